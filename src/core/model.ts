@@ -1,0 +1,136 @@
+// The report model: what the recognition engine finds in one document.
+// Offsets are UTF-16 code units into the text as given (the unit VS Code uses); end is exclusive.
+// Lines are 1-based.
+
+export type ReportKind =
+  | 'ilacs-inspection'
+  | 'sif-inspection'
+  | 'sif-reinspection'
+  | 'lac-inspection-2013'
+  | 'focused-visit'
+  | 'monitoring-visit'
+  | 'committee-paper'
+  | 'area-send'
+  | 'unknown';
+
+export type JudgementArea = 'overall' | 'leaders' | 'help-protection' | 'in-care' | 'care-leavers' | 'adoption' | 'lscb';
+
+export type Grade = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate' | 'adequate';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export type SectionRole =
+  | 'title'
+  | 'overview'
+  | 'headline-findings'
+  | 'summary'
+  | 'executive-summary'
+  | 'what-needs-to-improve'
+  | 'priority-action'
+  | 'areas-for-improvement'
+  | 'recommendations'
+  | 'main-findings'
+  | 'findings'
+  | 'judgement'
+  | 'areas-covered'
+  | 'strengths'
+  | 'progress-since-last-inspection'
+  | 'summary-for-children'
+  | 'information-about-area'
+  | 'information-about-inspection'
+  | 'lscb'
+  | 'descriptors'
+  | 'subtopic'
+  | 'closing'
+  | 'other';
+
+export interface Section {
+  title: string;
+  role: SectionRole;
+  /** 1 for top-level sections. */
+  level: number;
+  /** From the heading's first character to the end of the section's body. */
+  range: Range;
+  headingRange: Range;
+  line: number;
+  endLine: number;
+  /** For judgement sections: the area they judge and, where the heading states it, the grade. */
+  judgementArea?: JudgementArea;
+  grade?: Grade;
+  children: Section[];
+}
+
+export type JudgementSource = 'table' | 'heading' | 'sentence' | 'committee-list';
+
+/** A grade this report gives. */
+export interface Judgement {
+  area: JudgementArea;
+  grade: Grade;
+  source: JudgementSource;
+  /** The grade words as printed (may span a line break when the grade wraps). */
+  range: Range;
+  line: number;
+}
+
+/** A grade from an earlier inspection mentioned in this report: never one of this report's grades. */
+export interface EarlierJudgement {
+  grade: Grade;
+  area?: JudgementArea;
+  /** As printed, e.g. "October 2021", when the sentence gives it. */
+  when?: string;
+  range: Range;
+  line: number;
+}
+
+export interface FrameworkRef {
+  kind: 'outcome' | 'enabler';
+  number: number;
+  /** As printed, e.g. "(outcome 3, national framework)". */
+  text: string;
+}
+
+export interface Improvement {
+  /** Item text with line wrapping and bullet glyphs removed. */
+  text: string;
+  /** True under "Areas for priority action" / "Priority and immediate action". */
+  priority: boolean;
+  range: Range;
+  line: number;
+  frameworkRefs: FrameworkRef[];
+  /** Sub-topic the item is grouped under, where the report groups them (SIF "Leadership and management"). */
+  group?: string;
+}
+
+export interface NumberedParagraph {
+  number: number;
+  range: Range;
+  line: number;
+}
+
+export interface ReportMetadata {
+  title?: string;
+  authority?: string;
+  /** As printed, plus ISO dates (YYYY-MM-DD) where they can be read. */
+  inspectionDates?: { text: string; start?: string; end?: string };
+  /** Letter date (letters) or publication date (reports), ISO. */
+  publishedDate?: string;
+  leadInspectors: string[];
+  addressee?: string;
+}
+
+export interface ReportModel {
+  kind: ReportKind;
+  metadata: ReportMetadata;
+  sections: Section[];
+  judgements: Judgement[];
+  earlierJudgements: EarlierJudgement[];
+  improvements: Improvement[];
+  paragraphs: NumberedParagraph[];
+  lineCount: number;
+}
+
+export const JUDGEMENT_AREAS: readonly JudgementArea[] = ['overall', 'leaders', 'help-protection', 'in-care', 'care-leavers', 'adoption', 'lscb'];
+export const GRADES: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate', 'adequate'];
