@@ -28,7 +28,24 @@ if [ ! -x "$node_dir/bin/node" ]; then
 fi
 
 cs_dir="$cache/code-server-$cs_version"
-if [ ! -f "$cs_dir/.installed" ]; then
+vscode_dir="$cs_dir/node_modules/code-server/lib/vscode"
+# Native modules the server cannot start without. npm may skip install scripts silently (npm 11 warns
+# "install-scripts not covered by allowScripts"), so check the built files rather than npm's exit code.
+native_modules=(@vscode/spdlog @vscode/sqlite3 @vscode/native-watchdog @parcel/watcher node-pty kerberos)
+native_files=(@vscode/spdlog/build/Release/spdlog.node @vscode/sqlite3/build/Release/vscode-sqlite3.node
+  @vscode/native-watchdog/build/Release/watchdog.node kerberos/build/Release/kerberos.node)
+
+native_built() {
+  local f
+  for f in "${native_files[@]}"; do [ -f "$vscode_dir/node_modules/$f" ] || return 1; done
+}
+
+native_loadable() {
+  (cd "$vscode_dir" && "$node_dir/bin/node" -e '
+    for (const m of process.argv.slice(1)) require(m);' "${native_modules[@]}")
+}
+
+if [ ! -f "$cs_dir/.installed" ] || ! native_built; then
   echo "setup: installing code-server@$cs_version (builds native modules, a few minutes)" >&2
   rm -rf "$cs_dir" && mkdir -p "$cs_dir"
   (
@@ -37,7 +54,18 @@ if [ ! -f "$cs_dir/.installed" ]; then
     export npm_config_nodedir="$node_dir"
     echo '{"name":"code-server-cache","private":true}' > package.json
     npm install --no-audit --no-fund --loglevel=error "code-server@$cs_version" >&2
+    if ! native_built; then
+      # The package's postinstall (which installs and builds lib/vscode's dependencies) did not run: run it.
+      echo "setup: code-server's postinstall did not run; running it" >&2
+      cd node_modules/code-server
+      npm_config_user_agent="npm/$(npm --version) node/v$node_version linux x64" sh ./postinstall.sh >&2
+    fi
   )
+  if ! native_built || ! native_loadable; then
+    echo "setup: code-server's native modules are missing or do not load with Node $node_version;" >&2
+    echo "setup: see the output above (a C++ toolchain, python3 and libkrb5-dev are needed)" >&2
+    exit 1
+  fi
   touch "$cs_dir/.installed"
 fi
 echo "$cache"
