@@ -15,6 +15,9 @@ export interface Theme {
 export interface ThemeGroup {
   id: string;
   label: string;
+  description?: string;
+  /** Id of the group this one is nested under (workspace codebooks may nest groups). */
+  parent?: string;
   themes: Theme[];
 }
 
