@@ -1,0 +1,254 @@
+// `report tag <report> --theme <id> ... (--start <n> --end <n> | --quote <text>)`: adds one tag to a
+// report's sidecar, printing the new tag's id. Also the pieces the sidecar commands share.
+
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { createAnchor, textHash } from '../core/tags/anchorCreation';
+import type { ReportModel } from '../core/model';
+import type { Sidecar, TagContext, TagTheme } from '../core/tags/sidecarModel';
+import { SidecarStore, SidecarStoreError, type LoadResult } from '../core/tags/sidecarStore';
+import { tagContext } from '../core/tags/tagContext';
+import { addTag, TagOperationError } from '../core/tags/tagOperations';
+import { UsageError, type CliCommand, type CliIO } from './command';
+import { EXIT } from './exitCodes';
+import { readReportFile } from './readReportFile';
+
+/** Exit codes of the sidecar commands, after those in exitCodes.ts. */
+export const SIDECAR_EXIT = {
+  /** The sidecar is malformed, conflicted, from a newer version, or may not be written; it was left as it is. */
+  sidecarProblem: 6,
+  /** --quote matched nowhere, or in more than one place. */
+  quoteProblem: 7,
+} as const;
+
+export const tagCommand: CliCommand = {
+  name: 'tag',
+  summary: 'tag a passage of a report with one or more themes (writes <report>.tags.json)',
+  help: `Usage: report tag <report> --theme <id> [--theme <id2>] (--start <n> --end <n> | --quote <text>)
+                  [--occurrence <n>] [--note <text>] [--author <name>] [--root <folder>] [--json]
+
+Adds a tag to the report's sidecar file (<report file name>.tags.json, created with the first tag)
+and prints the new tag's id.
+
+Options:
+  --theme <id>       theme id (repeat for several); labels come from the default codebook
+  --start, --end     the passage as offsets in UTF-16 code units (end exclusive)
+  --quote <text>     the passage as its words; line breaks and runs of spaces match any whitespace
+  --occurrence <n>   which occurrence of --quote to tag when it occurs more than once (1 = first)
+  --note <text>      a note on the tag
+  --author <name>    who tagged it
+  --root <folder>    the workspace folder the sidecar must stay in (default: the report's folder)
+  --json             print the whole tag as JSON instead of its id
+
+Exit codes: as for every command (report --help), plus
+  6  the tags file is malformed, conflicted or from a newer version (it was not changed)
+  7  --quote was not found, or found more than once without --occurrence`,
+
+  async run(args, io) {
+    const { values, positionals } = parse('tag', args, {
+      theme: { type: 'string', multiple: true },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      quote: { type: 'string' },
+      occurrence: { type: 'string' },
+      note: { type: 'string' },
+      author: { type: 'string' },
+      root: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const reportArg = onePositional('tag', positionals);
+    const themeIds = (values.theme as string[] | undefined) ?? [];
+    if (themeIds.length === 0) throw new UsageError('tag: give at least one --theme <id>');
+    const byOffsets = values.start !== undefined || values.end !== undefined;
+    if (byOffsets === (values.quote !== undefined)) throw new UsageError('tag: give either --start <n> --end <n> or --quote <text>');
+
+    const report = await openReport(reportArg, io);
+    if (typeof report === 'number') return report;
+
+    let range: { start: number; end: number };
+    if (byOffsets) {
+      const start = integer('--start', values.start as string | undefined);
+      const end = integer('--end', values.end as string | undefined);
+      if (!(start < end && end <= report.text.length)) {
+        throw new UsageError(`tag: --start ${start} --end ${end} is not a passage of ${reportArg} (its text is ${report.text.length} characters long; start must be before end)`);
+      }
+      range = { start, end };
+    } else {
+      const occurrence = values.occurrence === undefined ? undefined : integer('--occurrence', values.occurrence as string);
+      const found = findQuote(report.text, values.quote as string, occurrence);
+      if (!found.ok) {
+        io.stderr(`report: ${reportArg}: ${found.message}\n`);
+        return SIDECAR_EXIT.quoteProblem;
+      }
+      range = found.range;
+    }
+
+    const store = storeFor(report.path, values.root as string | undefined, io);
+    const loaded = await store.load(report.path);
+    const problem = loadProblem(loaded, reportArg);
+    if (problem) {
+      io.stderr(`report: ${problem}\n`);
+      return SIDECAR_EXIT.sidecarProblem;
+    }
+    if (loaded.status === 'loaded' && loaded.sidecar.tags.length > 0 && loaded.sidecar.report.textHash !== textHash(report.text)) {
+      io.stderr(`report: ${reportArg} has changed since its tags were anchored; run \`report reanchor ${reportArg}\` first, then tag.\n`);
+      return SIDECAR_EXIT.sidecarProblem;
+    }
+
+    const themes = await themesFor(themeIds);
+    const model = await analyseForContext(report.text, report.path);
+    const context = contextIn(model, range);
+    let added: ReturnType<typeof addTag>['tag'] | undefined;
+    const saved = await saveOrReport(io, () =>
+      store.save(report.path, (sidecar) => {
+        const result = addTag(withReportFields(sidecar, model), { anchor: createAnchor(report.text, range.start, range.end), themes, ...(values.note !== undefined ? { note: values.note as string } : {}), ...(context ? { context } : {}) }, values.author !== undefined ? { author: values.author as string } : {});
+        added = result.tag;
+        return result.sidecar;
+      }),
+    );
+    if (typeof saved === 'number') return saved;
+    io.stdout(values.json ? JSON.stringify(added, null, 2) + '\n' : `${added!.id}\n`);
+    return EXIT.ok;
+  },
+};
+
+// ---- shared by the sidecar commands ----
+
+export interface OpenedReport {
+  path: string;
+  text: string;
+}
+
+/** Reads the report, printing why not (and returning the exit code) when it cannot. */
+export async function openReport(reportArg: string, io: CliIO): Promise<OpenedReport | number> {
+  const path = resolve(io.cwd, reportArg);
+  const read = await readReportFile(path);
+  if (!read.ok) {
+    io.stderr(`report: ${read.message.replace(path, reportArg)}\n`);
+    return read.exitCode;
+  }
+  if (read.warning) io.stderr(`report: warning: ${read.warning.replace(path, reportArg)}\n`);
+  return { path, text: read.text };
+}
+
+export function storeFor(reportPath: string, rootArg: string | undefined, io: CliIO): SidecarStore {
+  const root = rootArg !== undefined ? resolve(io.cwd, rootArg) : dirname(reportPath);
+  return new SidecarStore(new NodeFileSystem(), { allowedRoots: [root] });
+}
+
+/** A sentence for load results that stop a command, or undefined when it may go on. */
+export function loadProblem(loaded: LoadResult, reportArg: string): string | undefined {
+  switch (loaded.status) {
+    case 'invalid':
+      return `${loaded.message} (${reportArg} was not tagged.)`;
+    case 'report-missing':
+    case 'sidecar-deleted':
+      return loaded.message;
+    case 'loaded':
+      return loaded.readOnly ? loaded.warnings[0] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Runs a save, turning store and operation errors into a message and exit code. */
+export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>): Promise<T | number> {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof SidecarStoreError) {
+      io.stderr(`report: ${error.message}\n`);
+      return error.kind === 'report-missing' ? EXIT.notFound : SIDECAR_EXIT.sidecarProblem;
+    }
+    if (error instanceof TagOperationError) throw new UsageError(`tag: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The recognition engine's model of the report, or undefined when it cannot read it. */
+export async function analyseForContext(text: string, reportPath: string): Promise<ReportModel | undefined> {
+  try {
+    const { analyseReport } = await import('../core/analyse');
+    return analyseReport(text, { markdown: /^\.(md|markdown)$/i.test(extname(reportPath)) });
+  } catch {
+    // Context is a convenience for grouping evidence: a report the engine cannot read is still tagged.
+    return undefined;
+  }
+}
+
+/** Where a passage sits in the report, when the model can say. */
+export function contextIn(model: ReportModel | undefined, range: { start: number; end: number }): TagContext | undefined {
+  if (!model) return undefined;
+  const context = tagContext(model, range);
+  return Object.keys(context).length > 0 ? context : undefined;
+}
+
+/** Fills the report fields the sidecar lacks (kind, authority, date) from the model. */
+function withReportFields(sidecar: Sidecar, model: ReportModel | undefined): Sidecar {
+  if (!model) return sidecar;
+  const report = { ...sidecar.report };
+  if (report.kind === undefined && model.kind !== 'unknown') report.kind = model.kind;
+  if (report.authority === undefined && model.metadata.authority) report.authority = model.metadata.authority;
+  const date = model.metadata.publishedDate;
+  if (report.date === undefined && date && /^\d{4}-\d{2}-\d{2}$/.test(date)) report.date = date;
+  return { ...sidecar, report };
+}
+
+async function themesFor(ids: string[]): Promise<TagTheme[]> {
+  const labels = await defaultThemeLabels();
+  return ids.map((id) => ({ id, label: labels.get(id) ?? id }));
+}
+
+async function defaultThemeLabels(): Promise<Map<string, string>> {
+  const { defaultCodebook } = await import('../core/tags/defaultCodebook');
+  return new Map(defaultCodebook().groups.flatMap((g) => g.themes.map((t) => [t.id, t.label] as const)));
+}
+
+export type QuoteSearch = { ok: true; range: { start: number; end: number } } | { ok: false; message: string };
+
+/** Finds a quote in the text, letting any run of whitespace (a wrapped line) match any other. */
+export function findQuote(text: string, quote: string, occurrence?: number): QuoteSearch {
+  const words = quote.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { ok: false, message: 'the --quote is empty' };
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const matches = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
+  if (matches.length === 0) return { ok: false, message: `the quote "${shown}" was not found in the report` };
+  if (occurrence !== undefined) {
+    const match = matches[occurrence - 1];
+    if (!match) return { ok: false, message: `the quote "${shown}" occurs ${matches.length} time(s), so there is no occurrence ${occurrence}` };
+    return { ok: true, range: match };
+  }
+  if (matches.length > 1) {
+    const lines = matches.map((m) => lineOf(text, m.start));
+    return { ok: false, message: `the quote "${shown}" occurs ${matches.length} times (lines ${lines.join(', ')}); quote more words, or add --occurrence <n>` };
+  }
+  return { ok: true, range: matches[0]! };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O) {
+  try {
+    return parseArgs({ args, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function onePositional(command: string, positionals: string[]): string {
+  if (positionals.length === 0) throw new UsageError(`${command}: missing <report> (the report file to work on)`);
+  if (positionals.length > 1) throw new UsageError(`${command}: expected one report file, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0]!;
+}
+
+function integer(flag: string, value: string | undefined): number {
+  if (value === undefined) throw new UsageError(`tag: ${flag} needs a value`);
+  if (!/^\d+$/.test(value)) throw new UsageError(`tag: ${flag} must be a whole number, not "${value}"`);
+  return Number(value);
+}

@@ -1,0 +1,44 @@
+// The file-system surface the sidecar store needs, injected so the core runs against an in-memory fake
+// in tests and against Node (CLI) or vscode.workspace.fs (extension) for real.
+// Paths are absolute, in the host's own syntax.
+
+export interface FileStat {
+  kind: 'file' | 'directory';
+  /** Milliseconds since the epoch. */
+  mtime: number;
+  size: number;
+}
+
+export interface IFileSystem {
+  /** UTF-8 text; rejects with an error whose `code` is 'ENOENT' when the file does not exist. */
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** Replaces `to` if it exists (atomic on one volume, which is why temp files go in the same folder). */
+  rename(from: string, to: string): Promise<void>;
+  delete(path: string): Promise<void>;
+  /** undefined when nothing is there. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** The path with symlinks resolved; rejects with code 'ENOENT' if it does not exist. */
+  realpath(path: string): Promise<string>;
+  /** Names (not paths) of the entries of a folder. */
+  readDirectory(path: string): Promise<string[]>;
+  /**
+   * Creates the file only if nothing is there (O_EXCL); false if it exists. Optional: where present,
+   * the sidecar store uses it for a lock file so that separate processes never save at the same moment.
+   */
+  createExclusive?(path: string, text: string): Promise<boolean>;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+}
+
+export function notFoundError(path: string): Error {
+  const error = new Error(`ENOENT: no such file or directory, '${path}'`) as Error & { code: string };
+  error.code = 'ENOENT';
+  return error;
+}
+
+export async function exists(fs: IFileSystem, path: string): Promise<boolean> {
+  return (await fs.stat(path)) !== undefined;
+}
