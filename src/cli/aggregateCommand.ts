@@ -1,0 +1,250 @@
+// `report aggregate <folder>... --format csv|md|json|qdpx|qdc --out <file>`: evidence across reports.
+// Collects every tagged passage under the folders, filters, and writes one export. Problems met on the
+// way (malformed sidecars, orphaned tags, ...) are summarised on stderr and never stop the run; only
+// unusable arguments, folders or output files are fatal.
+
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GRADES, type Grade, type ReportKind } from '../core/model';
+import { NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { collectEvidence } from '../core/evidence/collectEvidence';
+import type { EvidenceFilter, EvidenceProblem } from '../core/evidence/evidenceModel';
+import { filterEvidence } from '../core/evidence/evidenceFilter';
+import { exportCsv } from '../core/exports/csvExport';
+import { exportMarkdown } from '../core/exports/markdownExport';
+import { exportJson } from '../core/exports/jsonExport';
+import { exportQdpx } from '../core/exports/qdpxExport';
+import { exportQdc } from '../core/exports/qdcExport';
+import { importQdc } from '../core/exports/qdcImport';
+import type { Codebook } from '../core/tags/codebookModel';
+import { defaultCodebook } from '../core/tags/defaultCodebook';
+import { resolveCodebook } from '../core/tags/codebookResolve';
+import { CODEBOOK_FILE_NAME } from '../core/tags/codebookFile';
+import { UsageError, type CliCommand, type CliIO } from './command';
+import { EXIT } from './exitCodes';
+
+const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
+type Format = (typeof FORMATS)[number];
+const KINDS: ReportKind[] = ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013', 'focused-visit', 'monitoring-visit', 'committee-paper', 'area-send', 'unknown'];
+/** Without a terminal, a progress line every this many files (and none for smaller runs). */
+const PROGRESS_EVERY = 200;
+/** Problems listed one per line before the rest are only counted. */
+const PROBLEMS_LISTED = 20;
+
+export const aggregateCommand: CliCommand = {
+  name: 'aggregate',
+  summary: 'collect tagged passages across report folders and export them (CSV, Markdown, JSON, REFI-QDA)',
+  help: `Usage: report aggregate <folder>... --format csv|md|json|qdpx|qdc [--out <file>]
+                        [--theme <id>]... [--authority <name>] [--kind <kind>]...
+                        [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--grade <grade>]...
+                        [--codebook <file>]
+
+Finds every report (.txt/.md the engine recognises, or that has a sidecar) and every
+<report>.tags.json under the folders (recursively), places each tagged passage in its report
+(section, paragraph, judgement and grade), and writes:
+  csv    one row per passage (UTF-8 with BOM, CRLF; formula-like cells prefixed with ')
+  md     passages grouped by theme with citations, gaps, recurring areas for improvement
+  json   everything, as schemas/evidence.schema.json
+  qdpx   a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder (needs --out)
+  qdc    the codebook alone as REFI-QDA CodeBook XML
+Text formats go to stdout when --out is not given.
+
+Options:
+  --theme <id>         only passages with this theme (repeat for several)
+  --authority <name>   only this authority's reports (case and spacing ignored)
+  --kind <kind>        only reports of this kind (repeat): ${KINDS.join(', ')}
+  --since, --until     only reports dated in this range (inclusive); undated reports are left out
+  --grade <grade>      only passages in judgement sections with this grade (repeat): ${GRADES.join(', ')}
+  --codebook <file>    themes and colours for qdpx/qdc: a ${CODEBOOK_FILE_NAME} or a .qdc file
+                       (default: the built-in codebook, extended by ${CODEBOOK_FILE_NAME} in the first folder)
+
+Problems (malformed or newer tags files, orphaned tags, tags files without a report, unreadable
+reports) are listed on stderr and do not stop the export. Exit codes: as for every command
+(report --help); 3 when a folder does not exist, 4 when a folder or the output cannot be used.`,
+
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          format: { type: 'string' },
+          out: { type: 'string' },
+          theme: { type: 'string', multiple: true },
+          authority: { type: 'string' },
+          kind: { type: 'string', multiple: true },
+          since: { type: 'string' },
+          until: { type: 'string' },
+          grade: { type: 'string', multiple: true },
+          codebook: { type: 'string' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError(`aggregate: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { values, positionals } = parsed;
+    const format = values.format as Format | undefined;
+    if (!format) throw new UsageError(`aggregate: --format is required (${FORMATS.join(', ')})`);
+    if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
+    if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
+    if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
+    const filter = readFilter(values);
+    const folders = positionals.map((f) => resolve(io.cwd, f));
+    const fs = new NodeFileSystem();
+
+    for (const [i, folder] of folders.entries()) {
+      const stat = await fs.stat(folder).catch((error: Error) => error);
+      if (stat instanceof Error) {
+        io.stderr(`report: ${positionals[i]}: cannot be read (${stat.message})\n`);
+        return EXIT.unreadable;
+      }
+      if (!stat) {
+        io.stderr(`report: ${positionals[i]}: no such folder\n`);
+        return EXIT.notFound;
+      }
+      if (stat.kind !== 'directory') {
+        io.stderr(`report: ${positionals[i]}: is a file, not a folder (aggregate reads folders of reports)\n`);
+        return EXIT.unreadable;
+      }
+    }
+
+    const codebook = format === 'qdpx' || format === 'qdc' ? await loadCodebook(values.codebook, folders[0], io) : undefined;
+    if (typeof codebook === 'number') return codebook;
+    const out = values.out ? (isAbsolute(values.out) ? values.out : join(io.cwd, values.out)) : undefined;
+
+    if (format === 'qdc') {
+      try {
+        return await emit(exportQdc(codebook!), out, io);
+      } catch (error) {
+        io.stderr(`report: ${(error as Error).message}\n`);
+        return EXIT.unreadable;
+      }
+    }
+
+    const texts = new Map<string, string>();
+    const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
+    let lastDraw = 0;
+    const collected = await collectEvidence(folders, fs, {
+      onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
+      onProgress: ({ done, total }) => {
+        if (tty) {
+          const now = Date.now();
+          if (now - lastDraw < 100 && done < total) return;
+          lastDraw = now;
+          io.stderr(`\raggregate: ${done}/${total} files${done === total ? '\n' : ''}`);
+        } else if (total > PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total)) {
+          io.stderr(`aggregate: ${done}/${total} files\n`);
+        }
+      },
+    });
+    const set = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
+    if (set.problems.some((p) => p.kind === 'unreadable-folder') && set.problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length) {
+      for (const p of set.problems) io.stderr(`report: ${p.message}\n`);
+      return EXIT.unreadable;
+    }
+
+    let code: number;
+    try {
+      switch (format) {
+        case 'csv':
+          code = await emit(exportCsv(set), out, io);
+          break;
+        case 'md':
+          code = await emit(exportMarkdown(set), out, io);
+          break;
+        case 'json':
+          code = await emit(exportJson(set), out, io);
+          break;
+        case 'qdpx': {
+          const project = exportQdpx(set, { texts, codebook: codebook! });
+          code = await emit(project.bytes, out, io);
+          for (const line of project.skipped) io.stderr(`aggregate: not in the project: ${line}\n`);
+          break;
+        }
+      }
+    } catch (error) {
+      io.stderr(`report: cannot write ${values.out}: ${(error as Error).message}\n`);
+      return EXIT.unreadable;
+    }
+    io.stderr(summary(set.items.length, set.reports.length, set.reports.filter((r) => r.tagCount > 0).length, set.problems, out));
+    return code;
+  },
+};
+
+function readFilter(values: Record<string, string | boolean | string[] | boolean[] | undefined>): EvidenceFilter {
+  const filter: EvidenceFilter = {};
+  const list = (v: unknown) => (v as string[] | undefined) ?? [];
+  if (list(values.theme).length) filter.themeIds = list(values.theme);
+  if (typeof values.authority === 'string') filter.authority = values.authority;
+  for (const kind of list(values.kind)) {
+    if (!KINDS.includes(kind as ReportKind)) throw new UsageError(`aggregate: unknown --kind "${kind}"; use one of ${KINDS.join(', ')}`);
+  }
+  if (list(values.kind).length) filter.kinds = list(values.kind) as ReportKind[];
+  for (const grade of list(values.grade)) {
+    if (!GRADES.includes(grade as Grade)) throw new UsageError(`aggregate: unknown --grade "${grade}"; use one of ${GRADES.join(', ')}`);
+  }
+  if (list(values.grade).length) filter.grades = list(values.grade) as Grade[];
+  for (const flag of ['since', 'until'] as const) {
+    const value = values[flag];
+    if (typeof value !== 'string') continue;
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const real = date && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+    if (!real) throw new UsageError(`aggregate: --${flag} must be a date as YYYY-MM-DD, not "${value}"`);
+    filter[flag] = value;
+  }
+  return filter;
+}
+
+function hasFilter(filter: EvidenceFilter): boolean {
+  return Object.keys(filter).length > 0;
+}
+
+async function loadCodebook(path: string | undefined, firstFolder: string | undefined, io: CliIO): Promise<Codebook | number> {
+  const fs = new NodeFileSystem();
+  const file = path ? resolve(io.cwd, path) : firstFolder ? join(firstFolder, CODEBOOK_FILE_NAME) : undefined;
+  if (!file) return defaultCodebook();
+  let text: string;
+  try {
+    text = await fs.readFile(file);
+  } catch (error) {
+    if (!path && (error as { code?: string }).code === 'ENOENT') return defaultCodebook();
+    io.stderr(`report: cannot read codebook ${path ?? file}: ${(error as Error).message}\n`);
+    return (error as { code?: string }).code === 'ENOENT' ? EXIT.notFound : EXIT.unreadable;
+  }
+  if (/\.qdc$/i.test(file)) {
+    const imported = importQdc(text);
+    if (!imported.ok) {
+      io.stderr(`report: ${path}: ${imported.error}\n`);
+      return EXIT.unreadable;
+    }
+    for (const warning of imported.warnings) io.stderr(`aggregate: ${path}: ${warning}\n`);
+    return imported.codebook;
+  }
+  const resolved = resolveCodebook(defaultCodebook(), text);
+  for (const problem of resolved.problems) io.stderr(`aggregate: ${path ?? file}: ${problem.message}\n`);
+  return resolved.codebook;
+}
+
+async function emit(content: string | Uint8Array, out: string | undefined, io: CliIO): Promise<number> {
+  if (out === undefined) {
+    io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
+    return EXIT.ok;
+  }
+  await writeFile(out, content);
+  return EXIT.ok;
+}
+
+export function summary(passages: number, reports: number, tagged: number, problems: EvidenceProblem[], out: string | undefined): string {
+  const lines = [`aggregate: ${passages} passage${passages === 1 ? '' : 's'} from ${tagged} tagged of ${reports} report${reports === 1 ? '' : 's'}${out ? `; written to ${out}` : ''}.`];
+  if (problems.length > 0) {
+    const counts = new Map<string, number>();
+    for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    lines.push(`aggregate: ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${[...counts].map(([kind, n]) => `${n} ${kind.replace(/-/g, ' ')}`).join(', ')}`);
+    for (const p of problems.slice(0, PROBLEMS_LISTED)) lines.push(`  ${p.message}`);
+    if (problems.length > PROBLEMS_LISTED) lines.push(`  … and ${problems.length - PROBLEMS_LISTED} more (all are in --format json, under "problems").`);
+  }
+  return lines.join('\n') + '\n';
+}

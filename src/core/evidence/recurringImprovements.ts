@@ -1,0 +1,92 @@
+// Areas for improvement that come back: within one authority's reports, improvements from different
+// reports are linked when they are tagged with a shared theme or their wording is similar
+// (WORDING_SIMILARITY_THRESHOLD); linked improvements form one recurring group (union-find).
+// Only pairs within one authority are compared, so the work grows with the largest authority, not the corpus.
+
+import type { EvidenceReport, RecurringImprovement, RecurringOccurrence } from './evidenceModel';
+import { authorityKey } from './authorityKey';
+import { contentWords, jaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
+
+interface Candidate {
+  occurrence: RecurringOccurrence;
+  reportIndex: number;
+  words: Set<string>;
+}
+
+export function findRecurringImprovements(
+  reports: readonly EvidenceReport[],
+  threshold = WORDING_SIMILARITY_THRESHOLD,
+): RecurringImprovement[] {
+  const byAuthority = new Map<string, { name: string; reports: EvidenceReport[] }>();
+  for (const report of reports) {
+    if (!report.authority || report.improvements.length === 0) continue;
+    const key = authorityKey(report.authority);
+    const entry = byAuthority.get(key) ?? { name: report.authority, reports: [] };
+    entry.reports.push(report);
+    byAuthority.set(key, entry);
+  }
+
+  const result: RecurringImprovement[] = [];
+  for (const { name, reports: own } of byAuthority.values()) {
+    if (own.length < 2) continue;
+    own.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const candidates: Candidate[] = [];
+    own.forEach((report, reportIndex) => {
+      for (const improvement of report.improvements) {
+        candidates.push({
+          occurrence: {
+            reportPath: report.path,
+            ...(report.date ? { date: report.date, year: Number(report.date.slice(0, 4)) } : {}),
+            text: improvement.text,
+            themeIds: improvement.themeIds,
+          },
+          reportIndex,
+          words: contentWords(improvement.text),
+        });
+      }
+    });
+
+    const parent = candidates.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+      return i;
+    };
+    const how = new Map<number, Set<'theme' | 'wording'>>();
+    const link = (i: number, j: number, reason: 'theme' | 'wording'): void => {
+      const ri = find(i);
+      const rj = find(j);
+      const reasons = new Set([...(how.get(ri) ?? []), ...(how.get(rj) ?? []), reason]);
+      parent[ri] = rj;
+      how.set(rj, reasons);
+    };
+    for (let i = 0; i < candidates.length; i++) {
+      for (let j = i + 1; j < candidates.length; j++) {
+        const a = candidates[i]!;
+        const b = candidates[j]!;
+        if (a.reportIndex === b.reportIndex) continue;
+        if (a.occurrence.themeIds.some((id) => b.occurrence.themeIds.includes(id))) link(i, j, 'theme');
+        if (jaccard(a.words, b.words) >= threshold) link(i, j, 'wording');
+      }
+    }
+
+    const groups = new Map<number, Candidate[]>();
+    candidates.forEach((candidate, i) => {
+      const root = find(i);
+      groups.set(root, [...(groups.get(root) ?? []), candidate]);
+    });
+    for (const [root, members] of groups) {
+      if (new Set(members.map((m) => m.reportIndex)).size < 2) continue;
+      const occurrences = members.map((m) => m.occurrence);
+      const themeCounts = new Map<string, Set<string>>();
+      for (const o of occurrences) for (const id of o.themeIds) themeCounts.set(id, (themeCounts.get(id) ?? new Set()).add(o.reportPath));
+      result.push({
+        authority: name,
+        occurrences,
+        years: [...new Set(occurrences.flatMap((o) => (o.year ? [o.year] : [])))].sort((a, b) => a - b),
+        matchedBy: (['theme', 'wording'] as const).filter((r) => how.get(root)?.has(r)),
+        sharedThemeIds: [...themeCounts].filter(([, paths]) => paths.size >= 2).map(([id]) => id).sort(),
+      });
+    }
+  }
+  return result.sort((a, b) => a.authority.localeCompare(b.authority) || (a.years[0] ?? 0) - (b.years[0] ?? 0));
+}

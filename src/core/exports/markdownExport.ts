@@ -1,0 +1,58 @@
+// Markdown: passages grouped by theme, each with its citation; then the reports with no tagged
+// passages (the gaps), areas for improvement that recur, and the problems met. Report text is escaped.
+
+import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
+import { formatCitation, kindLabel, longDate } from './citation';
+import { inertMarkdown } from './markdownText';
+
+export interface MarkdownExportOptions {
+  title?: string;
+}
+
+function passage(item: EvidenceItem): string[] {
+  const lines = [`> ${inertMarkdown(item.quote)}`, '', `— ${inertMarkdown(formatCitation(item))}`];
+  if (item.note) lines.push('', `Note${item.author ? ` (${inertMarkdown(item.author)})` : ''}: ${inertMarkdown(item.note)}`);
+  else if (item.author) lines.push('', `Tagged by ${inertMarkdown(item.author)}`);
+  lines.push('');
+  return lines;
+}
+
+export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions = {}): string {
+  const out: string[] = [`# ${inertMarkdown(options.title ?? 'Evidence by theme')}`, ''];
+  const tagged = new Set(set.items.map((i) => i.reportPath));
+  out.push(
+    `${set.items.length} tagged passage${set.items.length === 1 ? '' : 's'} from ${tagged.size} of ${set.reports.length} report${set.reports.length === 1 ? '' : 's'}; generated ${longDate(set.generated)}.`,
+    '',
+  );
+
+  for (const theme of set.themes) {
+    out.push(`## ${inertMarkdown(theme.label)} (${theme.total})`, '');
+    for (const item of set.items) if (item.themes.some((t) => t.id === theme.themeId)) out.push(...passage(item));
+  }
+
+  const gaps = set.reports.filter((r) => !tagged.has(r.path));
+  if (gaps.length > 0) {
+    out.push('## Reports with no tagged passages', '');
+    for (const report of gaps) {
+      const label = [report.authority, kindLabel(report.kind), report.date ? longDate(report.date) : undefined].filter(Boolean).join(', ');
+      out.push(`- ${inertMarkdown(report.fileName)}${label ? ` (${inertMarkdown(label)})` : ''}`);
+    }
+    out.push('');
+  }
+
+  if (set.recurringImprovements.length > 0) {
+    out.push('## Recurring areas for improvement', '');
+    for (const recurring of set.recurringImprovements) {
+      out.push(`### ${inertMarkdown(recurring.authority)}: ${recurring.years.join(', ') || 'undated'}`, '');
+      for (const o of recurring.occurrences) out.push(`- ${o.year ?? 'undated'}: ${inertMarkdown(o.text)}`);
+      out.push('');
+    }
+  }
+
+  if (set.problems.length > 0) {
+    out.push('## Problems', '');
+    for (const problem of set.problems) out.push(`- ${inertMarkdown(problem.message)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { runCli } from '../../../src/cli/runCli';
+import type { CliIO } from '../../../src/cli/command';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence', import.meta.url));
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: FIXTURES };
+  const code = await runCli(['aggregate', ...args], io);
+  return { code, stdout, stderr };
+}
+
+describe('report aggregate', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'aggregate-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes CSV of one theme to stdout and summarises the problems on stderr', async () => {
+    const { code, stdout, stderr } = await run(['reports', 'problems', '--format', 'csv', '--theme', 'plans-and-planning']);
+    assert.equal(code, 0, stderr);
+    const rows = stdout.split('\r\n').filter(Boolean);
+    assert.ok(rows[0]!.startsWith('\uFEFFtheme_ids,'));
+    assert.equal(rows.length, 1 + 4);
+    assert.match(stderr, /aggregate: 4 passages from \d+ tagged of \d+ reports\./);
+    assert.match(stderr, /problems: .*1 malformed sidecar/);
+    assert.match(stderr, /broken\.txt\.tags\.json is not valid JSON/);
+    assert.match(stderr, /lone\.txt\.tags\.json has no report beside it/);
+  });
+
+  it('writes a .qdpx project to --out', async () => {
+    const out = join(dir, 'evidence.qdpx');
+    const { code, stderr } = await run(['reports', '--format', 'qdpx', '--out', out]);
+    assert.equal(code, 0, stderr);
+    const files = unzipSync(new Uint8Array(readFileSync(out)));
+    assert.match(strFromU8(files['project.qde']!), /<Project xmlns="urn:QDA-XML:project:1.0"/);
+    assert.equal(Object.keys(files).filter((f) => f.startsWith('sources/')).length, 3);
+    assert.match(stderr, /not in the project: .*w24-gone is orphaned/);
+  });
+
+  it('filters by authority and date, and writes Markdown to --out', async () => {
+    const out = join(dir, 'evidence.md');
+    const { code } = await run(['reports', '--format', 'md', '--out', out, '--authority', 'westmere', '--since', '2024-01-01']);
+    assert.equal(code, 0);
+    const md = readFileSync(out, 'utf8');
+    assert.match(md, /^# Evidence by theme/);
+    assert.ok(!md.includes('westmere-ilacs-2021'));
+  });
+
+  it('exports the codebook given as a .qdc, without needing folders', async () => {
+    const qdc = join(dir, 'in.qdc');
+    writeFileSync(
+      qdc,
+      '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="a1b2c3d4-0000-4000-8000-000000000001" name="Supervision" isCodable="true" color="#00ff00"/></Codes></CodeBook>',
+    );
+    const { code, stdout } = await run(['--format', 'qdc', '--codebook', qdc]);
+    assert.equal(code, 0);
+    assert.match(stdout, /name="Imported codes" isCodable="false"/);
+    assert.match(stdout, /name="Supervision" isCodable="true" color="#00ff00"/);
+  });
+
+  it('fails clearly on a missing folder, a file given as a folder, and bad options', async () => {
+    const missing = await run(['nowhere', '--format', 'csv']);
+    assert.deepEqual([missing.code, missing.stderr], [3, 'report: nowhere: no such folder\n']);
+    const file = await run(['reports/westmere-ilacs-2024.txt', '--format', 'csv']);
+    assert.equal(file.code, 4);
+    assert.match(file.stderr, /is a file, not a folder/);
+    const since = await run(['reports', '--format', 'csv', '--since', '2024-02-30']);
+    assert.deepEqual([since.code, since.stderr], [2, 'report: aggregate: --since must be a date as YYYY-MM-DD, not "2024-02-30"\n']);
+    const qdpx = await run(['reports', '--format', 'qdpx']);
+    assert.equal(qdpx.code, 2);
+    assert.match(qdpx.stderr, /give --out <file\.qdpx>/);
+    const format = await run(['reports', '--format', 'xlsx']);
+    assert.match(format.stderr, /unknown --format "xlsx"/);
+    const unwritable = await run(['reports', '--format', 'csv', '--out', join(dir, 'no/such/dir/x.csv')]);
+    assert.equal(unwritable.code, 4);
+    assert.match(unwritable.stderr, /cannot write .*x\.csv: ENOENT/);
+  });
+});

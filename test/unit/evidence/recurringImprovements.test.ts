@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import type { EvidenceReport } from '../../../src/core/evidence/evidenceModel';
+import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
+import { contentWords, jaccard } from '../../../src/core/evidence/wordingSimilarity';
+import { authorityKey } from '../../../src/core/evidence/authorityKey';
+
+function report(path: string, authority: string, date: string, improvements: Array<string | [string, string[]]>): EvidenceReport {
+  return {
+    path,
+    fileName: path,
+    kind: 'ilacs-inspection',
+    authority,
+    date,
+    judgements: [],
+    improvements: improvements.map((i, n) => {
+      const [text, themeIds] = typeof i === 'string' ? [i, []] : i;
+      return { text, priority: false, line: n + 1, themeIds };
+    }),
+    tagCount: 0,
+    orphanedCount: 0,
+  };
+}
+
+describe('wording similarity', () => {
+  it('compares content words, ignoring boilerplate, plurals, curly apostrophes and framework references', () => {
+    assert.deepEqual(
+      [...contentWords('The quality of children’s plans, ensuring they are timely (outcome 3, national framework).')],
+      ['children', 'plan'],
+    );
+    const a = contentWords('Timeliness of permanence for children in care.');
+    const b = contentWords('The timeliness of permanence for children.');
+    assert.equal(jaccard(a, b), 2 / 3);
+    assert.equal(jaccard(new Set(), new Set()), 0);
+  });
+
+  it('keys authorities however they are printed', () => {
+    assert.equal(authorityKey('Westmere City Council'), authorityKey(' WESTMERE '));
+    assert.equal(authorityKey('Royal Borough of Kingsbridge'), 'kingsbridge');
+    assert.notEqual(authorityKey('North Westmere'), authorityKey('Westmere'));
+  });
+});
+
+describe('recurring areas for improvement', () => {
+  it('links reworded improvements of one authority across years, transitively', () => {
+    const found = findRecurringImprovements([
+      report('w2018', 'Westmere', '2018-05-01', ['Management oversight and supervision of social workers.', 'Sufficiency of foster carers.']),
+      report('w2021', 'Westmere Council', '2021-11-19', ['Supervision and management oversight of practice.']),
+      report('w2024', 'WESTMERE', '2024-02-23', ['Management oversight of practice in assessment teams.', 'Life-story work for children in care.']),
+    ]);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0]!.years, [2018, 2021, 2024]);
+    assert.deepEqual(found[0]!.matchedBy, ['wording']);
+    assert.deepEqual(found[0]!.occurrences.map((o) => o.reportPath), ['w2018', 'w2021', 'w2024']);
+  });
+
+  it('links by a shared theme even when the wording differs, and says so', () => {
+    const found = findRecurringImprovements([
+      report('a', 'Westmere', '2019-01-01', [['Pathway plans for care leavers.', ['pathway']]]),
+      report('b', 'Westmere', '2023-01-01', [['Help for young adults leaving care to plan their next steps.', ['pathway', 'leavers']]]),
+    ]);
+    assert.deepEqual(found.map((r) => [r.matchedBy, r.sharedThemeIds, r.years]), [[['theme'], ['pathway'], [2019, 2023]]]);
+  });
+
+  it('never links improvements of one report, of different authorities, or below the threshold', () => {
+    const found = findRecurringImprovements([
+      report('a1', 'Westmere', '2019-01-01', ['Management oversight of practice.', 'Management oversight of practice in teams.']),
+      report('b1', 'Kingsbridge', '2022-01-01', ['Management oversight of practice.']),
+      report('a2', 'Westmere', '2023-01-01', ['Sufficiency of placements for children in care.']),
+    ]);
+    assert.deepEqual(found, []);
+  });
+});
