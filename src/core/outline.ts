@@ -1,0 +1,125 @@
+// The report as a tree of symbols for the editor's Outline, breadcrumbs and Go to Symbol: sections with
+// their sub-sections, and inside them the judgements, areas for improvement and numbered paragraphs
+// they contain. Plain objects with offsets, so the tree is tested without an editor.
+
+import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section } from './model';
+import { AREA_LABELS, GRADE_LABELS } from './outlineFormat';
+
+export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'paragraph';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: OutlineSymbolKind;
+  /** The whole extent of the symbol (offsets into the analysed text). */
+  range: Range;
+  /** What is selected when the symbol is chosen: the heading, the grade words, the item's first words. */
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+export interface OutlineOptions {
+  /** Numbered paragraphs as symbols (default true). */
+  paragraphs?: boolean;
+  /** Longest symbol name before it is cut with an ellipsis (default 80). */
+  maxNameLength?: number;
+}
+
+/**
+ * Builds the symbol tree. Items sit in the deepest section whose range contains them; items before the
+ * first section (an ILACS judgement table sits under the title, above any heading) are top-level.
+ * `text` is the analysed text, used for the paragraphs' opening words.
+ */
+export function buildOutline(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
+  const maxName = options.maxNameLength ?? 80;
+  const roots = model.sections.map((s) => sectionSymbol(s, maxName));
+
+  const items: OutlineSymbol[] = [];
+  for (const j of model.judgements) {
+    // A heading that ends in its grade already shows the grade on the section itself.
+    if (j.source === 'heading' && isRepeatedByHeading(j, model.sections)) continue;
+    items.push(judgementSymbol(j));
+  }
+  for (const i of model.improvements) items.push(improvementSymbol(i, maxName));
+  if (options.paragraphs !== false) for (const p of model.paragraphs) items.push(paragraphSymbol(p, text, maxName));
+
+  const top: OutlineSymbol[] = [...roots];
+  for (const item of items) {
+    const home = deepestContaining(roots, item.range.start);
+    (home ? home.children : top).push(item);
+  }
+  sortTree(top);
+  return top;
+}
+
+function sectionSymbol(s: Section, maxName: number): OutlineSymbol {
+  const judged = s.judgementArea !== undefined || s.grade !== undefined;
+  const detail = s.grade ? GRADE_LABELS[s.grade] : s.judgementArea ? AREA_LABELS[s.judgementArea] : '';
+  // The editor rejects a selection outside the symbol's range and an empty name.
+  const range = { start: Math.min(s.range.start, s.headingRange.start), end: Math.max(s.range.end, s.headingRange.end) };
+  return {
+    name: shorten(s.title, maxName) || '(untitled section)',
+    detail,
+    kind: judged ? 'judgement-section' : 'section',
+    range,
+    selectionRange: s.headingRange,
+    children: s.children.map((c) => sectionSymbol(c, maxName)),
+  };
+}
+
+function judgementSymbol(j: Judgement): OutlineSymbol {
+  return { name: AREA_LABELS[j.area], detail: GRADE_LABELS[j.grade], kind: 'judgement', range: j.range, selectionRange: j.range, children: [] };
+}
+
+function improvementSymbol(i: Improvement, maxName: number): OutlineSymbol {
+  const detail = [i.priority ? 'Priority action' : 'Area for improvement', i.group].filter(Boolean).join(' · ');
+  return {
+    name: shorten(i.text, maxName) || '(empty item)',
+    detail,
+    kind: i.priority ? 'priority-improvement' : 'improvement',
+    range: i.range,
+    selectionRange: i.range,
+    children: [],
+  };
+}
+
+function paragraphSymbol(p: NumberedParagraph, text: string, maxName: number): OutlineSymbol {
+  const opening = text.slice(p.range.start, Math.min(p.range.end, p.range.start + maxName * 3));
+  // Drop the printed number ("12." / "12") so the detail starts with the paragraph's words.
+  const words = collapse(opening).replace(/^\d+\.?\s*/, '');
+  return { name: `¶ ${p.number}`, detail: shorten(words, maxName), kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+}
+
+function isRepeatedByHeading(j: Judgement, sections: Section[]): boolean {
+  for (const s of sections) {
+    if (s.grade === j.grade && j.range.start >= s.headingRange.start && j.range.start < s.headingRange.end) return true;
+    if (isRepeatedByHeading(j, s.children)) return true;
+  }
+  return false;
+}
+
+function deepestContaining(symbols: OutlineSymbol[], offset: number): OutlineSymbol | undefined {
+  for (const s of symbols) {
+    if (s.kind !== 'section' && s.kind !== 'judgement-section') continue;
+    if (offset >= s.range.start && offset < s.range.end) return deepestContaining(s.children, offset) ?? s;
+  }
+  return undefined;
+}
+
+function sortTree(symbols: OutlineSymbol[]): void {
+  symbols.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  for (const s of symbols) sortTree(s.children);
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Collapses wrapping whitespace and cuts at a word boundary. */
+export function shorten(s: string, max: number): string {
+  const flat = collapse(s);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
+}
