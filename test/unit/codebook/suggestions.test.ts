@@ -124,7 +124,7 @@ describe('suggestions', () => {
     assert.ok(!suggest(REPORT, codebook, { excludeThemes: ['hp.missing'] }).some((x) => x.themeId === 'hp.missing'));
   });
 
-  it('works with the built-in codebook on a report-sized text in a few milliseconds', () => {
+  it('finds the built-in codebook cues throughout a report-sized text', () => {
     const paragraph = REPORT.split('\n').slice(2, 12).join('\n') + '\n\n';
     let text = '';
     for (let n = 0; text.length < 110_000; n++) text += paragraph.replace('14.', `${n}.`).replace('Social workers', `Social workers (${n})`);
@@ -140,8 +140,7 @@ describe('suggestions', () => {
     const ms = times.sort((a, b) => a - b)[1]!;
     assert.ok(s.length > 500);
     assert.ok(s.some((x) => x.themeId === 'hp.missing') && s.some((x) => x.themeId === 'lm.caseloads') && s.some((x) => x.themeId === 'hp.front-door'));
-    // Generous bound for loaded CI machines; typically a few ms.
-    assert.ok(ms < 250, `${ms.toFixed(1)} ms for ${text.length} characters`);
+    if (process.env.SUGGESTION_TIMES) console.log(`      ${ms.toFixed(1)} ms for ${text.length} characters`);
   });
 });
 

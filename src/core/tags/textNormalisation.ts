@@ -1,0 +1,252 @@
+// A "matching view" of a report's text, in which two conversions of the same PDF read the same: whitespace runs
+// (line wraps, CRLF, indentation, column gaps) become one space, words hyphenated across a line break are joined,
+// curly quotes, dashes and ligatures are folded, bullet glyphs count as space, and page-footer lines are dropped.
+// Every character of the view remembers the span of the original text it came from, so a match found in the
+// view maps back to exact offsets in the original.
+
+export interface NormalisedText {
+  /** The matching view. */
+  text: string;
+  /** text[i] stands for original[starts[i], ends[i]). Both arrays are non-decreasing. */
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+export interface NormaliseOptions {
+  /** Keys (see footerLineKey) of lines to drop, typically repeatedLineKeys(text) of the whole report. */
+  dropLineKeys?: ReadonlySet<string>;
+  /** Also drop lines that hold only a page number ("12", "Page 3 of 12"). Default true. */
+  dropPageNumbers?: boolean;
+  /** The first and last lines may be cut mid-line (a quote with its context), so never drop them. */
+  partialEdges?: boolean;
+}
+
+/** A line repeated this often may be a running footer; headings such as "Areas for improvement" repeat twice. */
+const FOOTER_MIN_REPEATS = 3;
+
+/** "<dates>      7": a page number after a wide gap at the end of a line. */
+const TRAILING_PAGE_NUMBER = /\S\s{2,}\d{1,4}\s*$/;
+const PAGE_NUMBER_LINE = /^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
+
+// Bullet glyphs of PDF text (◼, Wingdings U+F06E/U+F02D/U+F0A7/U+F0B7, •, ▪, ●, ■, ◦, ‣, ⁃): layout, not words.
+const BULLETS = new Set([0x25fc, 0xf06e, 0xf02d, 0xf0a7, 0xf0b7, 0x2022, 0x25aa, 0x25cf, 0x25a0, 0x25e6, 0x2023, 0x2043]);
+
+const FOLDS = new Map<number, string>(
+  Object.entries({
+    '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '`': "'", '\u00B4': "'",
+    '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+    '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+    '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl',
+    '\u2026': '...',
+  }).map(([from, to]) => [from.charCodeAt(0), to]),
+);
+
+const SOFT_HYPHEN = 0xad;
+
+/** Hyphens that may split a word at a line break (en/em dashes never do). */
+function isHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 12;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
+}
+
+/** The key under which a line counts as a repeated footer (spaces collapsed, digits as #), or undefined for lines too bare to judge. */
+export function footerLineKey(line: string): string | undefined {
+  let key = '';
+  let letters = 0;
+  let space = false;
+  let digits = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (isSpace(c)) {
+      space = key.length > 0;
+      digits = false;
+      continue;
+    }
+    if (space) key += ' ';
+    space = false;
+    if (c >= 48 && c <= 57) {
+      if (!digits) key += '#';
+      digits = true;
+      continue;
+    }
+    digits = false;
+    if (c === 0x2018 || c === 0x2019) {
+      key += "'";
+      continue;
+    }
+    if (isLetter(c)) letters++;
+    key += line[i];
+  }
+  return letters >= 4 ? key : undefined;
+}
+
+interface LineSpan {
+  start: number;
+  /** End of the line's text. */
+  end: number;
+  /** End including its line break. */
+  next: number;
+}
+
+function lineSpans(text: string): LineSpan[] {
+  const lines: LineSpan[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isBreak(c)) continue;
+    const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    lines.push({ start, end: i, next });
+    start = next;
+    i = next - 1;
+  }
+  lines.push({ start, end: text.length, next: text.length });
+  return lines;
+}
+
+function endsWithDigit(text: string, span: LineSpan): boolean {
+  let i = span.end - 1;
+  while (i >= span.start && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return i >= span.start && c >= 48 && c <= 57;
+}
+
+function isPageNumbered(text: string, span: LineSpan | undefined): boolean {
+  if (span === undefined || !endsWithDigit(text, span)) return false;
+  const line = text.slice(span.start, span.end);
+  return PAGE_NUMBER_LINE.test(line) || TRAILING_PAGE_NUMBER.test(line);
+}
+
+/**
+ * Keys of running footer lines: lines repeated at least three times that carry a page number or sit next to a
+ * line that does ("<title>" over "<dates>      7"). Repeated lines of prose are left alone.
+ */
+export function repeatedLineKeys(text: string): Set<string> {
+  const lines = lineSpans(text);
+  const numbered = lines.map((span) => isPageNumbered(text, span));
+  const counts = new Map<string, number>();
+  lines.forEach((span, i) => {
+    if (!(numbered[i] || numbered[i - 1] === true || numbered[i + 1] === true)) return;
+    const key = footerLineKey(text.slice(span.start, span.end));
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  const footers = new Set<string>();
+  for (const [key, n] of counts) if (n >= FOOTER_MIN_REPEATS) footers.add(key);
+  return footers;
+}
+
+export function normaliseForMatching(text: string, options: NormaliseOptions = {}): NormalisedText {
+  const dropped = droppedLineMask(text, options);
+  const n = text.length;
+  let capacity = n + 16;
+  let codes = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let length = 0;
+  const push = (code: number, start: number, end: number): void => {
+    if (length === capacity) {
+      capacity *= 2;
+      const grow = <T extends Uint16Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+      codes = grow(codes, new Uint16Array(capacity));
+      starts = grow(starts, new Int32Array(capacity));
+      ends = grow(ends, new Int32Array(capacity));
+    }
+    codes[length] = code;
+    starts[length] = start;
+    ends[length] = end;
+    length++;
+  };
+  const blank = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return (dropped !== undefined && dropped[i] === 1) || isSpace(c) || (c >= 0x2000 && BULLETS.has(c));
+  };
+
+  let wsStart = -1;
+  let wsEnd = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (blank(i)) {
+      if (wsStart < 0) wsStart = i;
+      wsEnd = i + 1;
+      continue;
+    }
+    if (c === SOFT_HYPHEN) continue;
+    // Join words split by a hyphen: "well-\norganised", "well-organised" and "wellorganised" all read
+    // "wellorganised", since conversions disagree about which hyphens are real.
+    if (isHyphen(c) && wsStart < 0 && length > 0 && isLetter(codes[length - 1]!)) {
+      if (i + 1 < n && !blank(i + 1) && isLetter(text.charCodeAt(i + 1))) continue;
+      let j = i + 1;
+      let sawBreak = false;
+      while (j < n && blank(j)) {
+        if (isBreak(text.charCodeAt(j)) || (dropped !== undefined && dropped[j] === 1)) sawBreak = true;
+        j++;
+      }
+      if (sawBreak && j < n && isLetter(text.charCodeAt(j))) {
+        i = j - 1;
+        continue;
+      }
+    }
+    if (wsStart >= 0) {
+      if (length > 0) push(32, wsStart, wsEnd);
+      wsStart = -1;
+    }
+    const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
+    if (fold === undefined) push(c, i, i + 1);
+    else for (let k = 0; k < fold.length; k++) push(fold.charCodeAt(k), i, i + 1);
+  }
+  let out = '';
+  for (let k = 0; k < length; k += 4096) out += String.fromCharCode(...codes.subarray(k, Math.min(length, k + 4096)));
+  return { text: out, starts: starts.slice(0, length), ends: ends.slice(0, length) };
+}
+
+/** Original range covered by view[nStart, nEnd) (nEnd > nStart). */
+export function toOriginalRange(view: NormalisedText, nStart: number, nEnd: number): { start: number; end: number } {
+  return { start: view.starts[nStart]!, end: view.ends[nEnd - 1]! };
+}
+
+/** Index of the first view character that starts at or after the original offset. */
+export function toNormalisedOffset(view: NormalisedText, offset: number): number {
+  let lo = 0;
+  let hi = view.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (view.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** 1 for every character of a line to drop (whole line, including its line break), or undefined if none. */
+function droppedLineMask(text: string, options: NormaliseOptions): Uint8Array | undefined {
+  const keys = options.dropLineKeys !== undefined && options.dropLineKeys.size > 0 ? options.dropLineKeys : undefined;
+  const pageNumbers = options.dropPageNumbers ?? true;
+  if (keys === undefined && !pageNumbers) return undefined;
+  let mask: Uint8Array | undefined;
+  const lines = lineSpans(text);
+  lines.forEach((span, i) => {
+    if (options.partialEdges === true && (i === 0 || i === lines.length - 1)) return;
+    const drop =
+      (pageNumbers && endsWithDigit(text, span) && PAGE_NUMBER_LINE.test(text.slice(span.start, span.end))) ||
+      (keys !== undefined && span.end - span.start >= 4 && keys.has(footerLineKey(text.slice(span.start, span.end)) ?? ''));
+    if (drop) {
+      mask ??= new Uint8Array(text.length);
+      mask.fill(1, span.start, span.next);
+    }
+  });
+  return mask;
+}
