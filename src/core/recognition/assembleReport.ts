@@ -1,0 +1,213 @@
+// One linear pass from classified lines to the ReportModel.
+import type { Judgement, JudgementSource, ReportKind, ReportMetadata, ReportModel, Section } from '../model';
+import type { DocLine } from './documentLines';
+import { markFooters } from './documentLines';
+import { detectKind } from './reportKind';
+import { findTitle, leadInspectorLine, readMetadata } from './metadata';
+import type { TitleBlock } from './metadata';
+import { findJudgementTables } from './judgementTables';
+import { findPlainHeadings } from './headings';
+import type { HeadingCandidate } from './headings';
+import { findMarkdownHeadings } from './markdownHeadings';
+import { buildSectionTree, walkSections } from './sectionTree';
+import { searchBlock } from './judgementSentences';
+import type { ProseCache, ProseFindings } from './judgementSentences';
+import { findImprovements } from './improvements';
+import { findParagraphs } from './numberedParagraphs';
+import { parseArea } from './gradeWords';
+
+const SOURCE_RANK: Record<JudgementSource, number> = { table: 0, heading: 1, 'committee-list': 2, sentence: 3 };
+
+export interface AssembleOptions {
+  markdown?: boolean;
+  /** Kept between analyses of one document, so unchanged prose is not searched again. */
+  proseCache?: ProseCache;
+  /** Carried between analyses: the opening's findings, reusable while the edit lies after every line they read. */
+  memo?: AssemblyMemo;
+  /** How many leading lines are unchanged since the memo was filled. */
+  unchangedLines?: number;
+}
+
+export interface AssemblyMemo {
+  opening?: OpeningFindings;
+  /**
+   * Lines whose words reach the model (headings, tables, improvements, prose that states grades) or decide
+   * a neighbour's role: an edit there needs a full assembly (1), or a check that its prose block still
+   * states the same grades (2). Other lines may change words freely.
+   */
+  sensitive?: Uint8Array;
+  /** Lines that are not prose (headings, tables, descriptors, footers, blank). */
+  notProse?: Uint8Array;
+}
+
+interface OpeningFindings {
+  kind: ReportKind;
+  title: TitleBlock | undefined;
+  metadata: ReportMetadata;
+  /** The last line index the opening passes can have read. */
+  consulted: number;
+}
+
+/** Kind, title and metadata come from the opening lines: at most 120 lines or the first 90 non-blank ones. */
+function readOpening(lines: DocLine[]): OpeningFindings {
+  const kind = detectKind(lines);
+  const title = findTitle(lines, kind);
+  const metadata = readMetadata(lines, kind, title);
+  let nonBlank = 0;
+  let consulted = lines.length - 1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.info.blank && ++nonBlank >= 95) { consulted = i; break; }
+  }
+  return { kind, title, metadata, consulted: Math.max(consulted, Math.min(lines.length - 1, 125)) };
+}
+
+export function assembleReport(text: string, lines: DocLine[], options: AssembleOptions = {}): ReportModel {
+  const footer = markFooters(lines);
+  const previous = options.memo?.opening;
+  const opening = previous && (options.unchangedLines ?? 0) > previous.consulted + 1 ? previous : readOpening(lines);
+  if (options.memo) options.memo.opening = opening;
+  const { kind, title } = opening;
+  const metadata: ReportMetadata = { ...opening.metadata, leadInspectors: [...opening.metadata.leadInspectors] };
+  const tables = findJudgementTables(lines, footer);
+  const leadLines: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const lower = lines[i]!.info.lower;
+    if ((lower.startsWith('lead inspector') || lower.startsWith('reporting inspector')) && i > opening.consulted) leadLines.push(i);
+  }
+  if (metadata.leadInspectors.length === 0) {
+    for (const i of leadLines) {
+      const names = leadInspectorLine(lines[i]!);
+      if (names.length) {
+        metadata.leadInspectors.push(...names);
+        break;
+      }
+    }
+  }
+
+  let letterBodyStart = 0;
+  if (kind === 'focused-visit' || kind === 'monitoring-visit') {
+    for (let i = 0; i < Math.min(lines.length, 80); i++) if (/^dear\b/.test(lines[i]!.info.lower)) { letterBodyStart = i + 1; break; }
+  }
+  let headings: HeadingCandidate[];
+  if (options.markdown) {
+    try {
+      headings = findMarkdownHeadings(text, lines);
+    } catch {
+      headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper');
+    }
+  } else {
+    headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper');
+  }
+  const sections = buildSectionTree(headings, lines, footer);
+
+  // Per-line facts the later passes need.
+  const n = lines.length;
+  const headingLine = new Uint8Array(n);
+  const descriptorLine = new Uint8Array(n);
+  const tableLine = new Uint8Array(n);
+  for (const h of headings) for (let i = h.line; i <= h.lastLine && i < n; i++) headingLine[i] = 1;
+  for (const s of walkSections(sections)) {
+    if (s.role === 'descriptors') for (let i = s.line - 1; i < s.endLine && i < n; i++) descriptorLine[i] = 1;
+  }
+  for (const t of tables) for (let i = Math.max(0, t.headerLine); i <= t.lastLine; i++) tableLine[i] = 1;
+
+  const sensitive = new Uint8Array(n);
+  const candidates: Judgement[] = [];
+  for (const t of tables) {
+    if (descriptorLine[Math.max(0, t.headerLine)]) continue;
+    for (const row of t.rows) candidates.push({ area: row.area, grade: row.grade, source: 'table', range: row.gradeRange, line: row.gradeLine + 1 });
+  }
+  for (const h of headings) {
+    if (h.judgementArea && h.grade && h.gradeRange) candidates.push({ area: h.judgementArea, grade: h.grade, source: 'heading', range: h.gradeRange, line: lineAtOffset(lines, h.gradeRange.start, h.line) + 1 });
+  }
+
+  const prose: ProseFindings = { judgements: [], earlier: [] };
+  let blockStart = -1;
+  let blockHasGrade = false;
+  for (let i = 0; i <= n; i++) {
+    const line = lines[i];
+    const inBlock = !!line && !line.info.blank && !footer[i] && !headingLine[i] && !tableLine[i] && !descriptorLine[i];
+    if (inBlock) {
+      if (blockStart < 0) { blockStart = i; blockHasGrade = false; }
+      if (line.info.gradeWord) blockHasGrade = true;
+      const quoted = line.info.quotedGrade;
+      if (quoted) {
+        const area = parseArea(quoted.label);
+        if (area) candidates.push({ area, grade: quoted.grade, source: 'committee-list', range: { start: line.start + quoted.start, end: line.start + quoted.end }, line: i + 1 });
+      }
+    } else if (blockStart >= 0) {
+      if (blockHasGrade) {
+        const before = prose.judgements.length + prose.earlier.length;
+        searchBlock(lines, blockStart, i - 1, prose, options.proseCache);
+        if (prose.judgements.length + prose.earlier.length > before) for (let k = blockStart; k < i; k++) sensitive[k] = 2;
+      }
+      blockStart = -1;
+    }
+  }
+  for (const j of prose.judgements) candidates.push({ area: j.area, grade: j.grade, source: 'sentence', range: j.range, line: j.lineIndex + 1 });
+
+  const best = new Map<string, Judgement>();
+  for (const c of candidates) {
+    const had = best.get(c.area);
+    if (!had || SOURCE_RANK[c.source] < SOURCE_RANK[had.source]) best.set(c.area, c);
+  }
+  const judgements = [...best.values()].sort((a, b) => a.range.start - b.range.start);
+  const earlierJudgements = prose.earlier.map(({ lineIndex: _lineIndex, ...e }) => e);
+
+  const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
+  const improvements = findImprovements(sections, lines, footer, lineOf);
+  const excluded = new Uint8Array(n);
+  for (let i = 0; i < n; i++) excluded[i] = tableLine[i]! | headingLine[i]!;
+  for (const imp of improvements) excluded[imp.line - 1] = 1;
+  for (const s of walkSections(sections)) if (s.role === 'what-needs-to-improve' || s.role === 'priority-action' || s.role === 'areas-for-improvement' || (s.role === 'recommendations' && s.level > 0)) markItems(s, excluded);
+  const boundaries = new Uint8Array(n);
+  for (const h of headings) boundaries[h.line] = 1;
+  const paragraphs = findParagraphs(lines, footer, excluded, boundaries);
+
+  if (options.memo) {
+    markSensitive(sensitive, lines, headingLine, tables, sections, kind === 'committee-paper' ? n : opening.consulted + 2);
+    for (const i of leadLines) sensitive[i] = 1;
+    const notProse = new Uint8Array(n);
+    for (let i = 0; i < n; i++) notProse[i] = headingLine[i]! | tableLine[i]! | descriptorLine[i]! | (footer[i] ? 1 : 0) | (lines[i]!.info.blank ? 1 : 0);
+    options.memo.sensitive = sensitive;
+    options.memo.notProse = notProse;
+  }
+  return { kind, metadata, sections, judgements, earlierJudgements, improvements, paragraphs, lineCount: n };
+}
+
+function markSensitive(sensitive: Uint8Array, lines: DocLine[], headingLine: Uint8Array, tables: ReturnType<typeof findJudgementTables>, sections: Section[], openingEnd: number): void {
+  const n = lines.length;
+  const mark = (from: number, to: number) => {
+    for (let i = Math.max(0, from); i <= to && i < n; i++) sensitive[i] = 1;
+  };
+  mark(0, openingEnd);
+  for (const t of tables) mark(t.headerLine - 2, Math.min(t.headerLine + 60, t.lastLine + 6));
+  for (let i = 0; i < n; i++) {
+    const info = lines[i]!.info;
+    if (headingLine[i] || info.quotedGrade) sensitive[i] = 1;
+    // Heading detection looks ahead two lines, and at the lines above a grade line or a SIF table row.
+    if (info.headingLike || info.judgementLabelStart || info.gradeTail || headingLine[i]) mark(i, i + 2);
+    if (info.gradeLine || info.sifFirstRow) mark(i - 2, i);
+  }
+  for (const s of walkSections(sections)) {
+    if (s.role === 'what-needs-to-improve' || s.role === 'priority-action' || s.role === 'areas-for-improvement' || s.role === 'recommendations' || s.role === 'subtopic') mark(s.line - 1, s.endLine);
+  }
+}
+
+/** Numbered lines inside improvement sections are items, whatever their number. */
+function markItems(section: Section, excluded: Uint8Array): void {
+  for (let i = section.line - 1; i < section.endLine && i < excluded.length; i++) excluded[i] = 1;
+}
+
+/** Line index holding an offset, searching from a hint (offsets are sorted by line). */
+function lineAtOffset(lines: DocLine[], offset: number, hint: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  if (hint >= 0 && hint < lines.length && lines[hint]!.start <= offset && (hint + 1 >= lines.length || lines[hint + 1]!.start > offset)) return hint;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

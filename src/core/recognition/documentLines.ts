@@ -1,0 +1,44 @@
+// The document as lines: offsets into the original text plus each line's (cached) classification.
+import type { LineInfo } from './lineClassifier';
+import { LineClassifier } from './lineClassifier';
+
+export interface DocLine {
+  /** Offset of the line's first character. */
+  start: number;
+  /** Offset after its last character, before the line break. */
+  end: number;
+  info: LineInfo;
+}
+
+/** Splits on LF, CRLF or lone CR, classifying each line through the cache. */
+export function splitDocLines(text: string, classifier: LineClassifier, from = 0, to = text.length, out: DocLine[] = []): DocLine[] {
+  let start = from;
+  for (;;) {
+    let i = start;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      i++;
+    }
+    out.push({ start, end: i, info: classifier.classify(text.slice(start, i)) });
+    if (i >= to) break;
+    start = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return out;
+}
+
+/**
+ * Page footers: a footer line on its own ("12", "Page 3 of 12", "<dates>   12"), or the report-title
+ * line printed just above such a line at each page break.
+ */
+export function markFooters(lines: DocLine[]): boolean[] {
+  const footer = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i < lines.length; i++) {
+    const info = lines[i]!.info;
+    if (info.footer) {
+      footer[i] = true;
+      if (i > 0 && lines[i - 1]!.info.footerTitle) footer[i - 1] = true;
+    }
+  }
+  return footer;
+}

@@ -1,0 +1,148 @@
+// Headings in plain text, where nothing marks them: known phrases per kind, judgement headings that
+// end in their grade (possibly wrapped over two lines), SIF "Key judgement" tables, and short
+// capitalised lines followed by body text.
+import type { Grade, JudgementArea, Range, SectionRole } from '../model';
+import type { DocLine } from './documentLines';
+import type { JudgementTable } from './judgementTables';
+import type { TitleBlock } from './metadata';
+import { parseArea } from './gradeWords';
+
+export interface HeadingCandidate {
+  /** First and last line index of the heading. */
+  line: number;
+  lastLine: number;
+  title: string;
+  role: SectionRole;
+  headingRange: Range;
+  judgementArea?: JudgementArea;
+  grade?: Grade;
+  /** The grade's words in the heading, for the judgement it gives. */
+  gradeRange?: Range;
+  /** Nesting depth from markdown (# = 1); plain text leaves it to the roles. */
+  depth?: number;
+  /** Found by shape only (short capitalised line), not by a known phrase. */
+  generic?: boolean;
+}
+
+function stripFootnote(title: string): string {
+  return title.replace(/(?<=[A-Za-z?):])\d{1,2}$/, '').trim();
+}
+
+export function titleHeading(lines: DocLine[], title: TitleBlock): HeadingCandidate {
+  const first = lines[title.from]!;
+  const last = lines[title.to]!;
+  return {
+    line: title.from, lastLine: title.to, title: title.text, role: 'title',
+    headingRange: { start: first.start + first.info.first, end: last.start + last.info.last },
+  };
+}
+
+export function findPlainHeadings(
+  lines: DocLine[], footer: boolean[], tables: JudgementTable[], title: TitleBlock | undefined, letterBodyStart: number, numberedHeading = false,
+): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  const tableLine = new Uint8Array(lines.length);
+  for (const t of tables) for (let i = Math.max(0, t.headerLine); i <= t.lastLine; i++) tableLine[i] = 1;
+  const keyTables = new Map<number, JudgementTable>();
+  for (const t of tables) if (t.keyJudgement && t.rows.length) { keyTables.set(t.headerLine, t); tableLine[t.headerLine] = 2; }
+  if (title) out.push(titleHeading(lines, title));
+  const bodyFrom = Math.max(title ? title.to + 1 : 0, letterBodyStart);
+  let closed = false;
+
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const line = lines[i]!;
+    const info = line.info;
+    if (info.blank || footer[i]) continue;
+    const keyTable = tableLine[i] === 2 ? keyTables.get(i) : undefined;
+    if (keyTable) {
+      const row = keyTable.rows[0]!;
+      const last = lines[keyTable.lastLine]!;
+      out.push({
+        line: i, lastLine: keyTable.lastLine, title: row.label, role: 'judgement',
+        headingRange: { start: line.start + info.first, end: last.start + last.info.last },
+        judgementArea: row.area, grade: row.grade,
+      });
+      i = keyTable.lastLine;
+      continue;
+    }
+    if (tableLine[i]) continue;
+    const gradeAt = lines[i + 1]?.info.gradeLine ? i + 1 : lines[i + 2]?.info.gradeLine && !lines[i + 1]!.info.blank ? i + 2 : -1;
+    if (gradeAt > 0 && !info.gradeLine && !/[.;,]$/.test(info.clean)) {
+      const gradeLine = lines[gradeAt]!;
+      const g = gradeLine.info.gradeLine!;
+      const label = gradeAt === i + 1 ? info.clean : `${info.clean} ${lines[i + 1]!.info.clean}`;
+      const area = parseArea(label);
+      const candidate: HeadingCandidate = {
+        line: i, lastLine: gradeAt, title: label, role: 'judgement',
+        headingRange: { start: line.start + info.first, end: gradeLine.start + gradeLine.info.last },
+        grade: g.grade, gradeRange: { start: gradeLine.start + g.start, end: gradeLine.start + g.end },
+      };
+      if (area) candidate.judgementArea = area;
+      out.push(candidate);
+      i = gradeAt;
+      continue;
+    }
+    if (info.heading && !info.bullet && !info.numbered) {
+      out.push({ line: i, lastLine: i, title: info.heading.title, role: info.heading.role, headingRange: { start: line.start + info.first, end: line.start + info.last } });
+      if (info.heading.role === 'closing') closed = true;
+      continue;
+    }
+    if (info.judgementLabelStart && !info.cells && !/[.;,]$/.test(info.clean)) {
+      let lastLine = -1;
+      if (info.gradeTail) lastLine = i;
+      else {
+        const next = lines[i + 1];
+        if (next && next.info.gradeTail && !next.info.blank && next.info.clean.length < 80 && !next.info.cells) lastLine = i + 1;
+      }
+      if (lastLine >= 0) {
+        let gradeEndLine = lastLine;
+        const wrapped = lines[lastLine + 1];
+        if (lines[lastLine]!.info.gradeTail!.partial && wrapped && wrapped.info.gradeContinuation) gradeEndLine = lastLine + 1;
+        const tail = lines[lastLine]!;
+        const gradeEnd = lines[gradeEndLine]!;
+        const text = lastLine === i ? info.clean : `${info.clean} ${tail.info.clean}`;
+        const gradeTail = tail.info.gradeTail!;
+        const label = text.slice(0, text.length - (tail.info.last - gradeTail.start));
+        const area = parseArea(label);
+        if (area) {
+          out.push({
+            line: i, lastLine: gradeEndLine, title: stripFootnote(`${text}${gradeEndLine > lastLine ? ` ${gradeEnd.info.clean}` : ''}`.replace(/^#{1,6}\s+/, '')), role: 'judgement',
+            headingRange: { start: line.start + info.first, end: gradeEnd.start + gradeEnd.info.last },
+            judgementArea: area, grade: gradeTail.grade,
+            gradeRange: { start: tail.start + gradeTail.start, end: gradeEndLine > lastLine ? gradeEnd.start + gradeEnd.info.last : tail.start + gradeTail.end },
+          });
+          i = gradeEndLine;
+          continue;
+        }
+      }
+    }
+    // Committee papers number their headings ("3. Recommendation").
+    if (numberedHeading && info.numbered && info.clean.length < 70 && !/[.,;:]$/.test(info.clean) && /^[A-Z]/.test(info.norm.slice(info.numbered.contentStart)) && isGenericHeading(lines, footer, i, true)) {
+      out.push({ line: i, lastLine: i, title: info.norm.slice(info.numbered.contentStart, info.last).trim(), role: 'other', headingRange: { start: line.start + info.first, end: line.start + info.last } });
+      continue;
+    }
+    if (!closed && info.headingLike && !info.gradeTail && isGenericHeading(lines, footer, i) && !tableLine[i + (lines[i + 1]?.info.blank ? 2 : 1)]) {
+      out.push({ line: i, lastLine: i, title: stripFootnote(info.clean), role: 'other', headingRange: { start: line.start + info.first, end: line.start + info.last }, generic: true });
+    }
+  }
+  return out;
+}
+
+/** A short capitalised line on its own, followed by body text (a paragraph or a list). */
+function isGenericHeading(lines: DocLine[], footer: boolean[], i: number, numbered = false): boolean {
+  const prev = lines[i - 1];
+  if (prev && !prev.info.blank && !footer[i - 1]) return false;
+  const info = lines[i]!.info;
+  if (info.clean.length < 3 || !/[a-z]/.test(info.clean) || /\d{4}$/.test(info.clean)) return false;
+  if (numbered) {
+    const next = lines[i + 1];
+    return !next || next.info.blank;
+  }
+  let j = i + 1;
+  if (j < lines.length && lines[j]!.info.blank) j++;
+  const next = lines[j];
+  if (!next || next.info.blank || footer[j]) return false;
+  if (next.info.bullet || next.info.numbered) return true;
+  if (next.info.headingLike || next.info.cells) return false;
+  return next.info.clean.length >= 45 && /^[A-Z"']/.test(next.info.clean) && next.info.clean.length > info.clean.length * 1.3;
+}

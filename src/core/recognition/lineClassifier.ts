@@ -1,0 +1,232 @@
+// What one line of a report is, judged from its own content only. Results are cached by the line's
+// text, so re-analysing an edited document pays the regex work only for lines that changed.
+import type { Grade, SectionRole } from '../model';
+import { GRADE_CELL, parseGrade } from './gradeWords';
+
+export interface Cell {
+  text: string;
+  /** Column in the line. */
+  start: number;
+  end: number;
+}
+
+export interface LineInfo {
+  /** Same length as the line: BOM, NBSP, tabs and <p> tags blanked, curly quotes straightened. */
+  norm: string;
+  blank: boolean;
+  /** Column of the first and after the last content character. */
+  first: number;
+  last: number;
+  /** norm.slice(first, last) with runs of spaces collapsed. */
+  clean: string;
+  lower: string;
+  /** A page footer on its own: page number, "Page 3 of 12", "<dates>   12". */
+  footer: boolean;
+  /** Starts with "Inspection of" / "Focused visit to" etc.: the first line of a two-line footer. */
+  footerTitle: boolean;
+  bullet?: { contentStart: number };
+  numbered?: { n: number; contentStart: number };
+  /** A known heading phrase (footnote digits and trailing "?" ignored). */
+  heading?: { role: SectionRole; title: string };
+  /** Starts like a judgement heading or table label ("The experiences and progress of ..."). */
+  judgementLabelStart: boolean;
+  /** Ends in ": good" / " is outstanding", as judgement headings do. */
+  gradeTail?: { grade: Grade; start: number; end: number; partial: boolean };
+  /** The line is the rest of a wrapped grade: "improvement to be good". */
+  gradeContinuation: boolean;
+  tableHeader: boolean;
+  /** Column-separated cells, when the line has a gap of 2+ spaces or a "|". */
+  cells?: Cell[];
+  /** Contains a grade word: only such lines can take part in judgement sentences. */
+  gradeWord: boolean;
+  /** Short, capitalised, unpunctuated: could be a heading nothing marks. */
+  headingLike: boolean;
+  /** A committee paper's re-stated grade: "<label> - 'Outstanding'". */
+  quotedGrade?: { grade: Grade; start: number; end: number; label: string };
+  /** 2013 looked-after children reports print a judgement's grade under its heading: "Grade 3 (Adequate)". */
+  gradeLine?: { grade: Grade; start: number; end: number };
+  /** SIF's judgement list without a header: "1. Children who need help and protection   Good". */
+  sifFirstRow: boolean;
+  /**
+   * Everything the assembly pass reads from this line besides its words. Two versions of a line with the
+   * same signature (and no grade words) give the same document structure.
+   */
+  sig: string;
+  /** Markdown heading marker length ("## " -> 3), markdown input only uses it. */
+  hashes: number;
+}
+
+const KNOWN_HEADINGS: [RegExp, SectionRole][] = [
+  [/^what needs to improve(?: in this area of social work practice)?$/, 'what-needs-to-improve'],
+  [/^what does the (?:local authority|lscb|la) need to improve$/, 'what-needs-to-improve'],
+  [/^what (?:needs|does the local authority need) to (?:improve|do)(?: in this area of social work practice)?$/, 'what-needs-to-improve'],
+  [/^(?:areas for priority action|priority and immediate action|priority action|areas for priority improvement)$/, 'priority-action'],
+  [/^areas for (?:improvement|development)$/, 'areas-for-improvement'],
+  [/^recommendations$/, 'recommendations'],
+  [/^overview$/, 'overview'],
+  [/^headline findings$/, 'headline-findings'],
+  [/^main findings$/, 'main-findings'],
+  [/^(?:findings|inspection findings|findings and evaluation of progress|evaluation of progress|findings and evaluation)$/, 'findings'],
+  [/^(?:summary|summary of findings|summary of key findings)$/, 'summary'],
+  [/^executive summary$/, 'executive-summary'],
+  [/^inspection outcome$/, 'summary'],
+  [/^information about the local area partnership$/, 'information-about-area'],
+  [/^areas covered(?: by the visit| by this visit)?$/, 'areas-covered'],
+  [/^(?:the local authority's strengths|strengths)$/, 'strengths'],
+  [/^progress since the (?:last|previous) inspection$/, 'progress-since-last-inspection'],
+  [/^summary for children and young people$/, 'summary-for-children'],
+  [/^information about (?:this|the) local authority area$/, 'information-about-area'],
+  [/^information about this (?:inspection|review|visit)$/, 'information-about-inspection'],
+  [/^what the inspection judge?ments mean$|^the inspection judge?ments and what they mean$/, 'descriptors'],
+  [/^(?:the )?local safeguarding children board(?: \(lscb\))?$|^inspection judge?ment about the lscb$|^review of the effectiveness of the local safeguarding children board$|^the lscb$/, 'lscb'],
+  [/^(?:the local authority|inspection judge?ments about the local authority|contents|background|context|introduction|purpose of (?:the )?report|executive summary|key findings|next steps|the inspection judge?ments)$/, 'other'],
+  [/^(?:yours sincerely|yours faithfully)$/, 'closing'],
+];
+
+const BULLET = /^(?:[◼■▪•●◦·\-–*\uF06E\uF02D\uF0B7\uF0A7\uF0D8\uF076\uF0FC]|o(?=\s))\s*/;
+const FOOTER_PAGE = /^(?:page \d{1,3}(?: of \d{1,3})?|\d{1,3}|- \d{1,3} -)$/i;
+const FOOTER_TAIL = /(?:\s{3,}|\t)(?:page )?\d{1,3}(?: of \d{1,3})?$/i;
+const FOOTER_TITLE = /^(?:inspection of .{3,}|re-inspection of .{3,}|focused visit to .{3,}|monitoring visit to .{3,}|.{3,} (?:local authority children's services|children's social care services))$/i;
+const DATE_WORD = /\b(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|experiences and progress of|overall effectiveness|leadership, management and governance|adoption performance)/;
+const GRADE_TAIL = /(?::\s*|\s+(?:is|are)\s+|\s+[-–]\s+|\s+(?=requires? improvement))(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?|requires?(?: improvement to be)?)\.?$/i;
+const TABLE_HEADER = /^(?:key )?judge?ment\s+(?:judge?ment )?grade$|^the judge?ments on areas of the service that contribute to overall effectiveness are:?$/i;
+const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"](outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)['"]\.?$/i;
+const GRADE_WORD = /outstanding|good|inadequate|adequate|improvement/i;
+
+/** Same-length normalisation, so columns in `norm` are columns in the original line. */
+function normalise(raw: string): string {
+  let s = raw.replace(/[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v]/g, ' ').replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"');
+  if (s.includes('<')) s = s.replace(/<\/?p\b[^>]{0,40}>/gi, (m) => ' '.repeat(m.length));
+  return s;
+}
+
+function splitCells(norm: string, first: number, last: number): Cell[] {
+  const cells: Cell[] = [];
+  let i = first;
+  while (i < last) {
+    while (i < last && (norm[i] === ' ' || norm[i] === '|')) i++;
+    if (i >= last) break;
+    let j = i;
+    // A cell runs until a gap of two spaces, a "|" or the end of the line.
+    while (j < last && norm[j] !== '|' && !(norm[j] === ' ' && (j + 1 >= last || norm[j + 1] === ' ' || norm[j + 1] === '|'))) j++;
+    cells.push({ text: norm.slice(i, j).replace(/ +/g, ' '), start: i, end: j });
+    i = j;
+  }
+  return cells;
+}
+
+export function classifyLine(raw: string): LineInfo {
+  const norm = normalise(raw);
+  let first = 0;
+  while (first < norm.length && norm.charCodeAt(first) === 32) first++;
+  let last = norm.length;
+  while (last > first && norm.charCodeAt(last - 1) === 32) last--;
+  const blank = first >= last;
+  const clean = blank ? '' : norm.slice(first, last).replace(/ {2,}/g, ' ');
+  const lower = clean.toLowerCase();
+  const info: LineInfo = {
+    norm, blank, first, last, clean, lower,
+    footer: false, footerTitle: false, gradeContinuation: false, judgementLabelStart: false, tableHeader: false, gradeWord: false, headingLike: false, hashes: 0, sig: '',
+    // Every property is present from the start: one object shape keeps property access fast in the passes.
+    bullet: undefined, numbered: undefined, heading: undefined, gradeTail: undefined, cells: undefined, quotedGrade: undefined, gradeLine: undefined, sifFirstRow: false,
+  };
+  if (blank) {
+    info.sig = 'blank';
+    return info;
+  }
+
+  const content = norm.slice(first, last);
+  if (FOOTER_PAGE.test(clean)) info.footer = true;
+  else if (FOOTER_TAIL.test(content)) {
+    const left = content.replace(FOOTER_TAIL, '').trim();
+    if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
+  }
+  if (!info.footer && clean.length < 140 && FOOTER_TITLE.test(clean)) info.footerTitle = true;
+
+  const hashMatch = /^(#{1,6})\s+/.exec(content);
+  if (hashMatch) info.hashes = hashMatch[0].length;
+
+  const bullet = BULLET.exec(content);
+  if (bullet && content.length > bullet[0].length && (bullet[0].length > 1 || !/^[-–]\d/.test(content))) {
+    info.bullet = { contentStart: first + bullet[0].length };
+  }
+  const numbered = /^(\d{1,3})[.)](?:\s+|(?=[A-Z]))(?=\S)/.exec(content);
+  if (numbered) info.numbered = { n: Number(numbered[1]), contentStart: first + numbered[0].length };
+
+  // Heading phrases: drop markdown markers, footnote digits and trailing "?"/":".
+  const phrase = lower.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-z?):])\d{1,2}$/, '').replace(/[?:.]+$/, '').trim();
+  if (phrase.length <= 90) {
+    for (const [re, role] of KNOWN_HEADINGS) {
+      if (re.test(phrase)) {
+        const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();
+        info.heading = { role, title };
+        break;
+      }
+    }
+  }
+
+  const labelText = lower.replace(/^#{1,6}\s+/, '');
+  info.judgementLabelStart = JUDGEMENT_LABEL.test(labelText);
+  info.gradeWord = GRADE_WORD.test(content);
+  if (info.gradeWord || /requires?$/i.test(content)) {
+    const tail = GRADE_TAIL.exec(content);
+    if (tail && !/\s{3,}/.test(content)) {
+      const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
+      const grade = parseGrade(tail[1]!);
+      if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
+    }
+    const quoted = QUOTED_GRADE.exec(content);
+    if (quoted) {
+      const grade = parseGrade(quoted[2]!);
+      const at = first + content.lastIndexOf(quoted[2]!);
+      if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
+    }
+  }
+  info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
+  info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
+  if (/\S(?: {2,}|\s*\|\s*)\S/.test(content) || /^\|/.test(content)) info.cells = splitCells(norm, first, last);
+  const cells = info.cells;
+  const firstCell = cells ? cells[0]!.text : clean;
+  info.sifFirstRow = /^1\.\s+children who need help and protection$/i.test(firstCell) && (!cells || (cells.length === 2 && isGradeCell(cells[1]!.text)));
+  const gradeLine = /^grade [1-4] \((outstanding|good|adequate|inadequate)\)$/i.exec(clean);
+  if (gradeLine) {
+    const at = first + content.indexOf(gradeLine[1]!);
+    info.gradeLine = { grade: parseGrade(gradeLine[1]!)!, start: at, end: at + gradeLine[1]!.length };
+  }
+
+  info.headingLike =
+    clean.length <= 80 && /^[A-Z]/.test(clean) && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
+    clean.split(' ').length <= 12 && !/\s{2,}/.test(content) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
+  info.sig = signature(info);
+  return info;
+}
+
+function signature(i: LineInfo): string {
+  return [
+    i.blank, i.footer, i.footerTitle, i.first, i.norm.length - i.last, i.bullet?.contentStart, i.numbered?.n, i.numbered?.contentStart,
+    i.heading?.role, i.heading?.title, i.judgementLabelStart, i.gradeTail?.grade, i.gradeTail?.start, i.tableHeader, i.cells?.length,
+    i.headingLike, i.quotedGrade?.grade, i.gradeLine?.grade, i.sifFirstRow, i.gradeContinuation, i.hashes,
+    /^[a-z(]/.test(i.clean), /^[A-Z"']/.test(i.clean), /^(?:lead|reporting) inspector/i.test(i.clean), i.clean.length >= 45, i.clean.length > 75, i.clean.length < 80, /[.;,:]$/.test(i.clean),
+  ].join('|');
+}
+
+export function isGradeCell(text: string): boolean {
+  return GRADE_CELL.test(text.replace(/\*\*/g, '').trim());
+}
+
+/** Cached classification: a Map from line text to LineInfo. */
+export class LineClassifier {
+  private cache = new Map<string, LineInfo>();
+
+  classify(raw: string): LineInfo {
+    let info = this.cache.get(raw);
+    if (!info) {
+      info = classifyLine(raw);
+      // A pathological input (10 MB of distinct lines) must not grow memory without bound.
+      if (this.cache.size > 200_000) this.cache.clear();
+      this.cache.set(raw, info);
+    }
+    return info;
+  }
+}
