@@ -15,6 +15,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's default (UMD) build requires its parts at run time, which a bundle cannot follow: use its ES build.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -4,16 +4,23 @@
 import * as vscode from 'vscode';
 import { ReportDocuments } from './reportDocuments';
 import { registerDocumentSymbols } from './documentSymbols';
+import { registerEvidence } from './evidenceCommands';
 import { registerFoldingRanges } from './foldingRanges';
 import { registerGradeHover } from './gradeHover';
 import { JudgementDecorations } from './judgementDecorations';
 import { registerNavigationCommands } from './navigationCommands';
 import { ReportStatusBar } from './statusBar';
+import { registerTagging, type Tagging } from './tagging';
+import { registerTagsView, type TagsViewApi } from './tagsViewFeature';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** What the extension hands to other extensions and to its own tests. */
 export interface InspectionReportsApi {
   readonly reports: ReportDocuments;
+  /** Tags of the open reports (sidecar service, codebook, decorations). */
+  readonly tagging: Tagging;
+  /** The Tags side view, tag suggestions and codebook commands. */
+  readonly tagsView: TagsViewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectionReportsApi {
@@ -30,7 +37,11 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
     new ReportStatusBar(reports),
     ...registerNavigationCommands(reports),
   );
-  return { reports };
+  const tagging = registerTagging(context, reports, log);
+  const tagsView = registerTagsView({ reports, codebooks: tagging.codebooks, sidecars: tagging.sidecars, log, extensionUri: context.extensionUri });
+  context.subscriptions.push(...tagsView.disposables);
+  context.subscriptions.push(...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log }));
+  return { reports, tagging, tagsView: tagsView.api };
 }
 
 export function deactivate(): void {
