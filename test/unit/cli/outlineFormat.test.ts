@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import type { ReportModel, Section } from '../../../src/core/model';
+import { outlineJson, outlineSummary, outlineText, wrap } from '../../../src/core/outlineFormat';
+
+const r = (start: number, end: number) => ({ start, end });
+
+function section(title: string, line: number, extra: Partial<Section> = {}): Section {
+  return { title, role: 'other', level: 1, range: r(0, 10), headingRange: r(0, 5), line, endLine: line + 5, children: [], ...extra };
+}
+
+/** A hand-built model of a small ILACS report (the engine is tested elsewhere; this tests the printing). */
+function model(): ReportModel {
+  const inCare = section('The experiences and progress of children in care: requires improvement to be good', 40, {
+    role: 'judgement',
+    judgementArea: 'in-care',
+    grade: 'requires-improvement',
+    children: [section('Permanence', 44, { role: 'subtopic', level: 2 })],
+  });
+  return {
+    kind: 'ilacs-inspection',
+    metadata: {
+      title: 'Inspection of Westmere County Council local authority children’s services',
+      authority: 'Westmere County Council',
+      inspectionDates: { text: '3 to 14 March 2025', start: '2025-03-03', end: '2025-03-14' },
+      leadInspectors: ['Miriam Achebe-Holt'],
+    },
+    sections: [section('What needs to improve?', 30, { role: 'what-needs-to-improve' }), inCare],
+    judgements: [
+      { area: 'in-care', grade: 'requires-improvement', source: 'table', range: r(100, 131), line: 14 },
+      { area: 'overall', grade: 'good', source: 'table', range: r(200, 204), line: 20 },
+    ],
+    earlierJudgements: [{ grade: 'requires-improvement', when: 'June 2021', range: r(300, 330), line: 23 }],
+    improvements: [
+      {
+        text: 'The timeliness of permanence planning for children in care. (outcome 3, national framework)',
+        priority: false,
+        range: r(400, 480),
+        line: 31,
+        frameworkRefs: [{ kind: 'outcome', number: 3, text: '(outcome 3, national framework)' }],
+      },
+      { text: 'Visits to children on plans.', priority: true, range: r(500, 530), line: 33, frameworkRefs: [] },
+    ],
+    paragraphs: [1, 2, 3].map((n) => ({ number: n, range: r(n * 1000, n * 1000 + 50), line: 40 + n })),
+    lineCount: 200,
+  };
+}
+
+describe('outlineJson', () => {
+  it('has exactly the documented keys, without offsets', () => {
+    const json = outlineJson(model());
+    assert.deepEqual(Object.keys(json), ['kind', 'authority', 'metadata', 'judgements', 'earlierJudgements', 'improvements', 'sections', 'paragraphs']);
+    assert.deepEqual(json.judgements[0], { area: 'in-care', grade: 'requires-improvement', line: 14, source: 'table' });
+    assert.deepEqual(json.earlierJudgements[0], { grade: 'requires-improvement', when: 'June 2021', line: 23 });
+    assert.deepEqual(Object.keys(json.improvements[0]), ['text', 'line', 'priority', 'frameworkRefs']);
+    assert.equal(json.paragraphs, 3);
+    assert.equal(json.authority, 'Westmere County Council');
+  });
+
+  it('keeps the section tree with judgement area and grade only where known', () => {
+    const [improve, inCare] = outlineJson(model()).sections;
+    assert.deepEqual(Object.keys(improve).sort(), ['children', 'level', 'line', 'role', 'title']);
+    assert.equal(inCare.judgementArea, 'in-care');
+    assert.equal(inCare.grade, 'requires-improvement');
+    assert.deepEqual(inCare.children, [{ title: 'Permanence', role: 'subtopic', line: 44, level: 2, children: [] }]);
+  });
+
+  it('gives authority null when the engine found none, and survives a JSON round trip', () => {
+    const m = model();
+    delete m.metadata.authority;
+    const json = outlineJson(m);
+    assert.equal(json.authority, null);
+    assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
+  });
+});
+
+describe('outlineText', () => {
+  const text = outlineText(model(), { fileName: 'westmere.txt' });
+
+  it('starts with the file and kind, then the metadata', () => {
+    const lines = text.split('\n');
+    assert.equal(lines[0], 'westmere.txt: ILACS inspection report');
+    assert.match(text, /Authority: +Westmere County Council/);
+    assert.match(text, /Dates: +3 to 14 March 2025 \(2025-03-03 to 2025-03-14\)/);
+    assert.match(text, /Lead inspector: +Miriam Achebe-Holt/);
+  });
+
+  it('prints a grades table with aligned columns and line numbers', () => {
+    const rows = text.split('\n').filter((l) => / line \d+ \(table\)$/.test(l));
+    assert.equal(rows.length, 2);
+    assert.match(rows[0], /^ {2}Children in care +Requires improvement +line 14 \(table\)$/);
+    assert.match(rows[1], /^ {2}Overall effectiveness +Good +line 20 \(table\)$/);
+    assert.equal(rows[0].indexOf('line'), rows[1].indexOf('line'));
+  });
+
+  it('separates earlier grades from this report’s grades', () => {
+    assert.match(text, /Earlier grades mentioned \(not this report's\):\n {2}Requires improvement \(June 2021\) {2}line 23/);
+  });
+
+  it('indents the section tree and shows section grades', () => {
+    assert.match(text, /\n {2}The experiences and progress of children in care: requires improvement to be good \[Requires improvement\] {2}\(line 40\)\n {4}Permanence {2}\(line 44\)/);
+  });
+
+  it('numbers the areas for improvement and marks priority ones', () => {
+    assert.match(text, /Areas for improvement:\n {2}1\. The timeliness of permanence planning/);
+    assert.match(text, /\n {2}2\. \[PRIORITY\] Visits to children on plans\. \(line 33\)/);
+  });
+
+  it('says so when a letter has no grades or improvements', () => {
+    const letter = { ...model(), kind: 'focused-visit' as const, judgements: [], earlierJudgements: [], improvements: [], sections: [] };
+    const out = outlineText(letter);
+    assert.match(out, /^Focused-visit letter\n/);
+    assert.match(out, /Judgements: none/);
+    assert.match(out, /Sections:\n {2}\(none recognised\)/);
+    assert.match(out, /Areas for improvement:\n {2}\(none\)/);
+    assert.doesNotMatch(out, /Earlier grades/);
+  });
+
+  it('wraps long improvement items under their marker', () => {
+    const out = outlineText(model(), { width: 50 });
+    const start = out.indexOf('  1. ');
+    const itemLines = out.slice(start).split('\n').slice(0, 3);
+    assert.ok(itemLines.every((l) => l.length <= 50), itemLines.join('\n'));
+    assert.match(itemLines[1], /^ {5}\S/);
+  });
+});
+
+describe('outlineSummary', () => {
+  it('condenses the model into one line', () => {
+    assert.equal(
+      outlineSummary(model()),
+      'ILACS inspection report · Westmere County Council · 2 grades (overall good) · 2 areas for improvement (1 priority) · 3 sections · 3 numbered paragraphs',
+    );
+  });
+});
+
+describe('wrap', () => {
+  it('never cuts a word and never exceeds the width when words fit', () => {
+    assert.deepEqual(wrap('aaaa bbbb cccc dddd eeee ffff', 20), ['aaaa bbbb cccc dddd', 'eeee ffff']);
+    assert.deepEqual(wrap('x'.repeat(30) + ' y', 20), ['x'.repeat(30), 'y']);
+  });
+});
