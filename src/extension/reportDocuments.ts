@@ -2,8 +2,10 @@
 // Every feature (outline, folding, decorations, hover, navigation, tagging) asks this service, so a
 // document is analysed once per version however many features look at it.
 
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { analyseReport, ReportAnalyser } from '../core/analyse';
+import { analysisSizeVerdict } from '../core/analysisLimit';
 import type { ReportModel } from '../core/model';
 import { detectionSample, isReportDocument, REPORT_LANGUAGE } from '../core/reportDetection';
 
@@ -37,6 +39,8 @@ interface Entry {
   analyser?: ReportAnalyser;
   state?: ReportState;
   timer?: ReturnType<typeof setTimeout>;
+  /** Why a report is not analysed (too large), for the status bar; undefined when it is. */
+  skipped?: string;
 }
 
 export class ReportDocuments implements vscode.Disposable {
@@ -56,7 +60,7 @@ export class ReportDocuments implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration('inspectionReports.autoDetect')) return;
+        if (!e.affectsConfiguration('inspectionReports.autoDetect') && !e.affectsConfiguration('inspectionReports.analysis.maxSizeMB')) return;
         for (const d of vscode.workspace.textDocuments) this.refresh(d, true);
       }),
     );
@@ -75,6 +79,12 @@ export class ReportDocuments implements vscode.Disposable {
     if (!entry.isReport) return undefined;
     if (entry.state?.version === document.version) return entry.state;
     return this.analyse(document, entry);
+  }
+
+  /** Why a document recognised as a report is not analysed (it is over the size limit), or undefined. */
+  skippedReason(document: vscode.TextDocument): string | undefined {
+    const entry = this.entries.get(key(document));
+    return entry?.isReport ? entry.skipped : undefined;
   }
 
   /** Every open document that is a report. */
@@ -124,6 +134,17 @@ export class ReportDocuments implements vscode.Disposable {
   }
 
   private analyse(document: vscode.TextDocument, entry: Entry): ReportState | undefined {
+    const limit = vscode.workspace.getConfiguration('inspectionReports', document).get<number>('analysis.maxSizeMB');
+    const verdict = analysisSizeVerdict(document.getText().length, limit, basename(document.uri.path));
+    if (!verdict.analyse) {
+      // Bounded: a huge document is never analysed (nor kept), so typing in it costs nothing here.
+      if (entry.skipped === undefined) this.log.warn(verdict.message);
+      entry.skipped = verdict.message;
+      entry.state = undefined;
+      entry.analyser = undefined;
+      return undefined;
+    }
+    entry.skipped = undefined;
     const text = document.getText();
     try {
       const started = Date.now();

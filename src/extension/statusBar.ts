@@ -34,6 +34,17 @@ export class ReportStatusBar implements vscode.Disposable {
       this.lastContext = isReport;
       void vscode.commands.executeCommand('setContext', IS_REPORT_CONTEXT, isReport);
     }
+    const skipped = document && !state ? this.reports.skippedReason(document) : undefined;
+    if (skipped) {
+      // A report too large to analyse: say so where the report kind would be, rather than stay silent.
+      this.item.text = '$(warning) Report not analysed';
+      this.item.tooltip = skipped;
+      this.item.accessibilityInformation = { label: skipped };
+      this.item.command = { command: 'workbench.action.openSettings', title: 'Open the size limit setting', arguments: ['inspectionReports.analysis.maxSizeMB'] };
+      this.item.show();
+      return;
+    }
+    this.item.command = { command: 'inspectionReports.showOutline', title: 'Show report outline' };
     if (!state) {
       this.item.hide();
       return;

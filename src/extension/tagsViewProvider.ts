@@ -250,7 +250,8 @@ function passageTooltip(quote: string, note: string | undefined, reportName: str
 }
 
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&');
+  // An "&" only matters where it starts an entity ("&lt;" must show as typed, not as "<").
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** A small filled circle in the theme's colour (no colour contribution can be dynamic, a data: SVG can). */

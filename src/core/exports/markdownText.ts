@@ -9,7 +9,11 @@ export function inertMarkdown(text: string): string {
       .trim()
       // CommonMark lets any ASCII punctuation be backslash-escaped; escape those that start syntax
       // anywhere (emphasis, code, links, images, HTML, entities, GFM tables and strikethrough).
-      .replace(/[\\`*_[\]<>&|~!]/g, (c) => `\\${c}`)
+      .replace(/[\\`*_[\]&|~!]/g, (c) => `\\${c}`)
+      // Angle brackets as entities, not backslash escapes: GFM ends a bare URL before "&gt;" but would take a
+      // "\\>" into it, showing the backslash.
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
       // Bare URLs stay as typed: GFM renderers may make them clickable, but then the visible text
       // is the target itself, so nothing is hidden (a [text](target) link is escaped above).
       // Block syntax only matters at the start of the line.

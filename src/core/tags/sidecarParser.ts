@@ -63,9 +63,37 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
       },
     };
   }
+  // Schema checking and locating recurse: absurd nesting would overflow the stack instead of getting a message.
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) {
+    return {
+      ok: false,
+      error: { kind: 'json', fileName, message: `${fileName} is nested ${depth} levels deep, far deeper than any tags file (at most ${MAX_NESTING}), so it was not read. The file was left as it is; fix it or restore it from version control.` },
+    };
+  }
   const parsed = parseJson(text, fileName);
   if (!parsed.ok) return parsed;
   return checkSidecar(parsed.value, text, fileName);
+}
+
+/** A real tags file nests about 5 deep (file, tags, tag, anchor, quote); unknown fields kept from newer versions get room. */
+const MAX_NESTING = 64;
+
+/** Deepest bracket nesting outside strings, in one pass (no parse, no recursion). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 /** Syntax only; the value is not checked against the schema. */
