@@ -1,0 +1,350 @@
+// The Evidence webview. Draws what the extension sends (a JSON view model) and posts back what the user asks
+// for. Every piece of report text, note or file name is put in the page as text (textContent, createTextNode,
+// attribute values), never parsed as HTML.
+// @ts-check
+/* global acquireVsCodeApi, document, window */
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  const SVG = 'http://www.w3.org/2000/svg';
+  const GRADE_SHORT = { outstanding: 'Outstanding', good: 'Good', adequate: 'Adequate', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
+
+  /** @type {any} */
+  let model;
+
+  /** Creates an element with attributes and text or children; text always goes in as a text node. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') node.className = String(v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children) append(node, c);
+    return node;
+  }
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) if (v !== undefined) node.setAttribute(k, String(v));
+    for (const c of children) append(node, c);
+    return node;
+  }
+  function append(node, child) {
+    if (child === undefined || child === null || child === false) return;
+    if (Array.isArray(child)) child.forEach((c) => append(node, c));
+    else node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+  const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const PROBLEM_LABELS = {
+    'malformed-sidecar': 'Tags file cannot be read',
+    'newer-sidecar-version': 'Tags file from a newer version',
+    'sidecar-warning': 'Tags file',
+    'orphaned-tag': 'Orphaned tag',
+    'sidecar-without-report': 'Tags file without its report',
+    'unreadable-report': 'Report cannot be read',
+    'unreadable-folder': 'Folder cannot be read',
+  };
+  const MAX_COLUMNS = 40;
+  const PAGE = 200;
+  let shown = PAGE;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+  // ---- Filters -------------------------------------------------------------------------------------------
+
+  function select(id, label, options, value) {
+    const control = el('select', { id, name: id }, el('option', { value: '' }, 'All'), options.map((o) => el('option', { value: o.id, selected: o.id === value }, o.label)));
+    control.addEventListener('change', sendFilter);
+    return el('label', { class: 'field', for: id }, el('span', {}, label), control);
+  }
+  function dateField(id, label, value) {
+    const control = el('input', { id, name: id, type: 'date', value: value || '' });
+    control.addEventListener('change', sendFilter);
+    return el('label', { class: 'field', for: id }, el('span', {}, label), control);
+  }
+  function renderFilters() {
+    const form = $('filters');
+    const f = model.filter || {};
+    const o = model.options;
+    clear(form);
+    const reset = el('button', { type: 'button', class: 'secondary', 'aria-label': 'Clear all filters' }, 'Clear filters');
+    reset.addEventListener('click', () => setFilter({}));
+    append(form, [
+      select('f-theme', 'Theme', o.themes, (f.themeIds || [])[0]),
+      select('f-authority', 'Authority', o.authorities.map((a) => ({ id: a, label: a })), f.authority),
+      select('f-kind', 'Kind', o.kinds, (f.kinds || [])[0]),
+      select('f-grade', 'Grade', o.grades, (f.grades || [])[0]),
+      dateField('f-since', 'From', f.since),
+      dateField('f-until', 'To', f.until),
+      reset,
+    ]);
+  }
+  function value(id) {
+    const node = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+    return node && node.value ? node.value : undefined;
+  }
+  function currentFilter() {
+    const f = {};
+    if (value('f-theme')) f.themeIds = [value('f-theme')];
+    if (value('f-authority')) f.authority = value('f-authority');
+    if (value('f-kind')) f.kinds = [value('f-kind')];
+    if (value('f-grade')) f.grades = [value('f-grade')];
+    if (value('f-since')) f.since = value('f-since');
+    if (value('f-until')) f.until = value('f-until');
+    return f;
+  }
+  function sendFilter() {
+    $('app').setAttribute('aria-busy', 'true');
+    vscode.postMessage({ type: 'filter', filter: currentFilter() });
+  }
+  /** Sets the controls (from the extension or the Clear button), then sends the filter as a change would. */
+  function setFilter(f) {
+    const set = (id, v) => {
+      const node = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+      if (node) node.value = v || '';
+    };
+    set('f-theme', (f.themeIds || [])[0]);
+    set('f-authority', f.authority);
+    set('f-kind', (f.kinds || [])[0]);
+    set('f-grade', (f.grades || [])[0]);
+    set('f-since', f.since);
+    set('f-until', f.until);
+    sendFilter();
+  }
+
+  // ---- Summary and problems ------------------------------------------------------------------------------
+
+  function renderSummary() {
+    const tagged = new Set(model.items.map((i) => i.reportPath)).size;
+    const filtered = Object.keys(model.filter || {}).length > 0;
+    $('summary').textContent =
+      `${plural(model.items.length, 'passage')} from ${tagged} of ${plural(model.reports.length, 'report')}` +
+      (filtered ? ` (filtered from ${plural(model.totals.items, 'passage')} in ${plural(model.totals.reports, 'report')})` : '') +
+      ` · ${model.folderLabels.join(', ')}`;
+  }
+
+  function renderProblems() {
+    const section = $('problems');
+    clear(section);
+    section.hidden = model.problems.length === 0;
+    if (model.problems.length === 0) return;
+    append(section, [
+      el('h2', { id: 'problems-heading' }, `Problems (${model.problems.length})`),
+      el('p', { class: 'hint' }, 'These files or tags could not be read or placed. Nothing has been changed or dropped: orphaned tags keep their words as tagged.'),
+      el(
+        'ul',
+        {},
+        model.problems.map((p) => {
+          const open = el('button', { type: 'button', class: 'link', 'aria-label': `Open ${p.path}` }, 'Open file');
+          open.addEventListener('click', () => vscode.postMessage({ type: 'openFile', path: p.path }));
+          return el('li', { class: `problem problem-${p.kind}` }, el('span', { class: 'problem-kind' }, `${PROBLEM_LABELS[p.kind] || p.kind}:`), ' ', el('span', { class: 'problem-message' }, p.message), ' ', open);
+        }),
+      ),
+    ]);
+  }
+
+  // ---- Heat map: themes x reports ------------------------------------------------------------------------
+
+  function renderHeatmap() {
+    const host = $('heatmap');
+    clear(host);
+    if (model.themes.length === 0 || model.reports.length === 0) {
+      append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
+      return;
+    }
+    const max = Math.max(1, ...model.themes.flatMap((t) => Object.values(t.perReport)));
+    // Up to MAX_COLUMNS reports, every report is a column, so the gaps show; beyond that only reports with
+    // passages are (hundreds of empty columns hide the picture), and the caption says how many are left out.
+    const tagged = new Set(model.items.map((i) => i.reportPath));
+    const reports = model.reports.length <= MAX_COLUMNS ? model.reports : model.reports.filter((r) => tagged.has(r.path));
+    const hidden = model.reports.length - reports.length;
+    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), reports.map((r) => el('th', { scope: 'col', title: r.label, class: 'report-col' }, el('span', {}, r.shortLabel))), el('th', { scope: 'col' }, 'Total'));
+    const rows = model.themes.map((t) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, t.label),
+        reports.map((r) => {
+          const n = t.perReport[r.path] || 0;
+          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${r.label}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
+          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
+          return cell;
+        }),
+        el('td', { class: 'total' }, String(t.total)),
+      ),
+    );
+    // Reports with nothing tagged stay as empty columns: the gaps are part of the picture.
+    append(host, el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, 'Number of tagged passages per theme and report'), el('thead', {}, head), el('tbody', {}, rows)));
+    if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns.`));
+  }
+
+  // ---- Grades over time: one small timeline per authority ------------------------------------------------
+
+  function renderGrades() {
+    const host = $('grades');
+    clear(host);
+    if (model.gradesOverTime.length === 0) {
+      append(host, el('p', { class: 'empty' }, 'No graded reports match.'));
+      return;
+    }
+    const dates = model.gradesOverTime.flatMap((a) => Object.values(a.areas).flatMap((points) => points.map((p) => p.date).filter(Boolean)));
+    const years = dates.map((d) => Number(d.slice(0, 4)));
+    const first = Math.min(...years);
+    const last = Math.max(...years, first + 1);
+    const width = 420;
+    const left = 150;
+    const right = 16;
+    const rowH = 19;
+    const x = (date) => {
+      const [y, m, d] = date.split('-').map(Number);
+      const t = y + ((m - 1) * 30.5 + d) / 366;
+      return left + ((t - first) / (last + 1 - first)) * (width - left - right);
+    };
+    for (const authority of model.gradesOverTime) {
+      const areas = Object.keys(authority.areas);
+      const height = areas.length * rowH + 26;
+      const summary = areas.map((a) => `${model.areaLabels[a] || a}: ${authority.areas[a].map((p) => `${GRADE_SHORT[p.grade]} (${p.date ? p.date.slice(0, 4) : 'undated'})`).join(', ')}`).join('; ');
+      const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${authority.authority} grades over time. ${summary}`, class: 'timeline' });
+      for (let y = first; y <= last + 1; y++) {
+        const gx = x(`${y}-01-01`);
+        append(chart, svg('line', { x1: gx, x2: gx, y1: 4, y2: height - 18, class: 'grid' }));
+        if (y <= last) append(chart, svg('text', { x: gx + 2, y: height - 4, class: 'axis' }, String(y)));
+      }
+      areas.forEach((area, i) => {
+        const cy = 14 + i * rowH;
+        append(chart, svg('text', { x: 0, y: cy + 4, class: 'area' }, model.areaLabels[area] || area));
+        const points = authority.areas[area].filter((p) => p.date);
+        for (let k = 1; k < points.length; k++) {
+          append(chart, svg('line', { x1: x(points[k - 1].date), x2: x(points[k].date), y1: cy, y2: cy, class: 'trend' }));
+        }
+        for (const p of points) {
+          append(chart, svg('circle', { cx: x(p.date), cy, r: 6, class: `dot grade-${p.grade}` }, svg('title', {}, `${model.areaLabels[area] || area}: ${GRADE_SHORT[p.grade]} (${p.date})`)));
+          append(chart, svg('text', { x: x(p.date), y: cy + 3.5, class: 'dot-label' }, String(GRADE_SHORT[p.grade] || '?').charAt(0)));
+        }
+      });
+      append(host, el('figure', { class: 'authority' }, el('figcaption', {}, authority.authority), chart));
+    }
+    append(host, el('p', { class: 'legend' }, ['outstanding', 'good', 'requires-improvement', 'inadequate'].map((g) => el('span', {}, el('span', { class: `swatch grade-${g}`, 'aria-hidden': 'true' }), GRADE_SHORT[g]))));
+  }
+
+  // ---- Recurring areas for improvement -----------------------------------------------------------------
+
+  function renderRecurring() {
+    const host = $('recurring');
+    clear(host);
+    host.hidden = model.recurringImprovements.length === 0;
+    if (host.hidden) return;
+    append(host, [
+      el('h2', { id: 'recurring-heading' }, 'Recurring areas for improvement'),
+      el(
+        'ul',
+        { class: 'recurring' },
+        model.recurringImprovements.map((r) =>
+          el(
+            'li',
+            {},
+            el('span', { class: 'recurring-title' }, `${r.authority}: ${r.years.join(', ') || 'undated'}`),
+            el('span', { class: 'hint' }, ` (linked by ${r.matchedBy.join(' and ')})`),
+            el('ul', {}, r.occurrences.map((o) => el('li', {}, el('span', { class: 'year' }, o.year ? String(o.year) : 'undated'), ' ', o.text.replace(/\s+/g, ' ').trim()))),
+          ),
+        ),
+      ),
+    ]);
+  }
+
+  // ---- Passages -----------------------------------------------------------------------------------------
+
+  function renderPassages() {
+    const list = $('passages');
+    clear(list);
+    if (model.items.length === 0) {
+      append(list, el('li', { class: 'empty' }, 'No tagged passages match these filters.'));
+      return;
+    }
+    // Long lists are drawn a page at a time, so a large folder stays responsive.
+    for (const item of model.items.slice(0, shown)) {
+      const open = el('button', { type: 'button', class: 'link', title: item.orphaned ? 'Open the report (the passage is no longer found in it)' : 'Open the report at this passage' }, item.reportFileName);
+      open.addEventListener('click', () => vscode.postMessage({ type: 'open', reportPath: item.reportPath, tagId: item.tagId }));
+      const copy = el('button', { type: 'button', class: 'secondary', 'aria-label': `Copy this passage with its citation` }, 'Copy with citation');
+      copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', reportPath: item.reportPath, tagId: item.tagId }));
+      append(
+        list,
+        el(
+          'li',
+          { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId },
+          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, GRADE_SHORT[item.grade]) : null, item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
+          el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
+          el('p', { class: 'citation' }, item.citation),
+          item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,
+          el('div', { class: 'row-actions' }, open, copy),
+        ),
+      );
+    }
+    if (model.items.length > shown) {
+      const more = el('button', { type: 'button', class: 'secondary' }, `Show ${Math.min(PAGE, model.items.length - shown)} more of ${model.items.length - shown} remaining`);
+      more.addEventListener('click', () => {
+        shown += PAGE;
+        renderPassages();
+      });
+      append(list, el('li', { class: 'more' }, more));
+    }
+  }
+
+  function render() {
+    renderFilters();
+    renderSummary();
+    renderProblems();
+    renderHeatmap();
+    renderGrades();
+    renderRecurring();
+    renderPassages();
+    $('app').setAttribute('aria-busy', 'false');
+    // What was drawn, for the integration test (and nothing the page does depends on it).
+    vscode.postMessage({
+      type: 'rendered',
+      state: {
+        passages: document.querySelectorAll('#passages li.passage').length,
+        heatCells: document.querySelectorAll('#heatmap td.heat-cell.filled').length,
+        heatRows: document.querySelectorAll('#heatmap tbody tr').length,
+        heatColumns: document.querySelectorAll('#heatmap thead th.report-col').length,
+        recurring: document.querySelectorAll('#recurring ul.recurring > li').length,
+        timelines: document.querySelectorAll('#grades figure.authority').length,
+        gradeDots: document.querySelectorAll('#grades circle.dot').length,
+        problems: document.querySelectorAll('#problems li.problem').length,
+        notes: Array.from(document.querySelectorAll('#passages .note-text')).map((n) => n.textContent),
+        images: document.querySelectorAll('img').length,
+        scriptsInContent: document.querySelectorAll('#app script').length,
+        problemMessages: model.problems.map((p) => p.message),
+        folders: model.folders,
+        injected: /** @type {any} */ (window).__iraInjected ?? null,
+        summary: $('summary').textContent,
+        filter: currentFilter(),
+      },
+    });
+  }
+
+  document.querySelectorAll('[data-export]').forEach((b) => b.addEventListener('click', () => vscode.postMessage({ type: 'export', format: b.getAttribute('data-export') })));
+  document.querySelectorAll('[data-action]').forEach((b) => b.addEventListener('click', () => vscode.postMessage({ type: b.getAttribute('data-action') })));
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'evidence') {
+      model = message.model;
+      shown = PAGE;
+      render();
+    } else if (message.type === 'progress') {
+      $('app').setAttribute('aria-busy', 'true');
+      $('summary').textContent = `Collecting evidence… ${message.done} of ${message.total} files read`;
+    } else if (message.type === 'setFilter' && model) {
+      setFilter(message.filter || {});
+    } else if (message.type === 'press') {
+      // Test hook: presses a passage's button as a user would (the click goes through the same handler).
+      const row = Array.from(document.querySelectorAll('#passages li.passage')).find((li) => li.getAttribute('data-tag-id') === message.tagId);
+      const button = row && row.querySelector(message.action === 'copy' ? '.row-actions button.secondary' : '.row-actions button.link');
+      if (button) /** @type {HTMLElement} */ (button).click();
+    }
+  });
+  vscode.postMessage({ type: 'ready' });
+})();

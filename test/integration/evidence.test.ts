@@ -1,0 +1,278 @@
+// The Evidence view in a real editor: it collects the tagged fixture reports of test/fixtures/workspace/evidence,
+// draws the passages, the theme x report heat map and the grades over time, narrows them with a filter, shows
+// report text and notes as text (an HTML payload in a note stays inert), lists problems, and its exports write
+// files. The webview reports what it drew through a test-only command.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension, fixtureUri, openFixture, takeScreenshot, waitFor, workspaceRoot } from './helpers';
+
+interface RenderedState {
+  passages: number;
+  heatCells: number;
+  heatRows: number;
+  heatColumns: number;
+  timelines: number;
+  recurring: number;
+  gradeDots: number;
+  problems: number;
+  notes: string[];
+  images: number;
+  scriptsInContent: number;
+  problemMessages: string[];
+  folders: string[];
+  injected: unknown;
+  summary: string;
+  filter: Record<string, unknown>;
+}
+
+const SUPERVISION_CITATION =
+  '“Supervision is infrequent and does not challenge drift” (Larkfield ILACS inspection, inspection ended 17 November 2023, para 5, section \'The impact of leaders on social work practice with children and families: inadequate\')';
+
+/** A small REFI-QDA codebook as another QDA tool would write it (invented themes). */
+const IMPORTED_QDC = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Another QDA tool">
+  <Codes>
+    <Code guid="6f3c1b0e-1111-4c1a-9a11-0123456789ab" name="Direct work" isCodable="false">
+      <Code guid="6f3c1b0e-2222-4c1a-9a11-0123456789ab" name="Family network meetings" isCodable="true" color="#1F77B4"/>
+      <Code guid="6f3c1b0e-3333-4c1a-9a11-0123456789ab" name="Life-story work" isCodable="true" color="#AA3366"/>
+    </Code>
+  </Codes>
+</CodeBook>
+`;
+
+const PAYLOAD = 'Agency staff down to 4% <img src=x onerror="window.__iraInjected=1"><script>window.__iraInjected=2</script> & still open';
+
+function state(args?: { filter?: Record<string, unknown>; refresh?: boolean; press?: { tagId: string; action: 'open' | 'copy' } }): Thenable<RenderedState | undefined> {
+  return vscode.commands.executeCommand<RenderedState | undefined>('inspectionReports.debug.evidenceState', args);
+}
+
+async function openEvidence(folders: vscode.Uri[]): Promise<RenderedState> {
+  await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders });
+  // The first state arrives once the webview has loaded, collected and drawn.
+  return waitFor('the Evidence view to draw', async () => {
+    const s = await state();
+    return s && JSON.stringify(s.folders) === JSON.stringify(folders.map((f) => f.fsPath)) ? s : undefined;
+  }, 15_000);
+}
+
+describe('Evidence view', () => {
+  const folder = () => fixtureUri('evidence');
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists every tagged passage, a heat map of themes by report and each authority\'s grades over time', async () => {
+    const s = await openEvidence([folder()]);
+    // 4 + 2 + 4 + 4 tags in the fixture sidecars; 4 reports, 8 themes.
+    assert.equal(s.passages, 14);
+    assert.equal(s.heatColumns, 4);
+    assert.equal(s.heatRows, 8);
+    // Filled cells: the (theme, report) pairs with at least one passage.
+    assert.equal(s.heatCells, 14);
+    // Harbourside (2021, 2024) and Larkfield (2023), five judgement areas each.
+    assert.equal(s.timelines, 2);
+    assert.equal(s.gradeDots, 15);
+    assert.equal(s.problems, 0);
+    assert.equal(s.summary, '14 passages from 4 of 4 reports · evidence');
+    // Harbourside's written plans for children in need, in 2021 and again in 2024.
+    assert.equal(s.recurring, 1);
+  });
+
+  it('narrows the passages and the heat map when a filter is chosen, and widens them again', async () => {
+    await openEvidence([folder()]);
+    const plans = await state({ filter: { themeIds: ['pq.planning'] } });
+    assert.ok(plans);
+    // Plans and planning: one passage in 2021, two in 2024, one in Larkfield.
+    assert.equal(plans.passages, 4);
+    assert.equal(plans.heatRows, 2, 'the Voice of the child passage in 2024 also carries Plans and planning');
+    assert.deepEqual(plans.filter, { themeIds: ['pq.planning'] });
+    const larkfield = await state({ filter: { authority: 'Larkfield' } });
+    assert.equal(larkfield?.passages, 4);
+    assert.equal(larkfield?.heatColumns, 1);
+    assert.equal(larkfield?.timelines, 1);
+    const inadequate = await state({ filter: { grades: ['inadequate'] } });
+    assert.equal(inadequate?.passages, 3);
+    const dated = await state({ filter: { since: '2023-01-01', until: '2023-12-31' } });
+    assert.equal(dated?.passages, 6, 'the 2023 focused visit (2) and Larkfield 2023 (4)');
+    const all = await state({ filter: {} });
+    assert.equal(all?.passages, 14);
+  });
+
+  it('shows a note holding HTML as literal text, without running it', async () => {
+    const s = await openEvidence([folder()]);
+    assert.ok(s.notes.includes(PAYLOAD), `notes drawn: ${JSON.stringify(s.notes)}`);
+    assert.equal(s.injected, null, 'the payload ran in the webview');
+    assert.equal(s.images, 0, 'an <img> element was created from the note');
+    assert.equal(s.scriptsInContent, 0, 'a <script> element was created from the note');
+  });
+
+  it('lists malformed tags files and orphaned tags under Problems', async () => {
+    // Outside the workspace, so the Tags view of the other tests never sees these files.
+    const outside = mkdtempSync(join(tmpdir(), 'ira-evidence-'));
+    const report = 'harbourside-ilacs-2024.txt';
+    copyFileSync(join(folder().fsPath, report), join(outside, report));
+    const sidecar = JSON.parse(readFileSync(join(folder().fsPath, `${report}.tags.json`), 'utf8')) as { tags: Array<{ anchor: { quote: { exact: string }; position: { start: number; end: number; unit: string } } }> };
+    // One tag's words are no longer in the report: it stays, as orphaned.
+    sidecar.tags[0]!.anchor.quote.exact = 'Words that the report no longer contains anywhere at all';
+    sidecar.tags[0]!.anchor.position = { start: 5, end: 5 + sidecar.tags[0]!.anchor.quote.exact.length, unit: 'utf-16' };
+    writeFileSync(join(outside, `${report}.tags.json`), JSON.stringify(sidecar, null, 2));
+    writeFileSync(join(outside, 'larkfield-copy.txt'), readFileSync(join(folder().fsPath, 'larkfield-ilacs-2023.txt')));
+    writeFileSync(join(outside, 'larkfield-copy.txt.tags.json'), '{ "format": "inspection-report-annotator/tags", ');
+    const s = await openEvidence([vscode.Uri.file(outside)]);
+    assert.equal(s.problems, 2, s.problemMessages.join('\n'));
+    assert.ok(s.problemMessages.some((m) => /could not be found in harbourside-ilacs-2024\.txt; kept as orphaned/.test(m)), s.problemMessages.join('\n'));
+    assert.ok(s.problemMessages.some((m) => /larkfield-copy\.txt\.tags\.json/.test(m)), s.problemMessages.join('\n'));
+    // The orphan is still listed among the passages (with its stored words), not dropped.
+    assert.equal(s.passages, 4);
+    await takeScreenshot('evidence-problems', { selector: '.part.editor' });
+  });
+
+  it('refreshes when a tags file changes on disk', async () => {
+    // Work on a copy inside the workspace, removed again at the end.
+    const dir = join(workspaceRoot().fsPath, 'evidence-refresh-test');
+    mkdirSync(dir, { recursive: true });
+    const report = 'larkfield-ilacs-2023.txt';
+    copyFileSync(join(folder().fsPath, report), join(dir, report));
+    const sidecarText = readFileSync(join(folder().fsPath, `${report}.tags.json`), 'utf8');
+    const sidecar = JSON.parse(sidecarText) as { tags: unknown[] };
+    writeFileSync(join(dir, `${report}.tags.json`), JSON.stringify({ ...sidecar, tags: sidecar.tags.slice(0, 1) }, null, 2));
+    await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [vscode.Uri.file(dir)] });
+    await waitFor('one passage', async () => (await state())?.passages === 1, 15_000);
+    writeFileSync(join(dir, `${report}.tags.json`), sidecarText);
+    await waitFor('the view to follow the tags file', async () => (await state())?.passages === 4, 15_000);
+    await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true, useTrash: false });
+  });
+
+  it('exports the filtered evidence as CSV, one row per passage, and refuses a target outside the workspace', async () => {
+    await openEvidence([folder()]);
+    await state({ filter: { authority: 'Larkfield' } });
+    const target = fixtureUri('evidence-export.csv');
+    const result = await vscode.commands.executeCommand<{ target: string; passages: number } | undefined>('inspectionReports.exportEvidenceCsv', { target });
+    assert.equal(result?.passages, 4);
+    const csv = readFileSync(target.fsPath, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.match(lines[0]!, /^theme_ids,theme_labels,quote,report_file,/);
+    assert.equal(lines.length, 5);
+    assert.ok(lines.every((l, i) => i === 0 || l.includes('larkfield-ilacs-2023.txt')));
+    assert.ok(lines.some((l) => l.startsWith('pq.timeliness,"Timeliness, drift and delay",Too many children wait too long for an assessment,')), lines.join('\n'));
+    // A caller-given path outside the workspace is refused (the save dialog is the only way there).
+    const outside = resolve(tmpdir(), `ira-outside-${Date.now()}.csv`);
+    const refused = await vscode.commands.executeCommand('inspectionReports.exportEvidenceCsv', { target: vscode.Uri.file(outside) });
+    assert.equal(refused, undefined);
+    assert.throws(() => readFileSync(outside));
+    await state({ filter: {} });
+  });
+
+  it('copies the tagged passage at the cursor with its citation', async () => {
+    const editor = await openFixture('evidence/larkfield-ilacs-2023.txt');
+    const offset = editor.document.getText().indexOf('Supervision is infrequent') + 5;
+    editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset));
+    const text = await waitFor('the tags to load', async () => vscode.commands.executeCommand<string | undefined>('inspectionReports.copyWithCitation'));
+    assert.equal(text, SUPERVISION_CITATION);
+  });
+
+  it('opens the report at the passage when its link is pressed, and copies a passage from the list with its citation', async () => {
+    await openEvidence([folder()]);
+    // ev-11: the first Larkfield tag.
+    await state({ press: { tagId: 'ev-11', action: 'open' } });
+    const editor = await waitFor('the report to open at the passage', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith('/evidence/larkfield-ilacs-2023.txt') && !e.selection.isEmpty ? e : undefined;
+    });
+    assert.equal(editor.document.getText(editor.selection), 'Too many children wait too long for an assessment');
+    await openEvidence([folder()]);
+    await vscode.env.clipboard.writeText('');
+    await state({ press: { tagId: 'ev-14', action: 'copy' } });
+    const copied = await waitFor('the clipboard', async () => {
+      const text = await vscode.env.clipboard.readText();
+      return text ? text : undefined;
+    });
+    assert.equal(copied, SUPERVISION_CITATION);
+  });
+
+  it('exports Markdown, JSON, a REFI-QDA project and the codebook, and imports a .qdc codebook after confirmation', async () => {
+    await openEvidence([folder()]);
+    await state({ filter: {} });
+    const md = fixtureUri('evidence-export.md');
+    assert.equal((await vscode.commands.executeCommand<{ passages: number }>('inspectionReports.exportEvidenceMarkdown', { target: md }))?.passages, 14);
+    const markdown = readFileSync(md.fsPath, 'utf8');
+    assert.match(markdown, /^# Evidence by theme\n/);
+    assert.match(markdown, /## Plans and planning \(4\)/);
+    assert.ok(!markdown.includes('<img src=x'), 'HTML from a note went into the Markdown unescaped');
+    const json = fixtureUri('evidence-export.json');
+    await vscode.commands.executeCommand('inspectionReports.exportEvidenceJson', { target: json });
+    const document = JSON.parse(readFileSync(json.fsPath, 'utf8')) as { format: string; items: Array<{ note?: string }>; reports: unknown[] };
+    assert.equal(document.format, 'inspection-report-annotator/evidence');
+    assert.equal(document.items.length, 14);
+    assert.equal(document.reports.length, 4);
+    assert.ok(document.items.some((i) => i.note === PAYLOAD));
+    const qdpx = fixtureUri('evidence-export.qdpx');
+    const project = await vscode.commands.executeCommand<{ passages: number; skipped: string[] }>('inspectionReports.exportEvidenceQdpx', { target: qdpx });
+    assert.equal(project?.passages, 14);
+    assert.deepEqual(project?.skipped, []);
+    assert.equal(readFileSync(qdpx.fsPath).subarray(0, 2).toString('latin1'), 'PK');
+
+    const qdc = fixtureUri('evidence-codebook.qdc');
+    await vscode.commands.executeCommand('inspectionReports.exportCodebook', { target: qdc });
+    assert.match(readFileSync(qdc.fsPath, 'utf8'), /<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
+
+    // Import replaces the workspace codebook: keep what the other tests left there, and put it back.
+    const codebookPath = join(workspaceRoot().fsPath, '.inspection-codebook.json');
+    let original: string | undefined;
+    try {
+      original = readFileSync(codebookPath, 'utf8');
+    } catch {
+      original = undefined;
+    }
+    try {
+      const source = fixtureUri('evidence-import.qdc');
+      writeFileSync(source.fsPath, IMPORTED_QDC);
+      const imported = await vscode.commands.executeCommand<{ themes: number }>('inspectionReports.importCodebook', { source, confirmed: true });
+      assert.equal(imported?.themes, 2);
+      const file = JSON.parse(readFileSync(codebookPath, 'utf8')) as { mode: string; themes: Array<{ label: string; group: string; colour: string }> };
+      assert.equal(file.mode, 'replace');
+      assert.deepEqual(file.themes.map((t) => [t.label, t.colour]), [['Family network meetings', '#1f77b4'], ['Life-story work', '#aa3366']]);
+      // Not a codebook: refused, and the file is left as it was.
+      const before = readFileSync(codebookPath, 'utf8');
+      writeFileSync(source.fsPath, '<Project><Sources/>');
+      assert.equal(await vscode.commands.executeCommand('inspectionReports.importCodebook', { source, confirmed: true }), undefined);
+      assert.equal(readFileSync(codebookPath, 'utf8'), before);
+    } finally {
+      if (original === undefined) rmSync(codebookPath, { force: true });
+      else writeFileSync(codebookPath, original);
+    }
+  });
+
+  it('follows a dark colour theme', async function () {
+    const config = vscode.workspace.getConfiguration('workbench');
+    const previous = config.inspect<string>('colorTheme')?.globalValue;
+    await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    try {
+      await openEvidence([folder()]);
+      const path = await takeScreenshot('evidence-dark', { selector: '.part.editor' });
+      if (!path) this.skip();
+    } finally {
+      await config.update('colorTheme', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('looks right (screenshot for the README)', async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await openEvidence([folder()]);
+    // One theme across the reports: the passages, where they sit, and the finding that recurs.
+    await state({ filter: { themeIds: ['pq.planning'] } });
+    const path = await takeScreenshot(resolve(__dirname, '..', '..', 'media', 'screenshot-evidence.png'));
+    await state({ filter: {} });
+    if (!path) this.skip();
+  });
+});
