@@ -84,8 +84,10 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
     }
   }
 
+  // Focused and monitoring visit letters grade nothing themselves: any grade they state is an earlier judgement.
+  const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
   let letterBodyStart = 0;
-  if (kind === 'focused-visit' || kind === 'monitoring-visit') {
+  if (letter) {
     for (let i = 0; i < Math.min(lines.length, 80); i++) if (/^dear\b/.test(lines[i]!.info.lower)) { letterBodyStart = i + 1; break; }
   }
   let headings: HeadingCandidate[];
@@ -93,10 +95,10 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
     try {
       headings = findMarkdownHeadings(text, lines);
     } catch {
-      headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper');
+      headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper', !letter);
     }
   } else {
-    headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper');
+    headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper', !letter);
   }
   const sections = buildSectionTree(headings, lines, footer);
 
@@ -146,6 +148,15 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   }
   for (const j of prose.judgements) candidates.push({ area: j.area, grade: j.grade, source: 'sentence', range: j.range, line: j.lineIndex + 1 });
 
+  if (letter) {
+    // Kept as earlier judgements (unless the prose already gave one there), so nothing the letter states is lost.
+    for (const c of candidates) {
+      if (prose.earlier.some((e) => e.range.start < c.range.end && c.range.start < e.range.end)) continue;
+      prose.earlier.push({ grade: c.grade, area: c.area, range: c.range, line: c.line, lineIndex: c.line - 1 });
+    }
+    prose.earlier.sort((a, b) => a.range.start - b.range.start);
+    candidates.length = 0;
+  }
   const best = new Map<string, Judgement>();
   for (const c of candidates) {
     const had = best.get(c.area);

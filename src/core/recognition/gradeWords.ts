@@ -4,6 +4,9 @@ import type { Grade, JudgementArea } from '../model';
 /** A whole grade as printed, in any of its spellings ("Requires improvement to be good", "require improvement"). */
 export const GRADE_PATTERN = String.raw`(?:outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)`;
 
+/** GRADE_PATTERN with each word's first letter in either case, for regexes that must stay case-sensitive elsewhere. */
+export const GRADE_PATTERN_ANY_CASE = String.raw`(?:[Oo]utstanding|[Gg]ood|[Ii]nadequate|[Aa]dequate|[Rr]equires? [Ii]mprovement(?: to be [Gg]ood)?)`;
+
 export function parseGrade(text: string): Grade | undefined {
   const t = text.toLowerCase();
   if (t.includes('outstanding')) return 'outstanding';

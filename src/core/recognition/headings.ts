@@ -5,7 +5,7 @@ import type { Grade, JudgementArea, Range, SectionRole } from '../model';
 import type { DocLine } from './documentLines';
 import type { JudgementTable } from './judgementTables';
 import type { TitleBlock } from './metadata';
-import { parseArea } from './gradeWords';
+import { GRADE_COMPLETE, parseArea, parseGrade } from './gradeWords';
 
 export interface HeadingCandidate {
   /** First and last line index of the heading. */
@@ -39,6 +39,7 @@ export function titleHeading(lines: DocLine[], title: TitleBlock): HeadingCandid
 
 export function findPlainHeadings(
   lines: DocLine[], footer: boolean[], tables: JudgementTable[], title: TitleBlock | undefined, letterBodyStart: number, numberedHeading = false,
+  gradedHeadings = true,
 ): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   const tableLine = new Uint8Array(lines.length);
@@ -67,7 +68,7 @@ export function findPlainHeadings(
     }
     if (tableLine[i]) continue;
     const gradeAt = lines[i + 1]?.info.gradeLine ? i + 1 : lines[i + 2]?.info.gradeLine && !lines[i + 1]!.info.blank ? i + 2 : -1;
-    if (gradeAt > 0 && !info.gradeLine && !/[.;,]$/.test(info.clean)) {
+    if (gradedHeadings && gradeAt > 0 && !info.gradeLine && !/[.;,]$/.test(info.clean)) {
       const gradeLine = lines[gradeAt]!;
       const g = gradeLine.info.gradeLine!;
       const label = gradeAt === i + 1 ? info.clean : `${info.clean} ${lines[i + 1]!.info.clean}`;
@@ -87,7 +88,14 @@ export function findPlainHeadings(
       if (info.heading.role === 'closing') closed = true;
       continue;
     }
-    if (info.judgementLabelStart && !info.cells && !/[.;,]$/.test(info.clean)) {
+    // Letters give no grades of their own: "the overall effectiveness … was judged to require improvement" is prose.
+    const colonHeading = gradedHeadings && info.judgementLabelStart && !info.cells && !info.gradeTail && info.clean.endsWith(':') ? colonWrappedHeading(lines, i) : undefined;
+    if (colonHeading) {
+      out.push(colonHeading);
+      i = colonHeading.lastLine;
+      continue;
+    }
+    if (gradedHeadings && info.judgementLabelStart && !info.cells && !/[.;,]$/.test(info.clean)) {
       let lastLine = -1;
       if (info.gradeTail) lastLine = i;
       else {
@@ -126,6 +134,39 @@ export function findPlainHeadings(
     }
   }
   return out;
+}
+
+/**
+ * A judgement heading that wraps right after its colon: "The experiences and progress of children in care:" then
+ * "requires improvement to be good" (perhaps itself wrapped: "requires improvement to be" / "good").
+ */
+function colonWrappedHeading(lines: DocLine[], i: number): HeadingCandidate | undefined {
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (!next || next.info.blank || next.info.cells) return undefined;
+  const gradeText = (t: string) => t.replace(/^#{1,6}\s+/, '').replace(/\.$/, '');
+  let gradeEnd = i + 1;
+  let words = gradeText(next.info.clean);
+  if (!GRADE_COMPLETE.test(words)) {
+    const after = lines[i + 2];
+    if (!/^requires? improvement(?: to be)?$/i.test(words) || !after || !after.info.gradeContinuation) return undefined;
+    words = `${words} ${gradeText(after.info.clean)}`;
+    gradeEnd = i + 2;
+    if (!GRADE_COMPLETE.test(words)) return undefined;
+  }
+  const label = line.info.clean.replace(/^#{1,6}\s+/, '').replace(/:$/, '').trim();
+  const area = parseArea(label);
+  const grade = parseGrade(words);
+  if (!area || !grade) return undefined;
+  const last = lines[gradeEnd]!;
+  // The grade's words, without a closing full stop.
+  const lastEnd = last.start + last.info.last - (last.info.clean.endsWith('.') ? 1 : 0);
+  return {
+    line: i, lastLine: gradeEnd, title: `${stripFootnote(label)}: ${words}`, role: 'judgement',
+    headingRange: { start: line.start + line.info.first, end: last.start + last.info.last },
+    judgementArea: area, grade,
+    gradeRange: { start: next.start + next.info.first, end: lastEnd },
+  };
 }
 
 /** A short capitalised line on its own, followed by body text (a paragraph or a list). */

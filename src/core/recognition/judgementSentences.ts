@@ -4,7 +4,7 @@
 import type { EarlierJudgement, Grade, JudgementArea, Range } from '../model';
 import type { DocLine } from './documentLines';
 import type { LineInfo } from './lineClassifier';
-import { GRADE_PATTERN, parseArea, parseGrade } from './gradeWords';
+import { GRADE_PATTERN, GRADE_PATTERN_ANY_CASE, parseArea, parseGrade } from './gradeWords';
 
 export interface SentenceJudgement {
   area: JudgementArea;
@@ -21,13 +21,16 @@ interface JoinedBlock {
 }
 
 const G = GRADE_PATTERN;
+/** This report's own grade may be capitalised ("The overall judgement is Inadequate", "require improvement to be Good"). */
+const GC = GRADE_PATTERN_ANY_CASE;
 const NAME = String.raw`[A-Z][\w'-]*(?:(?: and| upon| on| of| the| with|,)? [A-Z][\w'-]*){0,5}`;
 const PRESENT: { re: RegExp; area?: JudgementArea; areaGroup?: number }[] = [
-  { re: new RegExp(String.raw`\b[Tt]he overall judge?ment is that (?:the )?(?:[\w' ]{0,40}?)(?:services|children's social care)(?: for [\w' ]{0,60}?)? (?:(?:are|is) )?(?:judged )?(?:to be )?(${G})`, 'g'), area: 'overall' },
-  { re: new RegExp(String.raw`\b[Cc]hildren's (?:social care )?services in ${NAME} (?:(?:are|is) )?(${G})\b`, 'g'), area: 'overall' },
+  { re: new RegExp(String.raw`\b[Tt]he overall judge?ment is that (?:the )?(?:[\w' ]{0,40}?)(?:services?|children's social care)(?: for [\w' ]{0,60}?)? (?:(?:are|is) )?(?:judged )?(?:to be )?(${GC})`, 'g'), area: 'overall' },
+  // The authority may be named with "the" ("the Royal Borough of …") and end in "Council area".
+  { re: new RegExp(String.raw`\b[Cc]hildren's (?:social care )?services in (?:the )?${NAME}(?: area)? (?:(?:are|is) )?(${GC})\b`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he graded judge?ment for ([a-z ,'-]{3,80}?) is that (?:it|they|this|these|services) (?:(?:is|are) )?(${G})`, 'g'), areaGroup: 1 },
   { re: new RegExp(String.raw`\b[Tt]he (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))?(?: in ${NAME})? (?:(?:is|are) )?(${G})(?=\s*(?:[.,:;]|because\b|$))`, 'g'), area: 'lscb' },
-  { re: new RegExp(String.raw`\b[Tt]he overall judge?ment (?:for overall effectiveness )?is (?!that)(?:judged )?(${G})`, 'g'), area: 'overall' },
+  { re: new RegExp(String.raw`\b[Tt]he overall judge?ment (?:for overall effectiveness )?is (?!that)(?:judged )?(${GC})`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he judge?ment for overall effectiveness is (${G})`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he effectiveness of the (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))? (?:(?:is|are) )?(${G})`, 'g'), area: 'lscb' },
   { re: new RegExp(String.raw`\b[Tt]he arrangements in place to evaluate the effectiveness of what is done by the authority and board partners[^.]{0,140}? (?:(?:are|is) )?(${G})`, 'g'), area: 'lscb' },

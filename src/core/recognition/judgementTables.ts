@@ -46,7 +46,8 @@ export function findJudgementTables(lines: DocLine[], footer: boolean[]): Judgem
       let from = i;
       let k = i - 1;
       while (k >= 0 && lines[k]!.info.blank) k--;
-      if (k >= 0 && k < i && i - k <= 2 && isGradeCell(lines[k]!.info.clean)) from = k;
+      // It sits in the grade column: a grade word at the margin ends the headline above ("… are" / "inadequate").
+      if (k >= 0 && k < i && i - k <= 2 && isGradeCell(lines[k]!.info.clean) && lines[k]!.info.first > lines[i]!.info.first + 20) from = k;
       const table = parseTable(lines, footer, from, from, false);
       if (table.rows.length) {
         tables.push(table);

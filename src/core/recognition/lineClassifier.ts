@@ -92,10 +92,13 @@ const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|ex
 const GRADE_TAIL = /(?::\s*|\s+(?:is|are)\s+|\s+[-–]\s+|\s+(?=requires? improvement))(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?|requires?(?: improvement to be)?)\.?$/i;
 const TABLE_HEADER = /^(?:key )?judge?ment\s+(?:judge?ment )?grade$|^the judge?ments on areas of the service that contribute to overall effectiveness are:?$/i;
 const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"](outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)['"]\.?$/i;
-const GRADE_WORD = /outstanding|good|inadequate|adequate|improvement/i;
+
+/** Characters normalise() replaces: most lines have none, and one test spares them three passes. */
+const NEEDS_NORMALISING = /[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v‘’‛′“”<]/;
 
 /** Same-length normalisation, so columns in `norm` are columns in the original line. */
 function normalise(raw: string): string {
+  if (!NEEDS_NORMALISING.test(raw)) return raw;
   let s = raw.replace(/[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v]/g, ' ').replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"');
   if (s.includes('<')) s = s.replace(/<\/?p\b[^>]{0,40}>/gi, (m) => ' '.repeat(m.length));
   return s;
@@ -116,6 +119,64 @@ function splitCells(norm: string, first: number, last: number): Cell[] {
   return cells;
 }
 
+/** One alternation of every known heading: a body line fails it at its first word, in one call instead of one per heading. */
+// The outer ^ lets the engine try position 0 only.
+const ANY_KNOWN_HEADING = new RegExp(`^(?:${KNOWN_HEADINGS.map(([re]) => `(?:${re.source})`).join('|')})`);
+
+/** Last words a grade tail (GRADE_TAIL) can end with, before an optional full stop. */
+const GRADE_TAIL_ENDINGS = ['outstanding', 'good', 'adequate', 'improvement', 'require', 'requires', ' be'];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The heading phrase of a line: markdown markers, bold, footnote digits and trailing "?"/":"/"." dropped. */
+function headingPhrase(lower: string): string {
+  // Each replacement runs only when its pattern can match (the cheap checks are necessary conditions).
+  let p = lower;
+  if (p.charCodeAt(0) === 35) p = p.replace(/^#{1,6}\s+/, '');
+  if (p.includes('**')) p = p.replace(/^\*\*|\*\*$/g, '');
+  if (isDigit(p.charCodeAt(p.length - 1))) p = p.replace(/(?<=[a-z?):])\d{1,2}$/, '');
+  const end = p.charCodeAt(p.length - 1);
+  if (end === 63 || end === 58 || end === 46) p = p.replace(/[?:.]+$/, '');
+  return p.trim();
+}
+
+/** A line's facts; `sig` is worked out only when an incremental re-analysis compares two versions of a line. */
+class LineRecord implements LineInfo {
+  footer = false;
+  footerTitle = false;
+  bullet: LineInfo['bullet'] = undefined;
+  numbered: LineInfo['numbered'] = undefined;
+  heading: LineInfo['heading'] = undefined;
+  judgementLabelStart = false;
+  gradeTail: LineInfo['gradeTail'] = undefined;
+  gradeContinuation = false;
+  tableHeader = false;
+  cells: LineInfo['cells'] = undefined;
+  gradeWord = false;
+  headingLike = false;
+  quotedGrade: LineInfo['quotedGrade'] = undefined;
+  gradeLine: LineInfo['gradeLine'] = undefined;
+  sifFirstRow = false;
+  hashes = 0;
+  #sig: string | undefined;
+
+  constructor(
+    public norm: string,
+    public blank: boolean,
+    public first: number,
+    public last: number,
+    public clean: string,
+    public lower: string,
+  ) {}
+
+  get sig(): string {
+    this.#sig ??= this.blank ? 'blank' : signature(this);
+    return this.#sig;
+  }
+}
+
 export function classifyLine(raw: string): LineInfo {
   const norm = normalise(raw);
   let first = 0;
@@ -123,40 +184,47 @@ export function classifyLine(raw: string): LineInfo {
   let last = norm.length;
   while (last > first && norm.charCodeAt(last - 1) === 32) last--;
   const blank = first >= last;
-  const clean = blank ? '' : norm.slice(first, last).replace(/ {2,}/g, ' ');
+  const content = blank ? '' : first === 0 && last === norm.length ? norm : norm.slice(first, last);
+  const clean = content.includes('  ') ? content.replace(/ {2,}/g, ' ') : content;
   const lower = clean.toLowerCase();
-  const info: LineInfo = {
-    norm, blank, first, last, clean, lower,
-    footer: false, footerTitle: false, gradeContinuation: false, judgementLabelStart: false, tableHeader: false, gradeWord: false, headingLike: false, hashes: 0, sig: '',
-    // Every property is present from the start: one object shape keeps property access fast in the passes.
-    bullet: undefined, numbered: undefined, heading: undefined, gradeTail: undefined, cells: undefined, quotedGrade: undefined, gradeLine: undefined, sifFirstRow: false,
-  };
-  if (blank) {
-    info.sig = 'blank';
-    return info;
+  const info = new LineRecord(norm, blank, first, last, clean, lower);
+  if (blank) return info;
+
+  const head = content.charCodeAt(0);
+  const tail = content.charCodeAt(content.length - 1);
+  // A footer ends in a page number (or "- 12 -").
+  if (isDigit(tail) || tail === 45) {
+    if (FOOTER_PAGE.test(clean)) info.footer = true;
+    else if (FOOTER_TAIL.test(content)) {
+      const left = content.replace(FOOTER_TAIL, '').trim();
+      if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
+    }
+  }
+  if (
+    !info.footer && clean.length < 140 &&
+    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
+    FOOTER_TITLE.test(clean)
+  ) info.footerTitle = true;
+
+  if (head === 35) {
+    const hashMatch = /^(#{1,6})\s+/.exec(content);
+    if (hashMatch) info.hashes = hashMatch[0].length;
   }
 
-  const content = norm.slice(first, last);
-  if (FOOTER_PAGE.test(clean)) info.footer = true;
-  else if (FOOTER_TAIL.test(content)) {
-    const left = content.replace(FOOTER_TAIL, '').trim();
-    if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
+  // Letters, digits and most punctuation cannot start a bullet ("o" and the glyphs can).
+  if (head === 111 || head > 122 || head === 45 || head === 42 || head === 183) {
+    const bullet = BULLET.exec(content);
+    if (bullet && content.length > bullet[0].length && (bullet[0].length > 1 || !/^[-–]\d/.test(content))) {
+      info.bullet = { contentStart: first + bullet[0].length };
+    }
   }
-  if (!info.footer && clean.length < 140 && FOOTER_TITLE.test(clean)) info.footerTitle = true;
-
-  const hashMatch = /^(#{1,6})\s+/.exec(content);
-  if (hashMatch) info.hashes = hashMatch[0].length;
-
-  const bullet = BULLET.exec(content);
-  if (bullet && content.length > bullet[0].length && (bullet[0].length > 1 || !/^[-–]\d/.test(content))) {
-    info.bullet = { contentStart: first + bullet[0].length };
+  if (isDigit(head)) {
+    const numbered = /^(\d{1,3})[.)](?:\s+|(?=[A-Z]))(?=\S)/.exec(content);
+    if (numbered) info.numbered = { n: Number(numbered[1]), contentStart: first + numbered[0].length };
   }
-  const numbered = /^(\d{1,3})[.)](?:\s+|(?=[A-Z]))(?=\S)/.exec(content);
-  if (numbered) info.numbered = { n: Number(numbered[1]), contentStart: first + numbered[0].length };
 
-  // Heading phrases: drop markdown markers, footnote digits and trailing "?"/":".
-  const phrase = lower.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-z?):])\d{1,2}$/, '').replace(/[?:.]+$/, '').trim();
-  if (phrase.length <= 90) {
+  const phrase = headingPhrase(lower);
+  if (phrase.length <= 90 && ANY_KNOWN_HEADING.test(phrase)) {
     for (const [re, role] of KNOWN_HEADINGS) {
       if (re.test(phrase)) {
         const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();
@@ -166,39 +234,49 @@ export function classifyLine(raw: string): LineInfo {
     }
   }
 
-  const labelText = lower.replace(/^#{1,6}\s+/, '');
+  const labelText = head === 35 ? lower.replace(/^#{1,6}\s+/, '') : lower;
   info.judgementLabelStart = JUDGEMENT_LABEL.test(labelText);
-  info.gradeWord = GRADE_WORD.test(content);
-  if (info.gradeWord || /requires?$/i.test(content)) {
-    const tail = GRADE_TAIL.exec(content);
-    if (tail && !/\s{3,}/.test(content)) {
-      const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
-      const grade = parseGrade(tail[1]!);
-      if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
+  // `lower` has the same words as `content` (only runs of spaces differ), and includes() beats the regex here.
+  info.gradeWord = lower.includes('good') || lower.includes('adequate') || lower.includes('improvement') || lower.includes('outstanding');
+  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) {
+    const ending = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+    if (GRADE_TAIL_ENDINGS.some((e) => ending.endsWith(e))) {
+      const tail = GRADE_TAIL.exec(content);
+      if (tail && !/\s{3,}/.test(content)) {
+        const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
+        const grade = parseGrade(tail[1]!);
+        if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
+      }
     }
-    const quoted = QUOTED_GRADE.exec(content);
-    if (quoted) {
-      const grade = parseGrade(quoted[2]!);
-      const at = first + content.lastIndexOf(quoted[2]!);
-      if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
+    // A quoted grade ends in its closing quote, perhaps then a full stop.
+    const closing = ending.charCodeAt(ending.length - 1);
+    if (closing === 39 || closing === 34) {
+      const quoted = QUOTED_GRADE.exec(content);
+      if (quoted) {
+        const grade = parseGrade(quoted[2]!);
+        const at = first + content.lastIndexOf(quoted[2]!);
+        if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
+      }
     }
   }
-  info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
-  info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
-  if (/\S(?: {2,}|\s*\|\s*)\S/.test(content) || /^\|/.test(content)) info.cells = splitCells(norm, first, last);
+  if (clean.length <= 40 || head === 35) info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
+  if (lower.includes('judg')) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
+  const piped = content.includes('|');
+  if ((piped || content.includes('  ')) && (/\S(?: {2,}|\s*\|\s*)\S/.test(content) || /^\|/.test(content))) info.cells = splitCells(norm, first, last);
   const cells = info.cells;
   const firstCell = cells ? cells[0]!.text : clean;
-  info.sifFirstRow = /^1\.\s+children who need help and protection$/i.test(firstCell) && (!cells || (cells.length === 2 && isGradeCell(cells[1]!.text)));
-  const gradeLine = /^grade [1-4] \((outstanding|good|adequate|inadequate)\)$/i.exec(clean);
-  if (gradeLine) {
-    const at = first + content.indexOf(gradeLine[1]!);
-    info.gradeLine = { grade: parseGrade(gradeLine[1]!)!, start: at, end: at + gradeLine[1]!.length };
+  info.sifFirstRow = firstCell.startsWith('1.') && /^1\.\s+children who need help and protection$/i.test(firstCell) && (!cells || (cells.length === 2 && isGradeCell(cells[1]!.text)));
+  if (lower.startsWith('grade ')) {
+    const gradeLine = /^grade [1-4] \((outstanding|good|adequate|inadequate)\)$/i.exec(clean);
+    if (gradeLine) {
+      const at = first + content.indexOf(gradeLine[1]!);
+      info.gradeLine = { grade: parseGrade(gradeLine[1]!)!, start: at, end: at + gradeLine[1]!.length };
+    }
   }
 
   info.headingLike =
-    clean.length <= 80 && /^[A-Z]/.test(clean) && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
+    clean.length <= 80 && head >= 65 && head <= 90 && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
     clean.split(' ').length <= 12 && !/\s{2,}/.test(content) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
-  info.sig = signature(info);
   return info;
 }
 

@@ -40,7 +40,7 @@ export function findTitle(lines: DocLine[], kind: ReportKind): TitleBlock | unde
       if (kind === 'committee-paper' || /^(?:ofsted|piccadilly gate|agora|www\.)/i.test(info.clean)) return undefined;
       from = i;
     }
-    if (/^(?:inspection dates?|dates? of (?:inspection|visit)|report published|lead inspector)\b/i.test(info.clean) || i - from >= 6) {
+    if (/^(?:inspection dates?|dates? of (?:inspection|visit)|report published|lead inspector)\b/i.test(info.clean) || i - from >= 8) {
       return i > from ? { from, to: i - 1, text: joinClean(lines, from, i - 1) } : undefined;
     }
   }
@@ -65,7 +65,10 @@ function authorityFrom(title: string, opening: string[]): string | undefined {
     const m = re.exec(t);
     if (m) return m[1]!.trim();
   }
-  // 2014-19 reports put the council's name on the first line, above "Inspection of …".
+  // 2014-19 reports put the council's name above "Inspection of …", wrapped over two lines when long.
+  const above = /^(?!(?:re-)?inspection of )(.{3,90}?) (?:re-)?inspection of (?:services for children|children's social care)/i.exec(t);
+  if (above && !/inspection|review/i.test(above[1]!)) return above[1]!.trim();
+  // Otherwise the first line, when the title block does not hold it.
   const first = opening[0];
   if (first && opening[1] && /^(?:re-)?inspection of /i.test(opening[1]) && !/inspection/i.test(first)) return first;
   return undefined;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyseReport } from '../../../src/core/analyse';
-import { analyseFixture, fixture, gradeList, outline, slice } from './fixtureReports';
+import { analyseFixture, fixture, flatten, gradeList, outline, slice } from './fixtureReports';
 
 describe('recognition: ILACS 2018-22 report (combined in-care area, Wingdings bullets)', () => {
   const { text, model } = analyseFixture('ilacs-2019-westmere.txt');
@@ -119,6 +119,29 @@ describe('recognition: ILACS 2023-26 report (separate rows, wrapping grades, foo
     const overall = m.judgements.find((j) => j.area === 'overall')!;
     assert.equal(noisy.slice(overall.range.start, overall.range.end), 'Requires improvement to be good');
     assert.equal(m.metadata.title, model.metadata.title);
+  });
+});
+
+describe('recognition: ILACS judgement headings wrapped right after the colon', () => {
+  const { text, model } = analyseFixture('ilacs-2019-dunmere-colon-headings.txt');
+  const judgements = flatten(model.sections).filter((s) => s.role === 'judgement');
+
+  it('makes each one a judgement section with its grade and joined title', () => {
+    assert.deepEqual(judgements.map((s) => `${s.judgementArea}=${s.grade}`), ['help-protection=good', 'in-care=requires-improvement', 'leaders=requires-improvement']);
+    assert.equal(judgements[1]!.title, 'The experiences and progress of children in care and care leavers: requires improvement to be good');
+    assert.equal(judgements[2]!.title, 'The impact of leaders on social work practice with children and families: requires improvement to be good');
+  });
+
+  it('spans the heading over both lines (three when the grade wraps too)', () => {
+    const inCare = judgements[1]!;
+    assert.equal(inCare.line, 37);
+    assert.equal(slice(text, inCare.headingRange), 'The experiences and progress of children in care and care leavers:\nrequires improvement to be good.');
+    assert.equal(slice(text, judgements[2]!.headingRange), 'The impact of leaders on social work practice with children and families:\nrequires improvement to be\ngood');
+  });
+
+  it('still takes the grades from the table, and numbers the paragraphs under each heading', () => {
+    assert.deepEqual(gradeList(model), ['leaders=requires-improvement', 'help-protection=good', 'in-care=requires-improvement', 'overall=requires-improvement']);
+    assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2, 3]);
   });
 });
 

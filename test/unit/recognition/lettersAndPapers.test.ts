@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyseFixture, gradeList, outline, slice } from './fixtureReports';
+import { analyseReport } from '../../../src/core/analyse';
+import { analyseFixture, fixture, gradeList, outline, slice } from './fixtureReports';
 
 describe('recognition: focused visits and monitoring visits (letters, no grades)', () => {
   it('reads a 2019 focused visit: overview, improvements behind U+F0B7 bullets, findings', () => {
@@ -47,6 +48,29 @@ describe('recognition: focused visits and monitoring visits (letters, no grades)
     assert.equal(model.earlierJudgements[0]!.when, 'May 2022');
     assert.equal(slice(text, model.earlierJudgements[0]!.range), 'inadequate');
     assert.deepEqual(model.sections.map((s) => s.role), ['title', 'areas-covered', 'headline-findings', 'findings', 'closing']);
+  });
+});
+
+describe('recognition: letters state only earlier judgements', () => {
+  it('reads "the overall effectiveness … was judged to require improvement to be good" as the 2016 grade, not the letter\'s', () => {
+    const { text, model } = analyseFixture('focused-visit-2018-pellingham.txt');
+    assert.equal(model.kind, 'focused-visit');
+    assert.deepEqual(model.judgements, []);
+    assert.ok(!model.sections.some((s) => s.role === 'judgement'), 'the sentence is not a judgement heading');
+    assert.deepEqual(model.earlierJudgements.map((e) => `${e.area}=${e.grade}@${e.when}`), ['overall=requires-improvement@2016']);
+    const earlier = model.earlierJudgements[0]!;
+    assert.equal(earlier.line, 33);
+    assert.equal(slice(text, earlier.range), 'require improvement to be\ngood');
+  });
+
+  it('turns a grade a letter states as if its own into an earlier judgement', () => {
+    const letter = fixture('focused-visit-2018-pellingham.txt').replace(
+      'Findings\n',
+      'Findings\n\nThe overall judgement is that children\'s services in Pellingham are good.\n',
+    );
+    const model = analyseReport(letter);
+    assert.deepEqual(model.judgements, []);
+    assert.deepEqual(model.earlierJudgements.map((e) => `${e.area}=${e.grade}`), ['overall=requires-improvement', 'overall=good']);
   });
 });
 

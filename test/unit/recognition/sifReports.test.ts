@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyseFixture, flatten, gradeList, outline, slice } from './fixtureReports';
+import { analyseReport } from '../../../src/core/analyse';
+import { analyseFixture, fixture, flatten, gradeList, outline, slice } from './fixtureReports';
 
 describe('recognition: SIF 2015 report', () => {
   const { text, model } = analyseFixture('sif-2015-fernleigh.txt');
@@ -97,5 +98,53 @@ describe('recognition: SIF re-inspection and 2013 looked-after children inspecti
     assert.deepEqual(model.metadata.leadInspectors, ['Imogen Tate']);
     assert.equal(model.metadata.publishedDate, '2013-08-16');
     assert.equal(model.sections.find((s) => s.role === 'descriptors')?.title, 'The inspection judgements and what they mean');
+  });
+});
+
+describe('recognition: SIF headline sentence is this report\'s overall grade', () => {
+  it('reads a headline wrapped over two lines, naming "the Royal Borough of"', () => {
+    const { text, model } = analyseFixture('sif-2016-kelmscott-royal-borough.txt');
+    const overall = model.judgements.find((j) => j.area === 'overall');
+    assert.ok(overall, 'the headline gives the overall grade');
+    assert.equal(overall.grade, 'good');
+    assert.equal(overall.line, 13, 'on the headline\'s second line');
+    assert.equal(slice(text, overall.range), 'good');
+    // The headline is not an earlier judgement; the 2012 one in the summary is.
+    assert.deepEqual(model.earlierJudgements.map((e) => `${e.area}=${e.grade}@${e.when}`), ['overall=adequate@2012']);
+  });
+
+  it('reads a council name wrapped over two lines, and a seven-line title block to its end', () => {
+    const { model } = analyseFixture('sif-2016-kelmscott-royal-borough.txt');
+    assert.equal(model.metadata.authority, 'Royal Borough of Kelmscott and Upper Tarrow');
+    assert.ok(model.metadata.title!.endsWith('Local Safeguarding Children Board'), model.metadata.title);
+  });
+
+  it('reads the headline on one line with "the Royal Borough of"', () => {
+    const oneLine = fixture('sif-2016-kelmscott-royal-borough.txt').replace('Kelmscott and\nUpper Tarrow are good', 'Kelmscott and Upper Tarrow are good');
+    const model = analyseReport(oneLine);
+    const overall = model.judgements.find((j) => j.area === 'overall')!;
+    assert.equal(overall.grade, 'good');
+    assert.equal(overall.line, 12);
+  });
+
+  it('keeps a headline grade at the margin out of the judgement list below it', () => {
+    const { text, model } = analyseFixture('sif-2016-brackenford-margin-grade.txt');
+    assert.deepEqual(gradeList(model), [
+      'overall=inadequate', 'help-protection=inadequate', 'in-care=inadequate', 'adoption=requires-improvement', 'care-leavers=inadequate', 'leaders=inadequate',
+    ]);
+    const overall = model.judgements[0]!;
+    assert.equal(overall.line, 12);
+    assert.equal(overall.source, 'sentence');
+    const help = model.judgements[1]!;
+    assert.equal(help.line, 13, 'the first row\'s grade is its own, not the headline\'s last word');
+    assert.equal(slice(text, help.range), 'Inadequate');
+  });
+
+  it('reads a capitalised grade: "The overall judgement is Inadequate"', () => {
+    const { text, model } = analyseFixture('sif-2014-ollerby-capitalised.txt');
+    const overall = model.judgements.find((j) => j.area === 'overall')!;
+    assert.equal(overall.grade, 'inadequate');
+    assert.equal(slice(text, overall.range), 'Inadequate');
+    assert.equal(model.judgements.find((j) => j.area === 'in-care')!.grade, 'requires-improvement');
   });
 });
