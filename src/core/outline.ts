@@ -84,10 +84,46 @@ function improvementSymbol(i: Improvement, maxName: number): OutlineSymbol {
 }
 
 function paragraphSymbol(p: NumberedParagraph, text: string, maxName: number): OutlineSymbol {
-  const opening = text.slice(p.range.start, Math.min(p.range.end, p.range.start + maxName * 3));
   // Drop the printed number ("12." / "12") so the detail starts with the paragraph's words.
-  const words = collapse(opening).replace(/^\d+\.?\s*/, '');
-  return { name: `¶ ${p.number}`, detail: shorten(words, maxName), kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+  const words = collapsedOpening(text, p.range.start, Math.min(p.range.end, p.range.start + maxName * 3), maxName).replace(/^\d+\.?\s*/, '');
+  return { name: `¶ ${p.number}`, detail: cutAt(words, maxName), kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+}
+
+/** Whitespace as `\s` and String.prototype.trim count it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279));
+}
+
+/**
+ * collapse(text.slice(from, to)), cut short once it holds more than `max` characters after its leading
+ * number: the paragraph's detail never shows more. Runs on every keystroke for every paragraph, so it
+ * walks only the characters it keeps instead of collapsing the whole slice with a regex.
+ */
+function collapsedOpening(text: string, from: number, to: number, max: number): string {
+  let out = '';
+  let lead = -1; // where the words after the leading "12." start, once known
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    let j = i;
+    while (j < to && !isSpace(text.charCodeAt(j))) j++;
+    // Whole words are appended, so the result is always a prefix of the fully collapsed text.
+    if (out.length > 0) out += ' ';
+    if (lead < 0) {
+      for (let k = i; k < j; k++) {
+        const c = text.charCodeAt(k);
+        if (!(c >= 48 && c <= 57) && c !== 46) {
+          lead = out.length + (k - i);
+          break;
+        }
+      }
+    }
+    out += text.slice(i, j);
+    if (lead >= 0 && out.length - lead > max + 1) break;
+    i = j;
+  }
+  return out;
 }
 
 function isRepeatedByHeading(j: Judgement, sections: Section[]): boolean {
@@ -117,7 +153,11 @@ function collapse(s: string): string {
 
 /** Collapses wrapping whitespace and cuts at a word boundary. */
 export function shorten(s: string, max: number): string {
-  const flat = collapse(s);
+  return cutAt(collapse(s), max);
+}
+
+/** shorten() of a string already collapsed (single spaces, trimmed). */
+function cutAt(flat: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
