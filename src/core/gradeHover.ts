@@ -7,6 +7,7 @@ import { AREA_FULL_NAMES, GRADE_MEANINGS, SOURCE_DESCRIPTIONS } from './gradeMea
 import { GRADE_LABELS } from './outlineFormat';
 import { headingGrades } from './headingGrades';
 import { gradePieces } from './decorationPlan';
+import { escapeMarkdown } from './text/markdownEscape';
 
 export interface GradeHit {
   earlier: boolean;
@@ -40,19 +41,6 @@ export function gradeAt(model: ReportModel, text: string, offset: number): Grade
     return hit;
   }
   return undefined;
-}
-
-/**
- * Escapes every character Markdown (CommonMark + GFM) could read as syntax or HTML. GFM also turns
- * bare addresses into links after escapes are decoded ("https://…", "www.…", "a@b.c"), so an
- * invisible word joiner goes before ":" and "@" and after "www" to keep them plain text.
- */
-export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"'=]/g, (c) => `\\${c}`)
-    .replace(/[:@]/g, (c) => `\u2060${c}`)
-    .replace(/(www)(?=\\\.)/gi, '$1\u2060')
-    .replace(/\s+/g, ' ');
 }
 
 export function gradeHoverMarkdown(hit: GradeHit, text: string): string {

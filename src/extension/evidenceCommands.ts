@@ -3,12 +3,13 @@
 
 import * as vscode from 'vscode';
 import type { EvidenceFilter } from '../core/evidence/evidenceModel';
-import { locatePassage } from '../core/evidence/passageLocation';
-import { formatQuoteWithCitation, type CitationFields } from '../core/exports/citation';
+import { citationFieldsFor, tagAtOffset } from '../core/evidence/tagCitation';
+import { formatQuoteWithCitation } from '../core/exports/citation';
+import { sanitiseFilter } from '../core/evidence/filterMessage';
 import type { Tag } from '../core/tags/sidecarModel';
-import { EvidencePanel, sanitiseFilter, workspaceFolderUris, type EvidenceRenderedState } from './evidencePanel';
+import { EvidencePanel, workspaceFolderUris, type EvidenceRenderedState } from './evidencePanel';
 import { registerExportCommands, writeEvidenceExport } from './exportCommands';
-import type { ReportDocuments, ReportState } from './reportDocuments';
+import type { ReportDocuments } from './reportDocuments';
 import type { SidecarService } from './sidecarService';
 import type { TagCodebook } from './tagCodebook';
 
@@ -74,32 +75,6 @@ export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[
       return panel.renderedState();
     }),
   ];
-}
-
-/** The tagged passage under the cursor: the shortest one containing it (tags can nest). */
-export function tagAtOffset(tags: readonly Tag[], offset: number): Tag | undefined {
-  return tags
-    .filter((t) => !t.orphaned && t.anchor.position.start <= offset && offset <= t.anchor.position.end)
-    .sort((a, b) => a.anchor.position.end - a.anchor.position.start - (b.anchor.position.end - b.anchor.position.start))[0];
-}
-
-export function citationFieldsFor(state: Pick<ReportState, 'text' | 'model'>, tag: Tag, fileName: string): CitationFields & { quote: string } {
-  const location = locatePassage(state.text, state.model, tag);
-  const meta = state.model.metadata;
-  const inspected = meta.inspectionDates?.end ?? meta.inspectionDates?.start;
-  const date = meta.publishedDate ? { reportDate: meta.publishedDate, reportDateKind: 'published' as const } : inspected ? { reportDate: inspected, reportDateKind: 'inspection' as const } : {};
-  return {
-    quote: location.position ? state.text.slice(location.position.start, location.position.end) : tag.anchor.quote.exact,
-    reportKind: state.model.kind,
-    ...(meta.authority ? { authority: meta.authority } : {}),
-    ...date,
-    reportFileName: fileName,
-    ...(location.paragraph !== undefined ? { paragraph: location.paragraph } : {}),
-    ...(location.section !== undefined ? { section: location.section } : {}),
-    ...(location.sectionRole !== undefined ? { sectionRole: location.sectionRole } : {}),
-    ...(location.grade !== undefined ? { grade: location.grade } : {}),
-    orphaned: !location.found,
-  };
 }
 
 async function copyWithCitation(deps: EvidenceDependencies): Promise<string | undefined> {

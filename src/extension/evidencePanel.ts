@@ -5,10 +5,11 @@
 import * as vscode from 'vscode';
 import { collectEvidence } from '../core/evidence/collectEvidence';
 import { filterEvidence } from '../core/evidence/evidenceFilter';
+import { sanitiseFilter } from '../core/evidence/filterMessage';
 import type { EvidenceFilter, EvidenceItem, EvidenceSet } from '../core/evidence/evidenceModel';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarModel';
 import { evidenceHtml } from './evidenceHtml';
-import { buildEvidenceViewModel, clipboardText } from './evidenceViewModel';
+import { buildEvidenceViewModel, clipboardText } from '../core/evidence/evidenceViewModel';
 import { VscodeFileSystem } from './vscodeFileSystem';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
@@ -295,24 +296,4 @@ export async function openPassage(item: EvidenceItem, fs: VscodeFileSystem): Pro
 
 function sameFolders(a: readonly vscode.Uri[], b: readonly vscode.Uri[]): boolean {
   return a.length === b.length && a.every((u, i) => u.toString() === b[i]!.toString());
-}
-
-/** The filter as the core expects it, whatever the webview sent. */
-export function sanitiseFilter(raw: unknown): EvidenceFilter {
-  const f = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s !== '') : []);
-  const date = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
-  const out: EvidenceFilter = {};
-  const themeIds = strings(f.themeIds);
-  if (themeIds.length) out.themeIds = themeIds;
-  if (typeof f.authority === 'string' && f.authority !== '') out.authority = f.authority;
-  const kinds = strings(f.kinds);
-  if (kinds.length) out.kinds = kinds as EvidenceFilter['kinds'];
-  const grades = strings(f.grades);
-  if (grades.length) out.grades = grades as EvidenceFilter['grades'];
-  const since = date(f.since);
-  const until = date(f.until);
-  if (since) out.since = since;
-  if (until) out.until = until;
-  return out;
 }

@@ -18,8 +18,9 @@ import { exportQdpx } from '../core/exports/qdpxExport';
 import { CODEBOOK_FILE_NAME } from '../core/tags/codebookFile';
 import { resolveCodebook } from '../core/tags/codebookResolve';
 import { defaultCodebook } from '../core/tags/defaultCodebook';
-import { codebookFileText } from './exportCodebookFile';
-import { collectFolders, EvidencePanel, sanitiseFilter, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from './evidencePanel';
+import { codebookFileText } from '../core/exports/codebookFile';
+import { sanitiseFilter } from '../core/evidence/filterMessage';
+import { collectFolders, EvidencePanel, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from './evidencePanel';
 import type { TagCodebook } from './tagCodebook';
 
 export const EXPORT_COMMANDS: Record<ExportFormat, string> = {

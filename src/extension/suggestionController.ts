@@ -16,9 +16,9 @@ import { tagContext } from '../core/tags/tagContext';
 import { dismissSuggestion } from '../core/tags/tagOperations';
 import type { ReportDocuments, ReportState } from './reportDocuments';
 import { REPORT_SELECTOR } from './reportDocuments';
-import type { SidecarService } from './sidecarService';
+import { sidecarUriFor, type SidecarService } from './sidecarService';
 import type { TagCodebook } from './tagCodebook';
-import { sidecarUriFor, type WorkspaceTagIndex } from './tagsViewIndex';
+import type { WorkspaceTagIndex } from './tagsViewIndex';
 import { VscodeFileSystem } from './vscodeFileSystem';
 
 export const SUGGESTIONS_SETTING = 'suggestions.enabled';

@@ -9,7 +9,7 @@ import { SuggestionController } from './suggestionController';
 import type { TagCodebook } from './tagCodebook';
 import { WorkspaceTagIndex } from './tagsViewIndex';
 import { TAGS_VIEW_ID, TagsViewProvider, type TagsTreeSnapshot } from './tagsViewProvider';
-import type { TagsTreeNode } from './tagsViewTree';
+import type { TagsTreeNode } from '../core/tags/tagsTree';
 
 export interface TagsViewDependencies {
   readonly reports: ReportDocuments;

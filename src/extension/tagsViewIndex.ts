@@ -8,7 +8,8 @@ import { textHash } from '../core/tags/anchorCreation';
 import { reanchorTags } from '../core/tags/reanchoring';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarModel';
 import { parseSidecar } from '../core/tags/sidecarParser';
-import type { IndexedSidecar } from './tagsViewTree';
+import type { IndexedSidecar } from '../core/tags/tagsTree';
+import { sidecarUriFor } from './sidecarService';
 
 const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;
 /** Watcher events come in bursts (git checkout, a save writing a temp file then renaming): wait for quiet. */
@@ -125,10 +126,6 @@ export class WorkspaceTagIndex implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export function sidecarUriFor(reportUri: vscode.Uri): vscode.Uri {
-  return reportUri.with({ path: reportUri.path + SIDECAR_SUFFIX });
 }
 
 export function reportUriFor(sidecarUri: vscode.Uri): vscode.Uri {

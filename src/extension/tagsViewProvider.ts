@@ -1,5 +1,5 @@
 // The Tags view: every tagged passage in the workspace, by theme and report; the orphaned tags; the
-// tags files that cannot be read. Built by tagsViewTree.ts from the workspace index; this adapter
+// tags files that cannot be read. Built by core/tags/tagsTree.ts from the workspace index; this adapter
 // makes TreeItems, opens passages and keeps the welcome content's context key current.
 
 import * as vscode from 'vscode';
@@ -9,7 +9,8 @@ import type { Tag } from '../core/tags/sidecarModel';
 import type { SidecarService } from './sidecarService';
 import type { TagCodebook } from './tagCodebook';
 import type { WorkspaceTagIndex } from './tagsViewIndex';
-import { buildTagsTree, childrenOf, nodeId, passageDescription, shortenQuote, type TagsTreeNode, type TagsTreeRoot } from './tagsViewTree';
+import { buildTagsTree, childrenOf, nodeId, passageDescription, shortenQuote, type TagsTreeNode, type TagsTreeRoot } from '../core/tags/tagsTree';
+import { escapeMarkdown } from '../core/text/markdownEscape';
 
 export const TAGS_VIEW_ID = 'inspectionReports.tags';
 /** True when the view has something to list (else its welcome content shows). */
@@ -247,11 +248,6 @@ function passageTooltip(quote: string, note: string | undefined, reportName: str
   if (note) md.appendMarkdown(`*Note:* ${escapeMarkdown(note)}\n\n`);
   if (extra) md.appendMarkdown(escapeMarkdown(extra));
   return md;
-}
-
-function escapeMarkdown(text: string): string {
-  // An "&" only matters where it starts an entity ("&lt;" must show as typed, not as "<").
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** A small filled circle in the theme's colour (no colour contribution can be dynamic, a data: SVG can). */

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { notFoundError, type FileStat, type IFileSystem } from '../core/fs/fileSystem';
+import { createFileExclusive } from '../core/fs/nodeFileSystem';
 
 export class VscodeFileSystem implements IFileSystem {
   /** @param base any URI of the scheme and authority this file system serves (e.g. a workspace folder). */
@@ -85,15 +86,7 @@ export class VscodeFileSystem implements IFileSystem {
   /** Only on the local disk (workspace.fs has no create-if-absent); elsewhere the store does without a lock file. */
   get createExclusive(): ((path: string, text: string) => Promise<boolean>) | undefined {
     if (this.base.scheme !== 'file') return undefined;
-    return async (path, text) => {
-      try {
-        await fsp.writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
-        return true;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'EEXIST') return false;
-        throw error;
-      }
-    };
+    return createFileExclusive;
   }
 }
 

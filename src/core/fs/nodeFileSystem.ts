@@ -38,13 +38,18 @@ export class NodeFileSystem implements IFileSystem {
     return fsp.readdir(path);
   }
 
-  async createExclusive(path: string, text: string): Promise<boolean> {
-    try {
-      await fsp.writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EEXIST') return false;
-      throw error;
-    }
+  createExclusive(path: string, text: string): Promise<boolean> {
+    return createFileExclusive(path, text);
+  }
+}
+
+/** Writes a new file on the local disk; false, writing nothing, when the file already exists (a lock file). */
+export async function createFileExclusive(path: string, text: string): Promise<boolean> {
+  try {
+    await fsp.writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') return false;
+    throw error;
   }
 }

@@ -5,6 +5,7 @@
 
 import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { normaliseColour } from './codebookColours';
+import { lineColumn } from '../text/lineColumn';
 
 /** The workspace codebook file, at the root of a workspace folder. */
 export const CODEBOOK_FILE_NAME = '.inspection-codebook.json';
@@ -97,18 +98,6 @@ export class ProblemSink {
     }
     this.problems.push(problem);
   }
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 export function parseCodebookFile(text: string): ParsedCodebookFile {

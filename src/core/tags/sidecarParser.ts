@@ -6,6 +6,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import tagsSchema from '../../../schemas/tags.schema.json';
 import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Sidecar, type Tag } from './sidecarModel';
+import { lineColumn } from '../text/lineColumn';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
 
@@ -296,18 +297,6 @@ function valueAt(root: unknown, pointer: string): unknown {
     current = (current as Record<string, unknown>)[part];
   }
   return current;
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function describeSyntaxError(code: string): string {

@@ -2,6 +2,7 @@
 // The report's and the user's words are escaped: the hover is trusted only for the tag commands named here.
 
 import type { Tag } from './sidecarModel';
+import { escapeMarkdown } from '../text/markdownEscape';
 
 export const EDIT_TAG_COMMAND = 'inspectionReports.tags.edit';
 export const REMOVE_TAG_COMMAND = 'inspectionReports.tags.remove';
@@ -33,20 +34,6 @@ export function tagHoverMarkdown(tags: readonly Tag[], reportUri: string): strin
       return lines.join('  \n');
     })
     .join('\n\n---\n\n');
-}
-
-/** Backslash-escapes Markdown punctuation and replaces angle brackets, so quoted words render as written. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~&]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    // GFM makes bare addresses links (a live link, showing the escapes' backslashes): an invisible word joiner
-    // keeps "https:", "www." and "a@b" plain text.
-    .replace(/\b(https?|ftp)(?=:)/gi, '$1\u2060')
-    .replace(/\b(www)(?=\\\.)/gi, '$1\u2060')
-    .replace(/@/g, '\u2060@')
-    .replace(/\r?\n/g, ' ');
 }
 
 /** "on 3 March 2025" from an ISO timestamp; undefined when it cannot be read. */

@@ -5,11 +5,12 @@
 // writes the files. A file that cannot be read is never rewritten.
 
 import { applyEdits, modify, parseTree, findNodeAtLocation, type FormattingOptions, type JSONPath } from 'jsonc-parser';
-import type { Codebook, Theme } from './codebookModel';
+import type { Codebook } from './codebookModel';
 import { normaliseColour } from './codebookColours';
 import { CODEBOOK_FILE_NAME, parseCodebookFile, type CodebookFileTheme } from './codebookFile';
 import { resolveCodebook } from './codebookResolve';
 import type { Sidecar, Tag, TagTheme } from './sidecarModel';
+import { findTheme } from './tagPicker';
 
 export type ThemeOperationResult = { ok: true; text: string; changed: boolean } | { ok: false; message: string };
 
@@ -49,11 +50,6 @@ function format(ctx: Context): FormattingOptions {
 
 function edit(ctx: Context, path: JSONPath, value: unknown, insert = false): void {
   ctx.text = applyEdits(ctx.text, modify(ctx.text, path, value, { formattingOptions: format(ctx), isArrayInsertion: insert }));
-}
-
-function findTheme(codebook: Codebook, id: string): Theme | undefined {
-  for (const g of codebook.groups) for (const t of g.themes) if (t.id === id) return t;
-  return undefined;
 }
 
 /** Index in the file's "themes" list of the entry for this id, if any (the first, as the resolver uses). */

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { tagHoverMarkdown, TAG_HOVER_COMMANDS } from '../../../src/core/tags/tagHoverText';
-import { escapeMarkdown as gradeEscape } from '../../../src/core/gradeHover';
+import { escapeMarkdown } from '../../../src/core/text/markdownEscape';
 import { exportMarkdown } from '../../../src/core/exports/markdownExport';
 import { exportCsv } from '../../../src/core/exports/csvExport';
 import type { Tag } from '../../../src/core/tags/sidecarModel';
@@ -93,8 +93,8 @@ describe('hostile input: markup in hovers and exports', () => {
       assert.equal(seen.text.split(collapse(hostile)).length - 1, 3, 'label, note and author all shown as written');
     });
 
-    it(`grade hover escaping shows ${JSON.stringify(hostile)} as written`, () => {
-      const seen = inspect(`Printed as: “${gradeEscape(hostile)}”`);
+    it(`hover and tooltip escaping shows ${JSON.stringify(hostile)} as written`, () => {
+      const seen = inspect(`Printed as: “${escapeMarkdown(hostile)}”`);
       assert.deepEqual([seen.html, seen.images, seen.links], [[], [], []]);
       assert.equal(seen.text, `Printed as: “${collapse(hostile)}”`);
     });

@@ -2,10 +2,10 @@
 // each passage's citation (formatted here, by the core, so the webview never formats a citation itself).
 // Plain JSON: it crosses postMessage. No vscode import, so it stays testable on its own.
 
-import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from '../core/evidence/evidenceModel';
-import { filterEvidence } from '../core/evidence/evidenceFilter';
-import { formatCitation, formatQuoteWithCitation, gradeLabel, kindLabel, longDate } from '../core/exports/citation';
-import type { Grade, ReportKind } from '../core/model';
+import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from './evidenceModel';
+import { filterEvidence } from './evidenceFilter';
+import { formatCitation, formatQuoteWithCitation, gradeLabel, kindLabel, longDate } from '../exports/citation';
+import type { Grade, ReportKind } from '../model';
 
 export interface EvidenceViewItem extends EvidenceItem {
   citation: string;
