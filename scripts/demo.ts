@@ -1,10 +1,14 @@
 // `npm run demo`: the first thing a newcomer runs. Recognises every bundled sample report and
-// prints its outline, then a one-line summary, so they see what the extension finds in a report.
+// prints its outline, then a one-line summary, so they see what the extension finds in a report;
+// then gathers the samples' tagged passages by theme, with citations, as the Evidence view does.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { analyseReport } from '../src/core/analyse';
 import { outlineSummary, outlineText } from '../src/core/outlineFormat';
+import { collectEvidence } from '../src/core/evidence/collectEvidence';
+import { formatCitation } from '../src/core/exports/citation';
+import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
 
 const samplesDir = join(import.meta.dirname, '..', 'samples');
 const files = readdirSync(samplesDir)
@@ -25,4 +29,28 @@ for (const name of files) {
 console.log(rule);
 console.log(`\n${files.length} sample reports (all fictional, see samples/README.md):`);
 for (const s of summaries) console.log(`  ${s}`);
-console.log('\nTry one yourself: npm run --silent report -- outline <file> [--json]');
+
+// Evidence: every tagged passage in the samples, grouped by theme, as a self-evaluation author sees it.
+async function showEvidence(): Promise<void> {
+  const evidence = await collectEvidence([samplesDir], new NodeFileSystem(), {});
+  const tagged = evidence.reports.filter((r) => r.tagCount > 0).length;
+  console.log(`\n${rule}\nTagged evidence in samples/ (${evidence.items.length} passages in ${tagged} report${tagged === 1 ? '' : 's'}):`);
+  for (const theme of evidence.themes) {
+    const items = evidence.items.filter((i) => i.themes.some((t) => t.id === theme.themeId));
+    if (items.length === 0) continue;
+    console.log(`\n  ${theme.label} (${items.length})`);
+    for (const item of items) {
+      console.log(`    “${item.quote}”`);
+      console.log(`      ${formatCitation(item)}${item.note ? `\n      Note: ${item.note}` : ''}`);
+    }
+  }
+  for (const problem of evidence.problems) console.log(`  problem: ${problem.message}`);
+}
+
+showEvidence().then(() => {
+  console.log('\nTry one yourself: npm run --silent report -- outline <file> [--json]');
+  console.log('Export the evidence: npm run --silent report -- aggregate samples --format md');
+}, (error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
