@@ -11,6 +11,7 @@ import { SIDECAR_SUFFIX } from '../core/tags/sidecarModel';
 import { evidenceHtml } from './evidenceHtml';
 import { buildEvidenceViewModel, clipboardText } from '../core/evidence/evidenceViewModel';
 import { VscodeFileSystem } from './vscodeFileSystem';
+import { ReportModelCache } from '../core/evidence/modelCache';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
 
@@ -51,7 +52,7 @@ export interface EvidencePanelHost {
 /** Collects the evidence of folders given as URIs of one file system (the first folder's). */
 export async function collectFolders(
   folders: readonly vscode.Uri[],
-  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean } = {},
+  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
   const texts = new Map<string, string>();
@@ -62,6 +63,7 @@ export async function collectFolders(
       onReportText: (path, text) => texts.set(path, text),
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+      ...(options.modelCache ? { modelCache: options.modelCache } : {}),
     },
   );
   return { set, texts, fs };
@@ -80,6 +82,9 @@ export class EvidencePanel implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private collecting: Promise<void> | undefined;
   private generation = 0;
+  // Kept while the view is open: collecting again after a tags file changes (or on Refresh) re-analyses only the
+  // reports whose text changed.
+  private readonly modelCache = new ReportModelCache();
   private stale = false;
   private lastState: EvidenceRenderedState | undefined;
   private readonly stateWaiters: Array<{ accept: (state: EvidenceRenderedState) => boolean; resolve: (state: EvidenceRenderedState) => void }> = [];
@@ -173,6 +178,7 @@ export class EvidencePanel implements vscode.Disposable {
         const collected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Collecting evidence' }, () =>
           collectFolders(this.folders, {
             isCancelled: () => generation !== this.generation,
+            modelCache: this.modelCache,
             onProgress: (done, total) => {
               // A few updates a second at most: a large folder has hundreds of reports.
               if (Date.now() - lastPosted < 200 && done < total) return;
@@ -277,6 +283,7 @@ export class EvidencePanel implements vscode.Disposable {
   dispose(): void {
     if (EvidencePanel.current === this) EvidencePanel.current = undefined;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.modelCache.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -12,6 +12,7 @@ import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
 import { countThemes } from './themeCounts';
 import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';
+import type { ReportModelCache } from './modelCache';
 
 /** `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing again. */
 export type AnalyseFunction = (text: string, options: { markdown?: boolean; path?: string }) => ReportModel;
@@ -25,6 +26,8 @@ export interface CollectProgress {
 export interface CollectOptions {
   /** The recognition engine; analyseReport unless a test substitutes its own. */
   analyse?: AnalyseFunction;
+  /** Models kept from earlier collections: an unchanged report (same path, same text) is not analysed again. */
+  modelCache?: ReportModelCache;
   parseSidecar?: SidecarParser;
   onProgress?: (progress: CollectProgress) => void;
   /** Checked between files; a cancelled run returns what it has so far. */
@@ -120,7 +123,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 
 export async function collectEvidence(folders: readonly string[], fs: IFileSystem, options: CollectOptions): Promise<EvidenceSet> {
   const parseSidecar = options.parseSidecar ?? readSidecarForEvidence;
-  const analyse = options.analyse ?? analyseReport;
+  const baseAnalyse = options.analyse ?? analyseReport;
+  const cache = options.modelCache;
+  const analyse: AnalyseFunction = cache ? (text, o) => cache.analyse(text, o, baseAnalyse) : baseAnalyse;
   const problems: EvidenceProblem[] = [];
   const reports: EvidenceReport[] = [];
   const items: EvidenceItem[] = [];

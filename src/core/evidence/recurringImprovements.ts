@@ -10,7 +10,7 @@ import { contentWords, jaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSi
 interface Candidate {
   occurrence: RecurringOccurrence;
   reportIndex: number;
-  words: Set<string>;
+  words: ReadonlySet<string>;
 }
 
 export function findRecurringImprovements(

@@ -20,8 +20,23 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+// Every aggregation compares the same improvement texts again (the Evidence view re-collects when a tags file
+// changes): their word sets are kept, keyed by the exact text, and forgotten all at once when there are many.
+const MEMO_LIMIT = 20000;
+const memo = new Map<string, ReadonlySet<string>>();
+
 /** Lower case, curly quotes folded, framework cross-references dropped, crude plural stripping. */
-export function contentWords(text: string): Set<string> {
+export function contentWords(text: string): ReadonlySet<string> {
+  let words = memo.get(text);
+  if (!words) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    words = computeContentWords(text);
+    memo.set(text, words);
+  }
+  return words;
+}
+
+function computeContentWords(text: string): Set<string> {
   const words = new Set<string>();
   const cleaned = text
     .toLowerCase()

@@ -1,0 +1,101 @@
+// Models of reports analysed by earlier evidence collections. The Evidence view collects again whenever a tags
+// file changes or the user presses Refresh, and most reports are then unchanged: analysing them again is most
+// of a collection's time. A model is reused only for exactly the same text at the same path (the text itself is
+// kept and compared, so a different text never gets another text's model), and the cache is bounded.
+
+import type { ReportModel } from '../model';
+
+export type ModelAnalyse = (text: string, options: { markdown?: boolean; path?: string }) => ReportModel;
+
+export interface ModelCacheOptions {
+  /** Upper bound on the total length (UTF-16 code units) of the texts held; the least recently used go first. */
+  maxTextLength?: number;
+  /** Upper bound on the number of models held. */
+  maxEntries?: number;
+}
+
+interface Entry {
+  text: string;
+  markdown: boolean;
+  model: ReportModel;
+}
+
+/** About 48 million characters of report text: well over a thousand inspection reports (856 take 31 million). */
+export const DEFAULT_MAX_TEXT_LENGTH = 48 * 1024 * 1024;
+export const DEFAULT_MAX_ENTRIES = 2000;
+
+export class ReportModelCache {
+  // A Map keeps insertion order: re-inserting on each use makes its first key the least recently used.
+  private readonly entries = new Map<string, Entry>();
+  private textLength = 0;
+  private readonly maxTextLength: number;
+  private readonly maxEntries: number;
+  hits = 0;
+  misses = 0;
+
+  constructor(options: ModelCacheOptions = {}) {
+    this.maxTextLength = Math.max(0, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH);
+    this.maxEntries = Math.max(0, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Total length of the texts held. */
+  get heldTextLength(): number {
+    return this.textLength;
+  }
+
+  /** The model held for exactly this text at this path, if any. */
+  get(path: string, text: string, markdown = false): ReportModel | undefined {
+    const entry = this.entries.get(path);
+    // Length first: a cheap refusal for most changed texts; then the full comparison, so equal lengths are safe.
+    if (!entry || entry.markdown !== markdown || entry.text.length !== text.length || entry.text !== text) return undefined;
+    this.entries.delete(path);
+    this.entries.set(path, entry);
+    // Hold the caller's copy from now on: the caller (the Evidence view) keeps it anyway, so the older copy can go.
+    entry.text = text;
+    return entry.model;
+  }
+
+  set(path: string, text: string, model: ReportModel, markdown = false): void {
+    this.delete(path);
+    // A text larger than the whole bound would only evict everything else and then itself.
+    if (text.length > this.maxTextLength || this.maxEntries === 0) return;
+    this.entries.set(path, { text, markdown, model });
+    this.textLength += text.length;
+    for (const [oldest, entry] of this.entries) {
+      if (this.textLength <= this.maxTextLength && this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+      this.textLength -= entry.text.length;
+    }
+  }
+
+  delete(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.entries.delete(path);
+    this.textLength -= entry.text.length;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.textLength = 0;
+  }
+
+  /** The cached model for this text, or `analyse`'s, which is then kept. Needs `options.path` to cache. */
+  analyse(text: string, options: { markdown?: boolean; path?: string }, analyse: ModelAnalyse): ReportModel {
+    const markdown = options.markdown ?? false;
+    if (options.path === undefined) return analyse(text, options);
+    const cached = this.get(options.path, text, markdown);
+    if (cached) {
+      this.hits++;
+      return cached;
+    }
+    this.misses++;
+    const model = analyse(text, options);
+    this.set(options.path, text, model, markdown);
+    return model;
+  }
+}

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyseReport } from '../../../src/core/analyse';
+import { collectEvidence, type AnalyseFunction } from '../../../src/core/evidence/collectEvidence';
+import { ReportModelCache } from '../../../src/core/evidence/modelCache';
+import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
+import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence', import.meta.url));
+const NOW = () => new Date('2026-01-05T12:00:00.000Z');
+const REPORT = readFileSync(`${FIXTURES}/reports/westmere-ilacs-2024.txt`, 'utf8');
+
+/** analyseReport, counting its calls. */
+function countingAnalyser(): { analyse: AnalyseFunction; calls: string[] } {
+  const calls: string[] = [];
+  return { calls, analyse: (text, options) => (calls.push(options.path ?? '?'), analyseReport(text, options)) };
+}
+
+describe('ReportModelCache', () => {
+  it('returns the same model for the same text at the same path, without analysing again', () => {
+    const cache = new ReportModelCache();
+    const { analyse, calls } = countingAnalyser();
+    const first = cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
+    const again = cache.analyse(REPORT.slice(0, 10) + REPORT.slice(10), { path: '/r/a.txt' }, analyse); // equal text, another string
+    assert.equal(again, first);
+    assert.deepEqual(calls, ['/r/a.txt']);
+    assert.deepEqual([cache.hits, cache.misses], [1, 1]);
+  });
+
+  it('analyses again when the text changed, even to one of the same length', () => {
+    const cache = new ReportModelCache();
+    const { analyse, calls } = countingAnalyser();
+    const first = cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
+    const middle = REPORT.indexOf('e', Math.floor(REPORT.length / 2));
+    assert.ok(middle > 0);
+    const edited = REPORT.slice(0, middle) + 'a' + REPORT.slice(middle + 1);
+    assert.equal(edited.length, REPORT.length);
+    const second = cache.analyse(edited, { path: '/r/a.txt' }, analyse);
+    assert.notEqual(second, first);
+    assert.equal(calls.length, 2);
+    assert.equal(cache.get('/r/a.txt', REPORT), undefined, 'the old text is no longer held');
+    assert.equal(cache.get('/r/a.txt', edited), second);
+  });
+
+  it('keys by path and by Markdown or plain text', () => {
+    const cache = new ReportModelCache();
+    const { analyse, calls } = countingAnalyser();
+    cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
+    cache.analyse(REPORT, { path: '/r/b.txt' }, analyse);
+    cache.analyse(REPORT, { path: '/r/a.txt', markdown: true }, analyse);
+    assert.equal(calls.length, 3);
+    // Without a path there is nothing to key by: analysed every time.
+    cache.analyse(REPORT, {}, analyse);
+    cache.analyse(REPORT, {}, analyse);
+    assert.equal(calls.length, 5);
+  });
+
+  it('evicts the least recently used models beyond its bound on total text length', () => {
+    const model = analyseReport('x');
+    const cache = new ReportModelCache({ maxTextLength: 25 });
+    cache.set('a', 'aaaaaaaaaa', model);
+    cache.set('b', 'bbbbbbbbbb', model);
+    assert.equal(cache.get('a', 'aaaaaaaaaa'), model); // a is now the most recently used
+    cache.set('c', 'cccccccccc', model); // 30 > 25: b goes
+    assert.equal(cache.get('b', 'bbbbbbbbbb'), undefined);
+    assert.equal(cache.get('a', 'aaaaaaaaaa'), model);
+    assert.equal(cache.get('c', 'cccccccccc'), model);
+    assert.deepEqual([cache.size, cache.heldTextLength], [2, 20]);
+    // A text larger than the whole bound is not kept (and does not empty the cache).
+    cache.set('d', 'd'.repeat(26), model);
+    assert.deepEqual([cache.size, cache.get('d', 'd'.repeat(26))], [2, undefined]);
+  });
+
+  it('evicts beyond its bound on the number of models', () => {
+    const model = analyseReport('x');
+    const cache = new ReportModelCache({ maxEntries: 2 });
+    for (const path of ['a', 'b', 'c']) cache.set(path, path, model);
+    assert.deepEqual(['a', 'b', 'c'].map((p) => cache.get(p, p) !== undefined), [false, true, true]);
+  });
+});
+
+describe('collectEvidence with a model cache', () => {
+  const folders = [`${FIXTURES}/reports`, `${FIXTURES}/problems`];
+
+  it('gives, warm, exactly what a cold collection gives, analysing nothing again', async () => {
+    const fs = new NodeFileSystem();
+    const cold = await collectEvidence(folders, fs, { now: NOW });
+    const cache = new ReportModelCache();
+    const { analyse, calls } = countingAnalyser();
+    const first = await collectEvidence(folders, fs, { now: NOW, analyse, modelCache: cache });
+    const analysed = calls.length;
+    assert.ok(analysed >= 5, `analysed ${analysed} reports`);
+    const warm = await collectEvidence(folders, fs, { now: NOW, analyse, modelCache: cache });
+    assert.equal(calls.length, analysed, 'the second collection analysed no unchanged report');
+    assert.deepEqual(first, cold);
+    assert.deepEqual(warm, cold);
+    assert.ok(warm.items.length > 0);
+  });
+
+  it('analyses a report again when its text changed between collections, and shows the new text', async () => {
+    const original = REPORT;
+    const fs = new MemoryFileSystem({ '/w/westmere.txt': original, '/w/kingsbridge.txt': readFileSync(`${FIXTURES}/reports/kingsbridge-focused-visit-2023.txt`, 'utf8') });
+    const cache = new ReportModelCache();
+    const { analyse, calls } = countingAnalyser();
+    const before = await collectEvidence(['/w'], fs, { now: NOW, analyse, modelCache: cache });
+    // Same length, different grade: a stale model would keep the old judgement.
+    const changed = original.replace(/\bgood\b/i, (g) => (g[0] === 'G' ? 'Poor' : 'poor'));
+    assert.notEqual(changed, original);
+    assert.equal(changed.length, original.length);
+    fs.set('/w/westmere.txt', changed);
+    const after = await collectEvidence(['/w'], fs, { now: NOW, analyse, modelCache: cache });
+    assert.deepEqual(calls, ['/w/kingsbridge.txt', '/w/westmere.txt', '/w/westmere.txt']);
+    const coldAfter = await collectEvidence(['/w'], fs, { now: NOW });
+    assert.deepEqual(after, coldAfter);
+    assert.notDeepEqual(after.reports, before.reports);
+  });
+});
