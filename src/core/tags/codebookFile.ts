@@ -6,6 +6,7 @@
 import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { normaliseColour } from './codebookColours';
 import { lineColumn } from '../text/lineColumn';
+import { describeJsonSyntaxError } from '../text/jsonSyntaxError';
 
 /** The workspace codebook file, at the root of a workspace folder. */
 export const CODEBOOK_FILE_NAME = '.inspection-codebook.json';
@@ -113,7 +114,7 @@ export function parseCodebookFile(text: string): ParsedCodebookFile {
       const at = lineColumn(text, e.offset);
       return {
         severity: 'error',
-        message: `${name} is not valid JSON: ${describeSyntaxError(printParseErrorCode(e.error))} at line ${at.line}, column ${at.column}. The whole file is ignored (the built-in codebook is used) until this is fixed.`,
+        message: `${name} is not valid JSON: ${describeJsonSyntaxError(printParseErrorCode(e.error))} at line ${at.line}, column ${at.column}. The whole file is ignored (the built-in codebook is used) until this is fixed.`,
         offset: e.offset,
         length: e.length,
         ...at,
@@ -295,24 +296,3 @@ function describeNodeType(type: string | undefined): string {
   }
 }
 
-function describeSyntaxError(code: string): string {
-  const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'malformed number',
-    PropertyNameExpected: 'a "key" in double quotes was expected',
-    ValueExpected: 'a value was expected',
-    ColonExpected: 'a colon (:) was expected',
-    CommaExpected: 'a comma (,) was expected',
-    CloseBraceExpected: 'a closing brace (}) was expected',
-    CloseBracketExpected: 'a closing bracket (]) was expected',
-    EndOfFileExpected: 'text after the end of the JSON',
-    InvalidCommentToken: 'malformed comment',
-    UnexpectedEndOfComment: 'unfinished comment',
-    UnexpectedEndOfString: 'unfinished string (missing closing ")',
-    UnexpectedEndOfNumber: 'unfinished number',
-    InvalidUnicode: 'malformed \\u escape',
-    InvalidEscapeCharacter: 'malformed escape (\\)',
-    InvalidCharacter: 'invalid character in a string',
-  };
-  return words[code] ?? code;
-}

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } f
 import tagsSchema from '../../../schemas/tags.schema.json';
 import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Sidecar, type Tag } from './sidecarModel';
 import { lineColumn } from '../text/lineColumn';
+import { describeJsonSyntaxError } from '../text/jsonSyntaxError';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
 
@@ -110,7 +111,7 @@ export function parseJson(text: string, fileName: string): { ok: true; value: un
     const first = errors[0];
     const offset = first ? first.offset : text.length;
     const { line, column } = lineColumn(text, offset);
-    const problem = first ? describeSyntaxError(printParseErrorCode(first.error)) : (cause as Error).message;
+    const problem = first ? describeJsonSyntaxError(printParseErrorCode(first.error)) : (cause as Error).message;
     return {
       ok: false,
       error: {
@@ -299,27 +300,6 @@ function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
-function describeSyntaxError(code: string): string {
-  const messages: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'badly formed number',
-    PropertyNameExpected: 'a property name in double quotes was expected',
-    ValueExpected: 'a value was expected',
-    ColonExpected: 'a colon was expected',
-    CommaExpected: 'a comma was expected',
-    CloseBraceExpected: 'a closing } was expected',
-    CloseBracketExpected: 'a closing ] was expected',
-    EndOfFileExpected: 'unexpected text after the end of the JSON',
-    InvalidCommentToken: 'comments are not allowed',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid \\u escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in a string',
-  };
-  return messages[code] ?? code;
-}
 
 // ---- git conflict markers ----
 

@@ -2,6 +2,10 @@
 // so every run sees the same text.
 
 import type { Block } from './reportLayout';
+import { seededRandom } from '../../../bench/syntheticReport';
+
+// One seeded generator for the benchmark and the tests: same seed, same text everywhere.
+export { seededRandom };
 
 const SUBJECTS = ['Social workers', 'Managers', 'Leaders', 'Independent reviewing officers', 'Personal advisers', 'Family practitioners', 'Partners in health', 'The virtual school', 'Senior leaders', 'Team managers', 'Foster carers', 'Practice supervisors', 'Elected members', 'The emergency duty team', 'Police colleagues', 'Commissioners'];
 const VERBS = ['review', 'record', 'understand', 'strengthen', 'oversee', 'challenge', 'update', 'plan for', 'respond to', 'listen to', 'support', 'monitor', 'visit', 'improve', 'audit', 'explain'];
@@ -9,17 +13,6 @@ const OBJECTS = ['the wishes of children', 'care plans', 'return home interviews
 const MANNERS = ['promptly', 'carefully', 'with too little urgency', 'in plain language', 'every six weeks', 'after each review', 'with partners', 'inconsistently', 'well', 'in most cases', 'with warmth', 'less effectively at weekends', 'thoroughly', 'when risks escalate', 'without delay', 'in a timely way'];
 const TAILS = ['', '', ', although progress has been slower than planned', ', and children say this helps', ', but records do not always show it', ', which leaders know', ', so plans rarely drift', ', including for disabled children'];
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sentence(random: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
