@@ -52,13 +52,17 @@ if [ ! -f "$cs_dir/.installed" ] || ! native_built; then
     cd "$cs_dir"
     export PATH="$node_dir/bin:$PATH"
     export npm_config_nodedir="$node_dir"
+    # code-server's postinstall reads the Node version from npm's user agent. Under `npm test` the outer
+    # npm (running on the machine's Node) has already exported its own agent, which the inner npm would
+    # pass on unchanged: name Node 24, which is what runs and what the native modules are built against.
+    export npm_config_user_agent="npm/$(npm --version) node/v$node_version linux x64"
     echo '{"name":"code-server-cache","private":true}' > package.json
     npm install --no-audit --no-fund --loglevel=error "code-server@$cs_version" >&2
     if ! native_built; then
       # The package's postinstall (which installs and builds lib/vscode's dependencies) did not run: run it.
       echo "setup: code-server's postinstall did not run; running it" >&2
       cd node_modules/code-server
-      npm_config_user_agent="npm/$(npm --version) node/v$node_version linux x64" sh ./postinstall.sh >&2
+      sh ./postinstall.sh >&2
     fi
   )
   if ! native_built || ! native_loadable; then
