@@ -42,8 +42,16 @@ export function registerNavigationCommands(reports: ReportDocuments): vscode.Dis
   );
   out.push(
     vscode.commands.registerCommand('inspectionReports.showOutline', () => vscode.commands.executeCommand('outline.focus')),
-    vscode.commands.registerTextEditorCommand('inspectionReports.openAsReport', async (editor) => {
-      await vscode.languages.setTextDocumentLanguage(editor.document, 'inspection-report');
+    // From the editor (the active document) or the Explorer's context menu (the clicked file, opened first).
+    vscode.commands.registerCommand('inspectionReports.openAsReport', async (resource?: unknown) => {
+      const uri = resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open a report (a .txt or .md file) first, or choose one in the Explorer.');
+        return;
+      }
+      const document = await vscode.workspace.openTextDocument(uri);
+      const shown = await vscode.window.showTextDocument(document, { preview: false });
+      await vscode.languages.setTextDocumentLanguage(shown.document, 'inspection-report');
     }),
   );
   return out;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InspectionReportsApi } from '../../src/extension/extension';
-import { activateExtension, openFixture, takeScreenshot, waitFor } from './helpers';
+import { activateExtension, fixtureUri, openFixture, takeScreenshot, waitFor } from './helpers';
 
 const ILACS = 'westmere-ilacs-2025.txt';
 const FOCUSED_VISIT = 'eastfold-focused-visit.ofsted.txt';
@@ -105,6 +105,22 @@ describe('recognition: language and detection', () => {
     assert.equal(reports.isReport(editor.document), true);
     const names = flatten(await symbolsOf(editor.document.uri)).map((s) => s.name);
     assert.ok(names.some((n) => n.includes('Headline findings')), names.join(' | '));
+  });
+
+  it('from the Explorer\'s context menu, opens an unrecognised file as a report, with its Outline', async () => {
+    const reports = (await api()).reports;
+    const uri = fixtureUri('excerpt-without-title.txt');
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), false, 'the file starts unopened');
+    // The Explorer passes the clicked file's URI.
+    await vscode.commands.executeCommand('inspectionReports.openAsReport', uri);
+    const editor = await waitFor('the excerpt to open as a report', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === uri.toString() && active.document.languageId === 'inspection-report' ? active : undefined;
+    });
+    await waitFor('the excerpt to be a report', () => reports.isReport(editor.document));
+    const names = flatten(await symbolsOf(editor.document.uri)).map((s) => s.name);
+    assert.ok(names.some((n) => n.includes('What needs to improve')), names.join(' | '));
+    assert.ok(names.includes('¶ 1') && names.includes('¶ 2'), names.join(' | '));
   });
 });
 
