@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { analyseReport, ReportAnalyser } from '../src/core/analyse';
 import type { ReportModel } from '../src/core/model';
-import { buildOutline } from '../src/core/outline';
+import { OutlineBuilder } from '../src/core/outline';
 import { foldingRegions } from '../src/core/folding';
 import { planDecorations } from '../src/core/decorationPlan';
 import { shiftTags } from '../src/core/tags/editShifting';
@@ -160,8 +160,10 @@ async function editorBench(label: string, text: string, withKeystrokes: boolean)
   ];
   if (withKeystrokes) {
     const insert = [{ rangeOffset: at, rangeLength: 0, text: 'x' }];
+    // As the editor's symbol provider does: one builder per document, kept between keystrokes.
+    const outline = new OutlineBuilder();
     ops.push(
-      { name: 'outline', run: () => buildOutline(model, current) },
+      { name: 'outline', run: () => outline.build(model, current) },
       { name: 'folding', run: () => foldingRegions(model, current) },
       { name: 'decorations', run: () => planDecorations(model, current) },
       { name: 'shift', run: () => shiftTags(tags, insert, edited) },
@@ -301,7 +303,8 @@ async function aggregationBench(): Promise<void> {
     rows.push({ operation: 're-aggregation, reports unchanged (model cache warm)', median: times.get('reaggregate')!, baseline, target: 2, note: `${cache.hits} cache hits, ${cache.misses} misses; equal to a cold aggregation` });
     notes.push(`Model cache after the runs: ${cache.size} models for ${cache.heldTextLength.toLocaleString('en-GB')} characters of text (bound ${DEFAULT_MAX_TEXT_LENGTH.toLocaleString('en-GB')}).`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP_CORPUS) notes.push(`Kept the tagged corpus copy in ${dir}.`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -31,7 +31,40 @@ export interface OutlineOptions {
  * `text` is the analysed text, used for the paragraphs' opening words.
  */
 export function buildOutline(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
-  const maxName = options.maxNameLength ?? 80;
+  return new OutlineBuilder().build(model, text, options);
+}
+
+/**
+ * buildOutline for one document asked again and again (the editor asks on every keystroke): a paragraph
+ * whose opening words are unchanged reuses the detail worked out last time. Holds only what the last
+ * build used, so it stays as small as the document's paragraph list.
+ */
+export class OutlineBuilder {
+  private details = new Map<string, string>();
+  private detailsMax = -1;
+
+  build(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
+    const maxName = options.maxNameLength ?? 80;
+    if (maxName !== this.detailsMax) {
+      this.details.clear();
+      this.detailsMax = maxName;
+    }
+    const previous = this.details;
+    const used = new Map<string, string>();
+    const paragraphDetail = (p: NumberedParagraph): string => {
+      const opening = text.slice(p.range.start, Math.min(p.range.end, p.range.start + maxName * 3));
+      let detail = previous.get(opening) ?? used.get(opening);
+      if (detail === undefined) detail = paragraphDetailOf(opening, maxName);
+      used.set(opening, detail);
+      return detail;
+    };
+    const tree = assembleOutline(model, maxName, options.paragraphs === false ? undefined : paragraphDetail);
+    this.details = used;
+    return tree;
+  }
+}
+
+function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: ((p: NumberedParagraph) => string) | undefined): OutlineSymbol[] {
   const roots = model.sections.map((s) => sectionSymbol(s, maxName));
 
   const items: OutlineSymbol[] = [];
@@ -41,7 +74,7 @@ export function buildOutline(model: ReportModel, text: string, options: OutlineO
     items.push(judgementSymbol(j));
   }
   for (const i of model.improvements) items.push(improvementSymbol(i, maxName));
-  if (options.paragraphs !== false) for (const p of model.paragraphs) items.push(paragraphSymbol(p, text, maxName));
+  if (paragraphDetail) for (const p of model.paragraphs) items.push(paragraphSymbol(p, paragraphDetail(p)));
 
   const top: OutlineSymbol[] = [...roots];
   for (const item of items) {
@@ -83,10 +116,14 @@ function improvementSymbol(i: Improvement, maxName: number): OutlineSymbol {
   };
 }
 
-function paragraphSymbol(p: NumberedParagraph, text: string, maxName: number): OutlineSymbol {
-  // Drop the printed number ("12." / "12") so the detail starts with the paragraph's words.
-  const words = collapsedOpening(text, p.range.start, Math.min(p.range.end, p.range.start + maxName * 3), maxName).replace(/^\d+\.?\s*/, '');
-  return { name: `¶ ${p.number}`, detail: cutAt(words, maxName), kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+function paragraphSymbol(p: NumberedParagraph, detail: string): OutlineSymbol {
+  return { name: `¶ ${p.number}`, detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+}
+
+/** The detail shown for a paragraph: its opening words, the printed number ("12." / "12") dropped. */
+function paragraphDetailOf(opening: string, maxName: number): string {
+  const words = collapsedOpening(opening, 0, opening.length, maxName).replace(/^\d+\.?\s*/, '');
+  return cutAt(words, maxName);
 }
 
 /** Whitespace as `\s` and String.prototype.trim count it. */

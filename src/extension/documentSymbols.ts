@@ -2,7 +2,7 @@
 // the editor's DocumentSymbols.
 
 import * as vscode from 'vscode';
-import { buildOutline, type OutlineSymbol, type OutlineSymbolKind } from '../core/outline';
+import { OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind } from '../core/outline';
 import type { Range } from '../core/model';
 import { REPORT_SELECTOR, type ReportDocuments } from './reportDocuments';
 
@@ -18,6 +18,8 @@ export const SYMBOL_KINDS: Record<OutlineSymbolKind, vscode.SymbolKind> = {
 };
 
 export function registerDocumentSymbols(reports: ReportDocuments): vscode.Disposable {
+  // One builder per open document: asked on every keystroke, it reuses the unchanged paragraphs' details.
+  const builders = new WeakMap<vscode.TextDocument, OutlineBuilder>();
   return vscode.languages.registerDocumentSymbolProvider(
     REPORT_SELECTOR,
     {
@@ -25,7 +27,9 @@ export function registerDocumentSymbols(reports: ReportDocuments): vscode.Dispos
         const state = reports.get(document);
         if (!state) return undefined;
         const paragraphs = vscode.workspace.getConfiguration('inspectionReports', document).get<boolean>('outline.showParagraphs', true);
-        return buildOutline(state.model, state.text, { paragraphs }).map((s) => toDocumentSymbol(document, s));
+        let builder = builders.get(document);
+        if (!builder) builders.set(document, (builder = new OutlineBuilder()));
+        return builder.build(state.model, state.text, { paragraphs }).map((s) => toDocumentSymbol(document, s));
       },
     },
     { label: 'Inspection report' },

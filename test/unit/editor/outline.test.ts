@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildOutline, shorten, type OutlineSymbol } from '../../../src/core/outline';
+import { buildOutline, OutlineBuilder, shorten, type OutlineSymbol } from '../../../src/core/outline';
+import { analyseReport } from '../../../src/core/analyse';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
 
 /** name [detail] per symbol, indented by depth: what the Outline view shows. */
@@ -76,5 +77,21 @@ describe('outline (document symbols)', () => {
   it('shortens at a word boundary and collapses line breaks', () => {
     assert.equal(shorten('one two\n   three four five', 14), 'one two three…');
     assert.equal(shorten('short', 14), 'short');
+  });
+
+  it('a builder kept between keystrokes gives what a fresh build gives, after edits to a paragraph\'s opening words', () => {
+    const builder = new OutlineBuilder();
+    let text = SAMPLE_TEXT;
+    assert.deepEqual(builder.build(analyseReport(text), text), buildOutline(analyseReport(text), text));
+    // Type into the opening words of paragraph 2, then add a word, then take the change back.
+    const at = text.indexOf('Strategy meetings') + 'Strategy'.length;
+    for (const edit of [' review', ' and core group', '']) {
+      text = SAMPLE_TEXT.slice(0, at) + edit + SAMPLE_TEXT.slice(at);
+      const reused = render(builder.build(analyseReport(text), text));
+      assert.deepEqual(reused, render(buildOutline(analyseReport(text), text)));
+      assert.ok(reused.some((line) => line.includes(`¶ 2 [Strategy${edit} meetings`)), reused.join('\n'));
+    }
+    // A narrower name limit is a different detail, not a reused one.
+    assert.deepEqual(builder.build(analyseReport(text), text, { maxNameLength: 20 }), buildOutline(analyseReport(text), text, { maxNameLength: 20 }));
   });
 });
