@@ -5,12 +5,28 @@
 
 import type { EvidenceReport, RecurringImprovement, RecurringOccurrence } from './evidenceModel';
 import { authorityKey } from './authorityKey';
-import { contentWords, jaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
+import { contentWords, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
 
 interface Candidate {
   occurrence: RecurringOccurrence;
   reportIndex: number;
-  words: ReadonlySet<string>;
+  /** The content words as ascending numbers (one numbering per authority): pairs compare by merging. */
+  words: Int32Array;
+}
+
+/** jaccard() over two ascending number arrays: the same value, without hashing a word per comparison. */
+function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 export function findRecurringImprovements(
@@ -31,6 +47,17 @@ export function findRecurringImprovements(
     if (own.length < 2) continue;
     own.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     const candidates: Candidate[] = [];
+    const wordIds = new Map<string, number>();
+    const numbered = (words: ReadonlySet<string>): Int32Array => {
+      const ids = new Int32Array(words.size);
+      let k = 0;
+      for (const word of words) {
+        let id = wordIds.get(word);
+        if (id === undefined) wordIds.set(word, (id = wordIds.size));
+        ids[k++] = id;
+      }
+      return ids.sort();
+    };
     own.forEach((report, reportIndex) => {
       for (const improvement of report.improvements) {
         candidates.push({
@@ -41,7 +68,7 @@ export function findRecurringImprovements(
             themeIds: improvement.themeIds,
           },
           reportIndex,
-          words: contentWords(improvement.text),
+          words: numbered(contentWords(improvement.text)),
         });
       }
     });
@@ -65,7 +92,9 @@ export function findRecurringImprovements(
         const b = candidates[j]!;
         if (a.reportIndex === b.reportIndex) continue;
         if (a.occurrence.themeIds.some((id) => b.occurrence.themeIds.includes(id))) link(i, j, 'theme');
-        if (jaccard(a.words, b.words) >= threshold) link(i, j, 'wording');
+        // The index is at most the smaller set's share of the larger: most pairs fail that bound unmerged.
+        const [small, large] = a.words.length <= b.words.length ? [a.words.length, b.words.length] : [b.words.length, a.words.length];
+        if (small >= threshold * large && sortedJaccard(a.words, b.words) >= threshold) link(i, j, 'wording');
       }
     }
 

@@ -66,16 +66,41 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
     };
   }
   // Schema checking and locating recurse: absurd nesting would overflow the stack instead of getting a message.
-  const depth = nestingDepth(text);
+  // JSON.parse does not recurse, so the depth is measured on the parsed value (far fewer values than
+  // characters); a file that does not parse is measured on its text before the error is located.
+  let parsed: ReturnType<typeof parseJson> | undefined;
+  let depth: number;
+  try {
+    const value: unknown = JSON.parse(text);
+    parsed = { ok: true, value };
+    depth = valueDepth(value);
+  } catch {
+    depth = nestingDepth(text);
+  }
   if (depth > MAX_NESTING) {
     return {
       ok: false,
       error: { kind: 'json', fileName, message: `${fileName} is nested ${depth} levels deep, far deeper than any tags file (at most ${MAX_NESTING}), so it was not read. The file was left as it is; fix it or restore it from version control.` },
     };
   }
-  const parsed = parseJson(text, fileName);
+  parsed ??= parseJson(text, fileName);
   if (!parsed.ok) return parsed;
   return checkSidecar(parsed.value, text, fileName);
+}
+
+/** Deepest nesting of arrays and objects in a parsed value, without recursion. */
+function valueDepth(root: unknown): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth + 1 > max) max = depth + 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return max;
 }
 
 /** A real tags file nests about 5 deep (file, tags, tag, anchor, quote); unknown fields kept from newer versions get room. */
@@ -309,6 +334,8 @@ const SEPARATOR = /^={7}$/;
 const THEIRS = /^>{7}(?: .*)?$/;
 
 export function hasConflictMarkers(text: string): boolean {
+  // Almost every file has neither marker anywhere: two searches spare splitting it into lines.
+  if (!text.includes('<<<<<<<') || !text.includes('>>>>>>>')) return false;
   return text.split(/\r?\n/).some((line) => OURS.test(line)) && text.split(/\r?\n/).some((line) => THEIRS.test(line));
 }
 
