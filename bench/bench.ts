@@ -5,7 +5,7 @@
 
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve, relative, dirname } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -23,13 +23,17 @@ import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Tag } from '../sr
 import { collectEvidence, isReportName } from '../src/core/evidence/collectEvidence';
 import { DEFAULT_MAX_TEXT_LENGTH, ReportModelCache } from '../src/core/evidence/modelCache';
 import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
+import { AnalysisPool, defaultPoolSize } from '../src/core/workers/analysisPool';
 import { seededRandom, syntheticSifReport } from './syntheticReport';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 5);
+const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
+/** BENCH_ONLY=aggregation (or editor, anchoring, vscode; comma-separated) runs only those parts. */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
+const runs = (part: string) => !ONLY || ONLY.has(part);
 
 interface Row {
   operation: string;
@@ -265,10 +269,16 @@ async function aggregationBench(): Promise<void> {
     };
     let orphaned = -1;
     let items = 0;
+    // As the extension and the command line aggregate: recognition on worker threads beside this one.
+    const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'), process.env.BENCH_WORKERS ? { size: Number(process.env.BENCH_WORKERS) } : {});
+    const pooled = { now: () => new Date(0), analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) };
     const aggregate = async () => {
-      const set = await collectEvidence([dir], fs, { now: () => new Date(0) });
+      const set = await collectEvidence([dir], fs, pooled);
       orphaned = set.items.filter((i) => i.orphaned).length;
       items = set.items.length;
+    };
+    const aggregateHere = async () => {
+      await collectEvidence([dir], fs, { now: () => new Date(0) });
     };
     // Memory first, before the timed rounds raise the process's RSS high-water mark: sampled after every report, from a collected heap.
     gc?.();
@@ -289,6 +299,7 @@ async function aggregationBench(): Promise<void> {
     // it keeps one ReportModelCache while open. Filled once here (untimed), as the view's first collection does.
     const cache = new ReportModelCache();
     const cold = JSON.stringify(await collectEvidence([dir], fs, { now: () => new Date(0) }));
+    if (JSON.stringify(await collectEvidence([dir], fs, pooled)) !== cold) throw new Error('aggregation with worker threads differs from one on this thread');
     const filled = JSON.stringify(await collectEvidence([dir], fs, { now: () => new Date(0), modelCache: cache }));
     const warmSet = JSON.stringify(await collectEvidence([dir], fs, { now: () => new Date(0), modelCache: cache }));
     if (filled !== cold || warmSet !== cold) throw new Error('aggregation with the model cache differs from a cold aggregation');
@@ -296,10 +307,13 @@ async function aggregationBench(): Promise<void> {
     const reaggregate = async () => {
       await collectEvidence([dir], fs, { now: () => new Date(0), modelCache: cache });
     };
-    const times = await interleaved([{ name: 'read', run: readAndParse }, { name: 'aggregate', run: aggregate }, { name: 'reaggregate', run: reaggregate }], AGGREGATE_ROUNDS, 1);
+    const times = await interleaved([{ name: 'read', run: readAndParse }, { name: 'aggregate', run: aggregate }, { name: 'here', run: aggregateHere }, { name: 'reaggregate', run: reaggregate }], AGGREGATE_ROUNDS, 1);
+    await pool.close();
     if (bytes === 0) throw new Error(`read nothing from ${dir}`);
     const baseline = { name: 'read + JSON.parse', median: times.get('read')! };
-    rows.push({ operation: `aggregation: collectEvidence over ${files.length} reports x 20 tags`, median: times.get('aggregate')!, baseline, target: 2, note: `${items} items, ${orphaned} orphaned` });
+    const threads = `${defaultPoolSize()} worker thread${defaultPoolSize() === 1 ? '' : 's'} of ${availableParallelism()} cores`;
+    rows.push({ operation: `aggregation: collectEvidence over ${files.length} reports x 20 tags, analysis on ${threads}`, median: times.get('aggregate')!, baseline, target: 2, note: `${items} items, ${orphaned} orphaned${pool.fallbackReason ? `; WORKERS UNUSED: ${pool.fallbackReason}` : ''}` });
+    rows.push({ operation: 'aggregation, all analysis on the calling thread (no workers)', median: times.get('here')!, baseline, note: 'for comparison' });
     rows.push({ operation: 're-aggregation, reports unchanged (model cache warm)', median: times.get('reaggregate')!, baseline, target: 2, note: `${cache.hits} cache hits, ${cache.misses} misses; equal to a cold aggregation` });
     notes.push(`Model cache after the runs: ${cache.size} models for ${cache.heldTextLength.toLocaleString('en-GB')} characters of text (bound ${DEFAULT_MAX_TEXT_LENGTH.toLocaleString('en-GB')}).`);
   } finally {
@@ -372,10 +386,12 @@ async function main(): Promise<void> {
   const synthetic = syntheticSifReport(fixture);
   console.log(`Benchmark: node ${process.version}, ${ROUNDS} rounds after ${WARMUP} warm-up rounds (aggregation ${AGGREGATE_ROUNDS}); medians in ms.`);
   notes.push(`Synthetic report: bench/syntheticReport.ts from test/fixtures/reports/sif-2015-fernleigh.txt, ${synthetic.length.toLocaleString('en-GB')} characters, ${synthetic.split('\n').length} lines.`);
-  await editorBench('synthetic', synthetic, true);
+  if (runs('editor')) await editorBench('synthetic', synthetic, true);
 
   const corpusDir = process.env.CORPUS_DIR ? resolve(process.env.CORPUS_DIR) : resolve(root, '../shared/corpus');
-  if (existsSync(corpusDir)) {
+  if (!runs('editor')) {
+    // skipped
+  } else if (existsSync(corpusDir)) {
     const bySize = listReports(corpusDir).map((p) => ({ p, size: statSync(p).size })).sort((a, b) => b.size - a.size);
     const sif = bySize.find(({ p }) => analyseReport(readFileSync(p, 'utf8')).kind.startsWith('sif-'));
     if (sif) {
@@ -384,9 +400,9 @@ async function main(): Promise<void> {
     }
   } else notes.push(`No corpus at ${corpusDir}: the real-report rows are skipped.`);
 
-  await anchoringBench(synthetic);
-  await aggregationBench();
-  workbenchNotes();
+  if (runs('anchoring')) await anchoringBench(synthetic);
+  if (runs('aggregation')) await aggregationBench();
+  if (runs('vscode')) workbenchNotes();
 
   console.log('');
   const failed = printTable();

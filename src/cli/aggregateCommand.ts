@@ -3,12 +3,14 @@
 // way (malformed sidecars, orphaned tags, ...) are summarised on stderr and never stop the run; only
 // unusable arguments, folders or output files are fatal.
 
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GRADES, type Grade, type ReportKind } from '../core/model';
 import { NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { collectEvidence } from '../core/evidence/collectEvidence';
+import { AnalysisPool } from '../core/workers/analysisPool';
 import type { EvidenceFilter, EvidenceProblem } from '../core/evidence/evidenceModel';
 import { filterEvidence } from '../core/evidence/evidenceFilter';
 import { exportCsv } from '../core/exports/csvExport';
@@ -127,7 +129,11 @@ reports) are listed on stderr and do not stop the export. Exit codes: as for eve
     const texts = new Map<string, string>();
     const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
     let lastDraw = 0;
+    // Recognition on worker threads beside this one, when the bundle's worker script is there (dist/).
+    const workerScript = join(__dirname, 'analysisWorker.js');
+    const pool = existsSync(workerScript) ? new AnalysisPool(workerScript) : undefined;
     const collected = await collectEvidence(folders, fs, {
+      ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
       onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
       onProgress: ({ done, total }) => {
         if (tty) {
@@ -140,6 +146,7 @@ reports) are listed on stderr and do not stop the export. Exit codes: as for eve
         }
       },
     });
+    await pool?.close();
     const set = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
     if (set.problems.some((p) => p.kind === 'unreadable-folder') && set.problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length) {
       for (const p of set.problems) io.stderr(`report: ${p.message}\n`);

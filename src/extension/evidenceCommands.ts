@@ -7,6 +7,7 @@ import { citationFieldsFor, tagAtOffset } from '../core/evidence/tagCitation';
 import { formatQuoteWithCitation } from '../core/exports/citation';
 import { sanitiseFilter } from '../core/evidence/filterMessage';
 import type { Tag } from '../core/tags/sidecarModel';
+import { analysisCounts } from './analysisWorkers';
 import { EvidencePanel, workspaceFolderUris, type EvidenceRenderedState } from './evidencePanel';
 import { registerExportCommands, writeEvidenceExport } from './exportCommands';
 import type { ReportDocuments } from './reportDocuments';
@@ -72,7 +73,8 @@ export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[
         await panel.collect();
         return next;
       }
-      return panel.renderedState();
+      // What the view drew, and where its reports were analysed (the in-editor tests check workers are used).
+      return panel.renderedState().then((state) => state && { ...state, analysis: analysisCounts() });
     }),
   ];
 }

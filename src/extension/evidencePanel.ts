@@ -10,6 +10,7 @@ import type { EvidenceFilter, EvidenceItem, EvidenceSet } from '../core/evidence
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarModel';
 import { evidenceHtml } from './evidenceHtml';
 import { buildEvidenceViewModel, clipboardText } from '../core/evidence/evidenceViewModel';
+import { evidenceAnalyser } from './analysisWorkers';
 import { VscodeFileSystem } from './vscodeFileSystem';
 import { ReportModelCache } from '../core/evidence/modelCache';
 
@@ -52,14 +53,16 @@ export interface EvidencePanelHost {
 /** Collects the evidence of folders given as URIs of one file system (the first folder's). */
 export async function collectFolders(
   folders: readonly vscode.Uri[],
-  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache } = {},
+  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache; log?: vscode.LogOutputChannel } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
   const texts = new Map<string, string>();
+  const analyse = evidenceAnalyser(options.log);
   const set = await collectEvidence(
     folders.map((f) => fs.pathOf(f)),
     fs,
     {
+      ...(analyse ? { analyse } : {}),
       onReportText: (path, text) => texts.set(path, text),
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
@@ -179,6 +182,7 @@ export class EvidencePanel implements vscode.Disposable {
           collectFolders(this.folders, {
             isCancelled: () => generation !== this.generation,
             modelCache: this.modelCache,
+            log: this.host.log,
             onProgress: (done, total) => {
               // A few updates a second at most: a large folder has hundreds of reports.
               if (Date.now() - lastPosted < 200 && done < total) return;

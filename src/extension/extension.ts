@@ -2,6 +2,7 @@
 // a document is analysed when it is opened, and again after edits.
 
 import * as vscode from 'vscode';
+import { registerAnalysisWorkers } from './analysisWorkers';
 import { ReportDocuments } from './reportDocuments';
 import { registerDocumentSymbols } from './documentSymbols';
 import { registerEvidence } from './evidenceCommands';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   const tagging = registerTagging(context, reports, log);
   const tagsView = registerTagsView({ reports, codebooks: tagging.codebooks, sidecars: tagging.sidecars, log, extensionUri: context.extensionUri });
   context.subscriptions.push(...tagsView.disposables);
+  context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
   context.subscriptions.push(...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log }));
   return { reports, tagging, tagsView: tagsView.api };
 }

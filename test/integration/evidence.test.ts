@@ -84,6 +84,10 @@ describe('Evidence view', () => {
     assert.equal(s.summary, '14 passages from 4 of 4 reports · evidence');
     // Harbourside's written plans for children in need, in 2021 and again in 2024.
     assert.equal(s.recurring, 1);
+    // The reports were analysed on worker threads started from the bundled dist/analysisWorker.js.
+    const analysis = (s as RenderedState & { analysis?: { workers: number; inThread: number; fallback?: string } }).analysis;
+    assert.equal(analysis?.fallback, undefined, analysis?.fallback);
+    assert.ok((analysis?.workers ?? 0) >= 4, JSON.stringify(analysis));
   });
 
   it('narrows the passages and the heat map when a filter is chosen, and widens them again', async () => {

@@ -14,8 +14,11 @@ import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';
 import type { ReportModelCache } from './modelCache';
 
-/** `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing again. */
-export type AnalyseFunction = (text: string, options: { markdown?: boolean; path?: string }) => ReportModel;
+/**
+ * `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing
+ * again. A promise lets the host analyse elsewhere (worker threads: analysisPool.ts) while files are read.
+ */
+export type AnalyseFunction = (text: string, options: { markdown?: boolean; path?: string }) => ReportModel | Promise<ReportModel>;
 
 export interface CollectProgress {
   done: number;
@@ -36,7 +39,7 @@ export interface CollectOptions {
   onReportText?: (path: string, text: string) => void;
   /** Timestamp recorded in the set; defaults to now. */
   now?: () => Date;
-  /** Files read at once. */
+  /** Reports read (and analysed, when analysis is asynchronous) at once. */
   concurrency?: number;
 }
 
@@ -123,9 +126,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 
 export async function collectEvidence(folders: readonly string[], fs: IFileSystem, options: CollectOptions): Promise<EvidenceSet> {
   const parseSidecar = options.parseSidecar ?? readSidecarForEvidence;
-  const baseAnalyse = options.analyse ?? analyseReport;
+  const analyse = options.analyse ?? analyseReport;
   const cache = options.modelCache;
-  const analyse: AnalyseFunction = cache ? (text, o) => cache.analyse(text, o, baseAnalyse) : baseAnalyse;
   const problems: EvidenceProblem[] = [];
   const reports: EvidenceReport[] = [];
   const items: EvidenceItem[] = [];
@@ -143,7 +145,33 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     return { pair, text, sidecarText };
   };
 
-  const processPair = ({ pair, text, sidecarText }: Awaited<ReturnType<typeof readPair>>): void => {
+  /** Reads a pair, then analyses its report (from the cache when the same text was analysed before). */
+  const preparePair = async (pair: Pair) => {
+    const read = await readPair(pair);
+    let analysed: { model: ReportModel } | { error: Error } | undefined;
+    if (pair.reportPath && read.text?.ok) {
+      const text = read.text.t;
+      const path = pair.reportPath;
+      const markdown = /\.(md|markdown)$/i.test(path);
+      const cached = cache?.get(path, text, markdown);
+      if (cached) {
+        cache!.hits++;
+        analysed = { model: cached };
+      } else {
+        if (cache) cache.misses++;
+        try {
+          const model = await analyse(text, { markdown, path });
+          cache?.set(path, text, model, markdown);
+          analysed = { model };
+        } catch (error) {
+          analysed = { error: error instanceof Error ? error : new Error(String(error)) };
+        }
+      }
+    }
+    return { ...read, analysed };
+  };
+
+  const processPair = ({ pair, text, sidecarText, analysed }: Awaited<ReturnType<typeof preparePair>>): void => {
     const path = pair.reportPath ?? pair.sidecarPath!.slice(0, -SIDECAR_SUFFIX.length);
 
     let sidecar: Sidecar | undefined;
@@ -176,11 +204,8 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
 
     let model: ReportModel | undefined;
     if (reportText !== undefined) {
-      try {
-        model = analyse(reportText, { markdown: /\.(md|markdown)$/i.test(path), path });
-      } catch (error) {
-        problems.push({ kind: 'unreadable-report', path, message: `Could not analyse ${path}: ${(error as Error).message}` });
-      }
+      if (analysed && 'model' in analysed) model = analysed.model;
+      else if (analysed) problems.push({ kind: 'unreadable-report', path, message: `Could not analyse ${path}: ${analysed.error.message}` });
       options.onReportText?.(path, reportText);
     }
     // A text file that is neither a recognised report nor tagged is not evidence (a README, notes).
@@ -259,16 +284,25 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     reports.push(report);
   };
 
-  // Read a batch of files concurrently, then analyse them one by one (analysis is synchronous CPU work).
+  // A window of pairs in flight (read, and analysed when analysis is asynchronous), taken in order, so the
+  // result and its problems come out the same whatever finishes first.
   const concurrency = Math.max(1, options.concurrency ?? 16);
-  for (let i = 0; i < pairs.length; i += concurrency) {
-    if (options.isCancelled?.()) break;
-    const batch = await Promise.all(pairs.slice(i, i + concurrency).map(readPair));
-    for (const entry of batch) {
-      processPair(entry);
-      done++;
-      options.onProgress?.({ done, total, path: entry.pair.reportPath ?? entry.pair.sidecarPath! });
+  const inFlight: Array<ReturnType<typeof preparePair>> = [];
+  const startNext = () => {
+    if (inFlight.length < pairs.length) {
+      const prepared = preparePair(pairs[inFlight.length]!);
+      prepared.catch(() => undefined); // awaited below in order; never an unhandled rejection meanwhile
+      inFlight.push(prepared);
     }
+  };
+  for (let k = 0; k < concurrency; k++) startNext();
+  for (let i = 0; i < pairs.length; i++) {
+    if (options.isCancelled?.()) break;
+    const entry = await inFlight[i]!;
+    startNext();
+    processPair(entry);
+    done++;
+    options.onProgress?.({ done, total, path: entry.pair.reportPath ?? entry.pair.sidecarPath! });
   }
 
   reports.sort((a, b) => a.path.localeCompare(b.path));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyseReport } from '../../../src/core/analyse';
-import { collectEvidence, type AnalyseFunction } from '../../../src/core/evidence/collectEvidence';
-import { ReportModelCache } from '../../../src/core/evidence/modelCache';
+import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
+import { ReportModelCache, type ModelAnalyse } from '../../../src/core/evidence/modelCache';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
 
@@ -12,7 +12,7 @@ const NOW = () => new Date('2026-01-05T12:00:00.000Z');
 const REPORT = readFileSync(`${FIXTURES}/reports/westmere-ilacs-2024.txt`, 'utf8');
 
 /** analyseReport, counting its calls. */
-function countingAnalyser(): { analyse: AnalyseFunction; calls: string[] } {
+function countingAnalyser(): { analyse: ModelAnalyse; calls: string[] } {
   const calls: string[] = [];
   return { calls, analyse: (text, options) => (calls.push(options.path ?? '?'), analyseReport(text, options)) };
 }

@@ -292,7 +292,7 @@ describe('what a .vsix holds (.vscodeignore, read by vsce itself)', function () 
     const tmp = mkdtempSync(join(tmpdir(), 'ira-vsix-'));
     for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json']) cpSync(join(ROOT, f), join(tmp, f));
     for (const d of ['media', 'schemas', 'syntaxes', 'samples']) cpSync(join(ROOT, d), join(tmp, d), { recursive: true });
-    for (const f of [manifest.main ?? 'dist/extension.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/bench.js', 'src/extension/extension.ts', 'src/core/model.ts',
+    for (const f of [manifest.main ?? 'dist/extension.js', 'dist/analysisWorker.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/bench.js', 'src/extension/extension.ts', 'src/core/model.ts',
       'test/unit/a.test.ts', 'test/fixtures/workspace/r.txt', 'node_modules/unified/index.js', 'scripts/build.mjs', 'bench/bench.ts', 'docs/x.md',
       '.vscode-test/node/bin/node', 'out/integration/index.js', 'tsconfig.json', 'eslint.config.mjs', '.mocharc.json', 'package-lock.json', '.ci/run',
       'inspection-report-annotator-0.0.1.vsix']) {
@@ -314,6 +314,8 @@ describe('what a .vsix holds (.vscodeignore, read by vsce itself)', function () 
       ...(c.jsonValidation ?? []).map((j) => j.url.replace(/^\.\//, '')),
       ...(c.grammars ?? []).map((g) => g.path.replace(/^\.\//, '')),
       ...[...sourceText.matchAll(/['"`](samples\/[^'"`]+)['"`]/g)].map((m) => m[1]!),
+      // Started by the extension for aggregation (analysisWorkers.ts); without it, evidence is analysed on one thread.
+      'dist/analysisWorker.js',
       ...readdirSync(join(ROOT, 'media'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
         .map((e) => join(relative(ROOT, e.parentPath), e.name).split('\\').join('/')),
     ];
@@ -321,7 +323,7 @@ describe('what a .vsix holds (.vscodeignore, read by vsce itself)', function () 
   });
 
   it('leaves out sources, tests, tools, dependencies and build leftovers', () => {
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|dist\/extension\.js|(media|schemas|syntaxes)\/.+|samples\/[^/]+\.(txt|md))$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|dist\/(extension|analysisWorker)\.js|(media|schemas|syntaxes)\/.+|samples\/[^/]+\.(txt|md))$/;
     assert.deepEqual(packaged.filter((f) => !allowed.test(f)), []);
     assert.ok(!packaged.some((f) => f.endsWith('.tags.json')), 'the sample tags file is for the CLI demo, not the extension');
   });
