@@ -5,34 +5,20 @@
 
 import type { EvidenceReport, RecurringImprovement, RecurringOccurrence } from './evidenceModel';
 import { authorityKey } from './authorityKey';
-import { contentWords, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
+import { contentWordIds, renumberWordsIfLarge, sortedJaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
 
 interface Candidate {
   occurrence: RecurringOccurrence;
   reportIndex: number;
-  /** The content words as ascending numbers (one numbering per authority): pairs compare by merging. */
+  /** The content words as ascending numbers: pairs compare by merging. */
   words: Int32Array;
-}
-
-/** jaccard() over two ascending number arrays: the same value, without hashing a word per comparison. */
-function sortedJaccard(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return shared / (a.length + b.length - shared);
 }
 
 export function findRecurringImprovements(
   reports: readonly EvidenceReport[],
   threshold = WORDING_SIMILARITY_THRESHOLD,
 ): RecurringImprovement[] {
+  renumberWordsIfLarge();
   const byAuthority = new Map<string, { name: string; reports: EvidenceReport[] }>();
   for (const report of reports) {
     if (!report.authority || report.improvements.length === 0) continue;
@@ -47,17 +33,6 @@ export function findRecurringImprovements(
     if (own.length < 2) continue;
     own.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     const candidates: Candidate[] = [];
-    const wordIds = new Map<string, number>();
-    const numbered = (words: ReadonlySet<string>): Int32Array => {
-      const ids = new Int32Array(words.size);
-      let k = 0;
-      for (const word of words) {
-        let id = wordIds.get(word);
-        if (id === undefined) wordIds.set(word, (id = wordIds.size));
-        ids[k++] = id;
-      }
-      return ids.sort();
-    };
     own.forEach((report, reportIndex) => {
       for (const improvement of report.improvements) {
         candidates.push({
@@ -68,7 +43,7 @@ export function findRecurringImprovements(
             themeIds: improvement.themeIds,
           },
           reportIndex,
-          words: numbered(contentWords(improvement.text)),
+          words: contentWordIds(improvement.text),
         });
       }
     });
@@ -93,7 +68,8 @@ export function findRecurringImprovements(
         if (a.reportIndex === b.reportIndex) continue;
         if (a.occurrence.themeIds.some((id) => b.occurrence.themeIds.includes(id))) link(i, j, 'theme');
         // The index is at most the smaller set's share of the larger: most pairs fail that bound unmerged.
-        const [small, large] = a.words.length <= b.words.length ? [a.words.length, b.words.length] : [b.words.length, a.words.length];
+        const small = Math.min(a.words.length, b.words.length);
+        const large = Math.max(a.words.length, b.words.length);
         if (small >= threshold * large && sortedJaccard(a.words, b.words) >= threshold) link(i, j, 'wording');
       }
     }

@@ -36,6 +36,54 @@ export function contentWords(text: string): ReadonlySet<string> {
   return words;
 }
 
+// Words numbered in order of first sight, for comparing word sets as sorted number arrays (contentWordIds).
+const wordIds = new Map<string, number>();
+const idMemo = new Map<string, Int32Array>();
+
+/**
+ * Starts the word numbering again when it has grown large (a long session over many folders). Only between
+ * comparisons: numbers from before and after a restart must never meet.
+ */
+export function renumberWordsIfLarge(): void {
+  if (wordIds.size < MEMO_LIMIT * 8) return;
+  wordIds.clear();
+  idMemo.clear();
+}
+
+/** contentWords() as ascending word numbers, kept per text like the words themselves. */
+export function contentWordIds(text: string): Int32Array {
+  let ids = idMemo.get(text);
+  if (!ids) {
+    if (idMemo.size >= MEMO_LIMIT) idMemo.clear();
+    const words = contentWords(text);
+    ids = new Int32Array(words.size);
+    let k = 0;
+    for (const word of words) {
+      let id = wordIds.get(word);
+      if (id === undefined) wordIds.set(word, (id = wordIds.size));
+      ids[k++] = id;
+    }
+    ids.sort();
+    idMemo.set(text, ids);
+  }
+  return ids;
+}
+
+/** jaccard() over two ascending number arrays (contentWordIds): the same value, without hashing words. */
+export function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
+}
+
 function computeContentWords(text: string): Set<string> {
   const words = new Set<string>();
   const cleaned = text

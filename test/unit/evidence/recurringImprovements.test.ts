@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { EvidenceReport } from '../../../src/core/evidence/evidenceModel';
 import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
-import { contentWords, jaccard } from '../../../src/core/evidence/wordingSimilarity';
+import { contentWordIds, contentWords, jaccard, sortedJaccard } from '../../../src/core/evidence/wordingSimilarity';
 import { authorityKey } from '../../../src/core/evidence/authorityKey';
 
 function report(path: string, authority: string, date: string, improvements: Array<string | [string, string[]]>): EvidenceReport {
@@ -31,6 +31,24 @@ describe('wording similarity', () => {
     const b = contentWords('The timeliness of permanence for children.');
     assert.equal(jaccard(a, b), 2 / 3);
     assert.equal(jaccard(new Set(), new Set()), 0);
+  });
+
+  it('numbered word lists give the same index as word sets, for every pair', () => {
+    const texts = [
+      'The quality of written plans for children in need, so that families understand what needs to change.',
+      'Plans for children in need are not specific enough for families to understand (national framework: outcome 2).',
+      'The timeliness of assessments for disabled children.',
+      'Disabled children’s assessments are completed in a timely way.',
+      'Management oversight and supervision of social work practice.',
+      '',
+      'and the of',
+    ];
+    for (const a of texts) {
+      for (const b of texts) {
+        assert.equal(sortedJaccard(contentWordIds(a), contentWordIds(b)), jaccard(contentWords(a), contentWords(b)), `${a} | ${b}`);
+      }
+    }
+    assert.ok(sortedJaccard(contentWordIds(texts[0]!), contentWordIds(texts[1]!)) > 0.3);
   });
 
   it('keys authorities however they are printed', () => {
