@@ -286,7 +286,7 @@ async function aggregationBench(): Promise<void> {
     let peakRss = before.rss;
     let peakHeap = before.heapUsed;
     await collectEvidence([dir], fs, {
-      now: () => new Date(0),
+      ...pooled,
       onProgress: () => {
         const m = process.memoryUsage();
         if (m.rss > peakRss) peakRss = m.rss;
@@ -294,7 +294,7 @@ async function aggregationBench(): Promise<void> {
       },
     });
     const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
-    notes.push(`Aggregation memory (sampled after each report${gc ? ', heap collected before' : ', run without --expose-gc'}): peak RSS ${mb(peakRss)} (from ${mb(before.rss)}), peak heapUsed ${mb(peakHeap)} (from ${mb(before.heapUsed)}, +${mb(peakHeap - before.heapUsed)}).`);
+    notes.push(`Aggregation memory, with the worker threads (sampled after each report${gc ? ', heap collected before' : ', run without --expose-gc'}; RSS counts the workers, heapUsed this thread only): peak RSS ${mb(peakRss)} (from ${mb(before.rss)}), peak heapUsed ${mb(peakHeap)} (from ${mb(before.heapUsed)}, +${mb(peakHeap - before.heapUsed)}).`);
     // Collecting again over unchanged reports, as the Evidence view does when a tags file changes or on Refresh:
     // it keeps one ReportModelCache while open. Filled once here (untimed), as the view's first collection does.
     const cache = new ReportModelCache();

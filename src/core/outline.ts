@@ -40,23 +40,27 @@ export function buildOutline(model: ReportModel, text: string, options: OutlineO
  * build used, so it stays as small as the document's paragraph list.
  */
 export class OutlineBuilder {
-  private details = new Map<string, string>();
+  /** Per paragraph, by its place in the list: the opening words read last time and the detail made of them. */
+  private details: Array<{ opening: string; detail: string }> = [];
   private detailsMax = -1;
 
   build(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
     const maxName = options.maxNameLength ?? 80;
     if (maxName !== this.detailsMax) {
-      this.details.clear();
+      this.details = [];
       this.detailsMax = maxName;
     }
     const previous = this.details;
-    const used = new Map<string, string>();
-    const paragraphDetail = (p: NumberedParagraph): string => {
-      const opening = text.slice(p.range.start, Math.min(p.range.end, p.range.start + maxName * 3));
-      let detail = previous.get(opening) ?? used.get(opening);
-      if (detail === undefined) detail = paragraphDetailOf(opening, maxName);
-      used.set(opening, detail);
-      return detail;
+    const used: Array<{ opening: string; detail: string }> = [];
+    const paragraphDetail = (p: NumberedParagraph, index: number): string => {
+      const length = Math.min(p.range.end - p.range.start, maxName * 3);
+      // The same paragraph last time, if its opening is unchanged. A slice is a view, and comparing two
+      // strings is a memory comparison: no hashing, unlike a Map keyed by the opening (startsWith measured slower).
+      const opening = text.slice(p.range.start, p.range.start + length);
+      let entry = previous[index];
+      if (!entry || entry.opening !== opening) entry = { opening, detail: paragraphDetailOf(opening, maxName) };
+      used.push(entry);
+      return entry.detail;
     };
     const tree = assembleOutline(model, maxName, options.paragraphs === false ? undefined : paragraphDetail);
     this.details = used;
@@ -64,7 +68,7 @@ export class OutlineBuilder {
   }
 }
 
-function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: ((p: NumberedParagraph) => string) | undefined): OutlineSymbol[] {
+function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: ((p: NumberedParagraph, index: number) => string) | undefined): OutlineSymbol[] {
   const roots = model.sections.map((s) => sectionSymbol(s, maxName));
 
   const items: OutlineSymbol[] = [];
@@ -74,13 +78,12 @@ function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: (
     items.push(judgementSymbol(j));
   }
   for (const i of model.improvements) items.push(improvementSymbol(i, maxName));
-  if (paragraphDetail) for (const p of model.paragraphs) items.push(paragraphSymbol(p, paragraphDetail(p)));
+  if (paragraphDetail) model.paragraphs.forEach((p, index) => items.push(paragraphSymbol(p, paragraphDetail(p, index))));
 
+  // Every home is found before any item is added, so the search walks sections only, not the items placed.
+  const homes = items.map((item) => deepestContaining(roots, item.range.start));
   const top: OutlineSymbol[] = [...roots];
-  for (const item of items) {
-    const home = deepestContaining(roots, item.range.start);
-    (home ? home.children : top).push(item);
-  }
+  items.forEach((item, k) => (homes[k]?.children ?? top).push(item));
   sortTree(top);
   return top;
 }
