@@ -12,7 +12,7 @@ import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
 import { countThemes } from './themeCounts';
 import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';
-import type { ReportModelCache } from './modelCache';
+import type { FileStamp, ReportModelCache } from './modelCache';
 
 /**
  * `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing
@@ -145,15 +145,33 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     return { pair, text, sidecarText };
   };
 
-  /** Reads a pair, then analyses its report (from the cache when the same text was analysed before). */
+  /**
+   * Reads a pair, then analyses its report (from the cache when the same text was analysed before). With a
+   * cache, a report whose file time and size are unchanged since it was read is not read again.
+   */
   const preparePair = async (pair: Pair) => {
+    let stamp: FileStamp | undefined;
+    if (cache && pair.reportPath) {
+      const markdown = /\.(md|markdown)$/i.test(pair.reportPath);
+      const readAt = Date.now();
+      const stat = await fs.stat(pair.reportPath).catch(() => undefined);
+      if (stat?.kind === 'file') {
+        const held = cache.getUnchanged(pair.reportPath, stat, markdown);
+        if (held) {
+          cache.hits++;
+          const { sidecarText } = await readPair({ ...(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {}) });
+          return { pair, text: { ok: true as const, t: held.text }, sidecarText, analysed: { model: held.model } };
+        }
+        stamp = { mtime: stat.mtime, size: stat.size, readAt };
+      }
+    }
     const read = await readPair(pair);
     let analysed: { model: ReportModel } | { error: Error } | undefined;
     if (pair.reportPath && read.text?.ok) {
       const text = read.text.t;
       const path = pair.reportPath;
       const markdown = /\.(md|markdown)$/i.test(path);
-      const cached = cache?.get(path, text, markdown);
+      const cached = cache?.get(path, text, markdown, stamp);
       if (cached) {
         cache!.hits++;
         analysed = { model: cached };
@@ -161,7 +179,7 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
         if (cache) cache.misses++;
         try {
           const model = await analyse(text, { markdown, path });
-          cache?.set(path, text, model, markdown);
+          cache?.set(path, text, model, markdown, stamp);
           analysed = { model };
         } catch (error) {
           analysed = { error: error instanceof Error ? error : new Error(String(error)) };

@@ -14,11 +14,25 @@ export interface ModelCacheOptions {
   maxEntries?: number;
 }
 
+/** The file's modification time and size when it was read, and when that was (all in ms). */
+export interface FileStamp {
+  mtime: number;
+  size: number;
+  readAt: number;
+}
+
 interface Entry {
   text: string;
   markdown: boolean;
   model: ReportModel;
+  stamp?: FileStamp;
 }
+
+/**
+ * A file whose time is this close to when it was read may have changed again within the same tick of a
+ * coarse clock (FAT keeps 2 s): its stamp proves nothing, and it is read again (git's "racily clean" rule).
+ */
+const RACY_MS = 2000;
 
 /** About 48 million characters of report text: well over a thousand inspection reports (856 take 31 million). */
 export const DEFAULT_MAX_TEXT_LENGTH = 48 * 1024 * 1024;
@@ -48,10 +62,12 @@ export class ReportModelCache {
   }
 
   /** The model held for exactly this text at this path, if any. */
-  get(path: string, text: string, markdown = false): ReportModel | undefined {
+  get(path: string, text: string, markdown = false, stamp?: FileStamp): ReportModel | undefined {
     const entry = this.entries.get(path);
     // Length first: a cheap refusal for most changed texts; then the full comparison, so equal lengths are safe.
     if (!entry || entry.markdown !== markdown || entry.text.length !== text.length || entry.text !== text) return undefined;
+    // The same text read again: its newer stamp may let the next collection skip reading it.
+    if (stamp) entry.stamp = stamp;
     this.entries.delete(path);
     this.entries.set(path, entry);
     // Hold the caller's copy from now on: the caller (the Evidence view) keeps it anyway, so the older copy can go.
@@ -59,11 +75,25 @@ export class ReportModelCache {
     return entry.model;
   }
 
-  set(path: string, text: string, model: ReportModel, markdown = false): void {
+  /**
+   * The text and model held for this path when the file's time and size are still those it had when it was
+   * read, so it need not be read again; undefined when they differ or the stamp cannot be trusted.
+   */
+  getUnchanged(path: string, stat: { mtime: number; size: number }, markdown = false): { text: string; model: ReportModel } | undefined {
+    const entry = this.entries.get(path);
+    const stamp = entry?.stamp;
+    if (!entry || !stamp || entry.markdown !== markdown || stamp.mtime !== stat.mtime || stamp.size !== stat.size) return undefined;
+    if (!(stamp.mtime < stamp.readAt - RACY_MS)) return undefined;
+    this.entries.delete(path);
+    this.entries.set(path, entry);
+    return { text: entry.text, model: entry.model };
+  }
+
+  set(path: string, text: string, model: ReportModel, markdown = false, stamp?: FileStamp): void {
     this.delete(path);
     // A text larger than the whole bound would only evict everything else and then itself.
     if (text.length > this.maxTextLength || this.maxEntries === 0) return;
-    this.entries.set(path, { text, markdown, model });
+    this.entries.set(path, { text, markdown, model, ...(stamp ? { stamp } : {}) });
     this.textLength += text.length;
     for (const [oldest, entry] of this.entries) {
       if (this.textLength <= this.maxTextLength && this.entries.size <= this.maxEntries) break;

@@ -115,4 +115,62 @@ describe('collectEvidence with a model cache', () => {
     assert.deepEqual(after, coldAfter);
     assert.notDeepEqual(after.reports, before.reports);
   });
+
+  /** A memory file system that counts the report files read. */
+  function countingFs(files: Record<string, string>): { fs: MemoryFileSystem; reads: string[] } {
+    const fs = new MemoryFileSystem(files);
+    const reads: string[] = [];
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = (path: string) => {
+      if (!path.endsWith('.tags.json')) reads.push(path);
+      return readFile(path);
+    };
+    return { fs, reads };
+  }
+  const KINGSBRIDGE = readFileSync(`${FIXTURES}/reports/kingsbridge-focused-visit-2023.txt`, 'utf8');
+  const LONG_AGO = Date.parse('2026-01-01T00:00:00Z');
+
+  it('does not read a report again when its file time and size are unchanged since it was read', async () => {
+    const { fs, reads } = countingFs({ '/w/westmere.txt': REPORT, '/w/kingsbridge.txt': KINGSBRIDGE });
+    for (const file of fs.files.values()) file.mtime = LONG_AGO;
+    const cache = new ReportModelCache();
+    const texts = new Map<string, string>();
+    const first = await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache });
+    assert.equal(reads.length, 2);
+    const again = await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache, onReportText: (path, text) => texts.set(path, text) });
+    assert.equal(reads.length, 2, 'no report read the second time');
+    assert.deepEqual(again, first);
+    // Exports still get every report's text, from the cache.
+    assert.equal(texts.get('/w/westmere.txt'), REPORT);
+    assert.equal(texts.get('/w/kingsbridge.txt'), KINGSBRIDGE);
+  });
+
+  it('reads a report again when its file time changed, even at the same size, and shows the new text', async () => {
+    const { fs, reads } = countingFs({ '/w/westmere.txt': REPORT, '/w/kingsbridge.txt': KINGSBRIDGE });
+    for (const file of fs.files.values()) file.mtime = LONG_AGO;
+    const cache = new ReportModelCache();
+    await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache });
+    const changed = REPORT.replace(/\bgood\b/i, (g) => (g[0] === 'G' ? 'Poor' : 'poor'));
+    assert.equal(changed.length, REPORT.length);
+    fs.set('/w/westmere.txt', changed);
+    fs.files.get('/w/westmere.txt')!.mtime = LONG_AGO + 1000;
+    const after = await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache });
+    assert.deepEqual(reads.slice(2), ['/w/westmere.txt']);
+    assert.deepEqual(after, await collectEvidence(['/w'], new MemoryFileSystem({ '/w/westmere.txt': changed, '/w/kingsbridge.txt': KINGSBRIDGE }), { now: NOW }));
+  });
+
+  it('reads again a report written just before it was read: its time proves nothing (a coarse clock may not tick)', async () => {
+    const { fs, reads } = countingFs({ '/w/westmere.txt': REPORT });
+    // Written now: the collection reads it in the same moment.
+    const cache = new ReportModelCache();
+    await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache });
+    // Changed within the same clock tick: same time, same size.
+    const mtime = fs.files.get('/w/westmere.txt')!.mtime;
+    const changed = REPORT.replace(/\bgood\b/i, (g) => (g[0] === 'G' ? 'Poor' : 'poor'));
+    fs.set('/w/westmere.txt', changed);
+    fs.files.get('/w/westmere.txt')!.mtime = mtime;
+    const after = await collectEvidence(['/w'], fs, { now: NOW, modelCache: cache });
+    assert.equal(reads.length, 2, 'read again');
+    assert.deepEqual(after, await collectEvidence(['/w'], new MemoryFileSystem({ '/w/westmere.txt': changed }), { now: NOW }));
+  });
 });
