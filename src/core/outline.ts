@@ -42,14 +42,25 @@ export function buildOutline(model: ReportModel, text: string, options: OutlineO
 export class OutlineBuilder {
   /** Per paragraph, by its place in the list: the opening words read last time and the detail made of them. */
   private details: Array<{ opening: string; detail: string }> = [];
+  /** Section titles and improvement texts, shortened: the same strings come back on every keystroke. */
+  private names = new Map<string, string>();
   private detailsMax = -1;
 
   build(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
     const maxName = options.maxNameLength ?? 80;
     if (maxName !== this.detailsMax) {
       this.details = [];
+      this.names = new Map();
       this.detailsMax = maxName;
     }
+    const previousNames = this.names;
+    const usedNames = new Map<string, string>();
+    const name = (full: string): string => {
+      let short = previousNames.get(full) ?? usedNames.get(full);
+      if (short === undefined) short = shorten(full, maxName);
+      usedNames.set(full, short);
+      return short;
+    };
     const previous = this.details;
     const used: Array<{ opening: string; detail: string }> = [];
     const paragraphDetail = (p: NumberedParagraph, index: number): string => {
@@ -62,14 +73,17 @@ export class OutlineBuilder {
       used.push(entry);
       return entry.detail;
     };
-    const tree = assembleOutline(model, maxName, options.paragraphs === false ? undefined : paragraphDetail);
+    const tree = assembleOutline(model, name, options.paragraphs === false ? undefined : paragraphDetail);
     this.details = used;
+    this.names = usedNames;
     return tree;
   }
 }
 
-function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: ((p: NumberedParagraph, index: number) => string) | undefined): OutlineSymbol[] {
-  const roots = model.sections.map((s) => sectionSymbol(s, maxName));
+type Shorten = (full: string) => string;
+
+function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p: NumberedParagraph, index: number) => string) | undefined): OutlineSymbol[] {
+  const roots = model.sections.map((s) => sectionSymbol(s, name));
 
   const items: OutlineSymbol[] = [];
   for (const j of model.judgements) {
@@ -77,7 +91,7 @@ function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: (
     if (j.source === 'heading' && isRepeatedByHeading(j, model.sections)) continue;
     items.push(judgementSymbol(j));
   }
-  for (const i of model.improvements) items.push(improvementSymbol(i, maxName));
+  for (const i of model.improvements) items.push(improvementSymbol(i, name));
   if (paragraphDetail) model.paragraphs.forEach((p, index) => items.push(paragraphSymbol(p, paragraphDetail(p, index))));
 
   // Every home is found before any item is added, so the search walks sections only, not the items placed.
@@ -88,18 +102,18 @@ function assembleOutline(model: ReportModel, maxName: number, paragraphDetail: (
   return top;
 }
 
-function sectionSymbol(s: Section, maxName: number): OutlineSymbol {
+function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
   const judged = s.judgementArea !== undefined || s.grade !== undefined;
   const detail = s.grade ? GRADE_LABELS[s.grade] : s.judgementArea ? AREA_LABELS[s.judgementArea] : '';
   // The editor rejects a selection outside the symbol's range and an empty name.
   const range = { start: Math.min(s.range.start, s.headingRange.start), end: Math.max(s.range.end, s.headingRange.end) };
   return {
-    name: shorten(s.title, maxName) || '(untitled section)',
+    name: name(s.title) || '(untitled section)',
     detail,
     kind: judged ? 'judgement-section' : 'section',
     range,
     selectionRange: s.headingRange,
-    children: s.children.map((c) => sectionSymbol(c, maxName)),
+    children: s.children.map((c) => sectionSymbol(c, name)),
   };
 }
 
@@ -107,10 +121,10 @@ function judgementSymbol(j: Judgement): OutlineSymbol {
   return { name: AREA_LABELS[j.area], detail: GRADE_LABELS[j.grade], kind: 'judgement', range: j.range, selectionRange: j.range, children: [] };
 }
 
-function improvementSymbol(i: Improvement, maxName: number): OutlineSymbol {
+function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {
   const detail = [i.priority ? 'Priority action' : 'Area for improvement', i.group].filter(Boolean).join(' · ');
   return {
-    name: shorten(i.text, maxName) || '(empty item)',
+    name: name(i.text) || '(empty item)',
     detail,
     kind: i.priority ? 'priority-improvement' : 'improvement',
     range: i.range,
