@@ -78,6 +78,8 @@ function shiftTag(tag: Tag, changes: readonly TextChange[], newText: string | un
     }
   }
   if (!touched && newText === undefined && start === tag.anchor.position.start) return tag;
+  // Every change lies after the passage and its stored suffix: nothing the tag records can differ.
+  if (!touched && start === tag.anchor.position.start && changes.every((c) => c.rangeOffset >= end + QUOTE_CONTEXT_CHARS || (c.rangeLength === 0 && c.text === ''))) return tag;
   if (newText !== undefined) {
     if (end > newText.length || start < 0) return orphan(tag); // the edits do not describe this text
     exact = newText.slice(start, end);
