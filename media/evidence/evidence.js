@@ -45,6 +45,7 @@
     'orphaned-tag': 'Orphaned tag',
     'sidecar-without-report': 'Tags file without its report',
     'unreadable-report': 'Report cannot be read',
+    'report-too-large': 'File too large to read as a report',
     'unreadable-folder': 'Folder cannot be read',
   };
   const MAX_COLUMNS = 40;

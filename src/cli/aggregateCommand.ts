@@ -11,6 +11,7 @@ import { GRADES, type Grade, type ReportKind } from '../core/model';
 import { NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { collectEvidence } from '../core/evidence/collectEvidence';
 import { AnalysisPool } from '../core/workers/analysisPool';
+import { DEFAULT_MAX_ANALYSED_MB } from '../core/analysisLimit';
 import type { EvidenceFilter, EvidenceProblem } from '../core/evidence/evidenceModel';
 import { filterEvidence } from '../core/evidence/evidenceFilter';
 import { exportCsv } from '../core/exports/csvExport';
@@ -40,7 +41,7 @@ export const aggregateCommand: CliCommand = {
   help: `Usage: report aggregate <folder>... --format csv|md|json|qdpx|qdc [--out <file>]
                         [--theme <id>]... [--authority <name>] [--kind <kind>]...
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--grade <grade>]...
-                        [--codebook <file>]
+                        [--codebook <file>] [--max-size-mb <n>]
 
 Finds every report (.txt/.md the engine recognises, or that has a sidecar) and every
 <report>.tags.json under the folders (recursively), places each tagged passage in its report
@@ -60,9 +61,10 @@ Options:
   --grade <grade>      only passages in judgement sections with this grade (repeat): ${GRADES.join(', ')}
   --codebook <file>    themes and colours for qdpx/qdc: a ${CODEBOOK_FILE_NAME} or a .qdc file
                        (default: the built-in codebook, extended by ${CODEBOOK_FILE_NAME} in the first folder)
+  --max-size-mb <n>    files larger than this are not read as reports (default ${DEFAULT_MAX_ANALYSED_MB}; 0 for no limit)
 
 Problems (malformed or newer tags files, orphaned tags, tags files without a report, unreadable
-reports) are listed on stderr and do not stop the export. Exit codes: as for every command
+or oversized reports) are listed on stderr and do not stop the export. Exit codes: as for every command
 (report --help); 3 when a folder does not exist, 4 when a folder or the output cannot be used.`,
 
   async run(args, io) {
@@ -82,6 +84,7 @@ reports) are listed on stderr and do not stop the export. Exit codes: as for eve
           until: { type: 'string' },
           grade: { type: 'string', multiple: true },
           codebook: { type: 'string' },
+          'max-size-mb': { type: 'string' },
         },
       });
     } catch (error) {
@@ -94,6 +97,8 @@ reports) are listed on stderr and do not stop the export. Exit codes: as for eve
     if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
     if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
     const filter = readFilter(values);
+    const maxSize = values['max-size-mb'];
+    if (maxSize !== undefined && !/^\d+(?:\.\d+)?$/.test(maxSize)) throw new UsageError(`aggregate: --max-size-mb takes a number of megabytes (0 for no limit), not "${maxSize}"`);
     const folders = positionals.map((f) => resolve(io.cwd, f));
     const fs = new NodeFileSystem();
 
@@ -133,6 +138,7 @@ reports) are listed on stderr and do not stop the export. Exit codes: as for eve
     const workerScript = join(__dirname, 'analysisWorker.js');
     const pool = existsSync(workerScript) ? new AnalysisPool(workerScript) : undefined;
     const collected = await collectEvidence(folders, fs, {
+      ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
       ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
       onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
       onProgress: ({ done, total }) => {

@@ -58,11 +58,14 @@ export async function collectFolders(
   const fs = new VscodeFileSystem(folders[0]!);
   const texts = new Map<string, string>();
   const analyse = evidenceAnalyser(options.log);
+  // The editor's size limit for a report applies here too (the first folder's setting).
+  const maxReportMB = vscode.workspace.getConfiguration('inspectionReports', folders[0]).get<number>('analysis.maxSizeMB');
   const set = await collectEvidence(
     folders.map((f) => fs.pathOf(f)),
     fs,
     {
       ...(analyse ? { analyse } : {}),
+      ...(typeof maxReportMB === 'number' ? { maxReportMB } : {}),
       onReportText: (path, text) => texts.set(path, text),
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),

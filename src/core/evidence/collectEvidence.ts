@@ -13,6 +13,7 @@ import { countThemes } from './themeCounts';
 import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';
 import type { FileStamp, ReportModelCache } from './modelCache';
+import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../analysisLimit';
 
 /**
  * `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing
@@ -41,6 +42,11 @@ export interface CollectOptions {
   now?: () => Date;
   /** Reports read (and analysed, when analysis is asynchronous) at once. */
   concurrency?: number;
+  /**
+   * Files larger than this many megabytes are not read (a log or data file named .txt would otherwise be read
+   * whole and analysed); default DEFAULT_MAX_ANALYSED_MB, 0 or less for no limit. Reported as a problem.
+   */
+  maxReportMB?: number;
 }
 
 const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -151,16 +157,22 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
    */
   const preparePair = async (pair: Pair) => {
     let stamp: FileStamp | undefined;
-    if (cache && pair.reportPath) {
+    if (pair.reportPath) {
       const markdown = /\.(md|markdown)$/i.test(pair.reportPath);
       const readAt = Date.now();
       const stat = await fs.stat(pair.reportPath).catch(() => undefined);
-      if (stat?.kind === 'file') {
+      // Bytes on disk against the limit in characters: close enough for a guard (UTF-8 text is never shorter).
+      const verdict = stat?.kind === 'file' ? analysisSizeVerdict(stat.size, options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB, baseName(pair.reportPath)) : undefined;
+      if (verdict && !verdict.analyse) {
+        const { sidecarText } = await readPair({ ...(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {}) });
+        return { pair, text: undefined, sidecarText, analysed: undefined, tooLarge: verdict };
+      }
+      if (cache && stat?.kind === 'file') {
         const held = cache.getUnchanged(pair.reportPath, stat, markdown);
         if (held) {
           cache.hits++;
           const { sidecarText } = await readPair({ ...(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {}) });
-          return { pair, text: { ok: true as const, t: held.text }, sidecarText, analysed: { model: held.model } };
+          return { pair, text: { ok: true as const, t: held.text }, sidecarText, analysed: { model: held.model }, tooLarge: undefined };
         }
         stamp = { mtime: stat.mtime, size: stat.size, readAt };
       }
@@ -186,10 +198,10 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
         }
       }
     }
-    return { ...read, analysed };
+    return { ...read, analysed, tooLarge: undefined };
   };
 
-  const processPair = ({ pair, text, sidecarText, analysed }: Awaited<ReturnType<typeof preparePair>>): void => {
+  const processPair = ({ pair, text, sidecarText, analysed, tooLarge }: Awaited<ReturnType<typeof preparePair>>): void => {
     const path = pair.reportPath ?? pair.sidecarPath!.slice(0, -SIDECAR_SUFFIX.length);
 
     let sidecar: Sidecar | undefined;
@@ -213,7 +225,13 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     }
 
     let reportText: string | undefined;
-    if (pair.reportPath && text) {
+    if (pair.reportPath && tooLarge && !tooLarge.analyse) {
+      problems.push({
+        kind: 'report-too-large',
+        path: pair.reportPath,
+        message: `${pair.reportPath} is ${tooLarge.sizeMB} MB, over the ${tooLarge.limitMB} MB limit for a report, so it was not read${sidecar ? '; its tags are listed from the tags file alone' : ''}. Raise "inspectionReports.analysis.maxSizeMB" (0 for no limit) if it is a report.`,
+      });
+    } else if (pair.reportPath && text) {
       if (text.ok) reportText = text.t;
       else problems.push({ kind: 'unreadable-report', path: pair.reportPath, message: `Cannot read report ${pair.reportPath}: ${text.e.message}` });
     } else if (pair.sidecarPath) {

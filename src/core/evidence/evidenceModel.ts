@@ -78,6 +78,7 @@ export type ProblemKind =
   | 'orphaned-tag'
   | 'sidecar-without-report'
   | 'unreadable-report'
+  | 'report-too-large'
   | 'unreadable-folder';
 
 /** Every problem is listed, never skipped silently. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,22 @@ describe('report aggregate', () => {
     assert.equal(code, 0);
     assert.match(stdout, /name="Imported codes" isCodable="false"/);
     assert.match(stdout, /name="Supervision" isCodable="true" color="#00ff00"/);
+  });
+
+  it('leaves files over --max-size-mb unread, listing them as problems; a bad size is a usage error', async () => {
+    const folder = join(dir, 'sizes');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'huge-export.txt'), 'z'.repeat(1_500_000));
+    const limited = await run([folder, '--format', 'json', '--max-size-mb', '1']);
+    assert.equal(limited.code, 0, limited.stderr);
+    assert.match(limited.stderr, /1 report too large/);
+    assert.match(limited.stderr, /huge-export\.txt is 1\.5 MB, over the 1 MB limit for a report, so it was not read/);
+    assert.deepEqual((JSON.parse(limited.stdout) as { problems: Array<{ kind: string }> }).problems.map((p) => p.kind), ['report-too-large']);
+    const unlimited = await run([folder, '--format', 'json', '--max-size-mb', '0']);
+    assert.deepEqual((JSON.parse(unlimited.stdout) as { problems: unknown[] }).problems, []);
+    const bad = await run([folder, '--format', 'json', '--max-size-mb', 'lots']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--max-size-mb takes a number of megabytes \(0 for no limit\), not "lots"/);
   });
 
   it('fails clearly on a missing folder, a file given as a folder, and bad options', async () => {

@@ -189,6 +189,39 @@ describe('collectEvidence edge cases', () => {
     assert.deepEqual(set.items.map((i) => [i.tagId, i.section, i.orphaned]), [['t1', 'Main findings', true]]);
   });
 
+  it('does not read a file over the size limit: a problem says so, and its tags come from the sidecar', async () => {
+    const sidecar = JSON.stringify({
+      format: 'inspection-report-annotator/tags',
+      version: 1,
+      report: { fileName: 'big.txt', textHash: 'a'.repeat(64), kind: 'focused-visit', authority: 'Kingsbridge', date: '2023-06-14' },
+      tags: [
+        {
+          id: 't1',
+          themes: [{ id: 'supervision', label: 'Supervision' }],
+          created: '2023-07-01T10:00:00.000Z',
+          modified: '2023-07-01T10:00:00.000Z',
+          anchor: { position: { start: 0, end: 5, unit: 'utf-16' }, quote: { exact: 'Hello', prefix: '', suffix: '' } },
+          context: { section: 'Main findings', sectionRole: 'main-findings' },
+        },
+      ],
+    });
+    const big = 'Hello ' + 'x'.repeat(2_100_000);
+    const fs = new MemoryFileSystem({ '/f/big.txt': big, '/f/big.txt.tags.json': sidecar, '/f/server.log.txt': 'y'.repeat(3_000_000) });
+    const reads: string[] = [];
+    const original = fs.readFile.bind(fs);
+    fs.readFile = async (path) => (reads.push(path), original(path));
+    const set = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW });
+    assert.deepEqual(reads, ['/f/big.txt.tags.json'], 'neither large file was read');
+    assert.deepEqual(set.problems.map((p) => [p.kind, p.path]), [['report-too-large', '/f/big.txt'], ['report-too-large', '/f/server.log.txt']]);
+    assert.match(set.problems[0]!.message, /big\.txt is 2\.1 MB, over the 2 MB limit for a report, so it was not read; its tags are listed from the tags file alone/);
+    assert.match(set.problems[1]!.message, /server\.log\.txt is 3 MB, over the 2 MB limit .*maxSizeMB/);
+    assert.deepEqual(set.items.map((i) => [i.tagId, i.section, i.orphaned]), [['t1', 'Main findings', true]]);
+    assert.deepEqual(set.reports.map((r) => [r.fileName, r.textMissing]), [['big.txt', true]]);
+    // A higher limit, or none, reads and analyses it.
+    const unlimited = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW, maxReportMB: 0 });
+    assert.deepEqual(unlimited.problems.filter((p) => p.kind === 'report-too-large'), []);
+  });
+
   it('analyses Markdown reports as Markdown, and follows a folder symlink loop only once', async () => {
     const fs = new MemoryFileSystem({ '/w/a.md': '# Monitoring visit to Eastholm\n', '/w/sub/b.txt': 'Monitoring visit to Eastholm\n' });
     fs.symlink('/w', '/w/sub/loop');
