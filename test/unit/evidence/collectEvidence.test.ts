@@ -12,6 +12,25 @@ const NOW = () => new Date('2026-01-05T12:00:00.000Z');
 
 const name = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
+/** A tags file for `fileName` with one tag on "Hello" (offsets 0-5) and its recorded context. */
+function oneTagSidecar(fileName: string): string {
+  return JSON.stringify({
+    format: 'inspection-report-annotator/tags',
+    version: 1,
+    report: { fileName, textHash: 'a'.repeat(64), kind: 'focused-visit', authority: 'Kingsbridge', date: '2023-06-14' },
+    tags: [
+      {
+        id: 't1',
+        themes: [{ id: 'supervision', label: 'Supervision' }],
+        created: '2023-07-01T10:00:00.000Z',
+        modified: '2023-07-01T10:00:00.000Z',
+        anchor: { position: { start: 0, end: 5, unit: 'utf-16' }, quote: { exact: 'Hello', prefix: '', suffix: '' } },
+        context: { section: 'Main findings', sectionRole: 'main-findings' },
+      },
+    ],
+  });
+}
+
 describe('collectEvidence over the fixture folders', () => {
   let set: EvidenceSet;
   const progress: CollectProgress[] = [];
@@ -162,21 +181,7 @@ describe('collectEvidence edge cases', () => {
   });
 
   it('lists a report that cannot be read, and keeps its tags from the sidecar', async () => {
-    const sidecar = JSON.stringify({
-      format: 'inspection-report-annotator/tags',
-      version: 1,
-      report: { fileName: 'r.txt', textHash: 'a'.repeat(64), kind: 'focused-visit', authority: 'Kingsbridge', date: '2023-06-14' },
-      tags: [
-        {
-          id: 't1',
-          themes: [{ id: 'supervision', label: 'Supervision' }],
-          created: '2023-07-01T10:00:00.000Z',
-          modified: '2023-07-01T10:00:00.000Z',
-          anchor: { position: { start: 0, end: 5, unit: 'utf-16' }, quote: { exact: 'Hello', prefix: '', suffix: '' } },
-          context: { section: 'Main findings', sectionRole: 'main-findings' },
-        },
-      ],
-    });
+    const sidecar = oneTagSidecar('r.txt');
     const fs = new MemoryFileSystem({ '/f/r.txt': 'Hello', '/f/r.txt.tags.json': sidecar });
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => {
@@ -190,21 +195,7 @@ describe('collectEvidence edge cases', () => {
   });
 
   it('does not read a file over the size limit: a problem says so, and its tags come from the sidecar', async () => {
-    const sidecar = JSON.stringify({
-      format: 'inspection-report-annotator/tags',
-      version: 1,
-      report: { fileName: 'big.txt', textHash: 'a'.repeat(64), kind: 'focused-visit', authority: 'Kingsbridge', date: '2023-06-14' },
-      tags: [
-        {
-          id: 't1',
-          themes: [{ id: 'supervision', label: 'Supervision' }],
-          created: '2023-07-01T10:00:00.000Z',
-          modified: '2023-07-01T10:00:00.000Z',
-          anchor: { position: { start: 0, end: 5, unit: 'utf-16' }, quote: { exact: 'Hello', prefix: '', suffix: '' } },
-          context: { section: 'Main findings', sectionRole: 'main-findings' },
-        },
-      ],
-    });
+    const sidecar = oneTagSidecar('big.txt');
     const big = 'Hello ' + 'x'.repeat(2_100_000);
     const fs = new MemoryFileSystem({ '/f/big.txt': big, '/f/big.txt.tags.json': sidecar, '/f/server.log.txt': 'y'.repeat(3_000_000) });
     const reads: string[] = [];
