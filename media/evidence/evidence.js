@@ -317,7 +317,8 @@
         notes: Array.from(document.querySelectorAll('#passages .note-text')).map((n) => n.textContent),
         images: document.querySelectorAll('img').length,
         scriptsInContent: document.querySelectorAll('#app script').length,
-        problemMessages: model.problems.map((p) => p.message),
+        // As drawn: the problem's label, its message and the link.
+        problemMessages: Array.from(document.querySelectorAll('#problems li.problem')).map((li) => li.textContent || ''),
         folders: model.folders,
         injected: /** @type {any} */ (window).__iraInjected ?? null,
         summary: $('summary').textContent,

@@ -118,7 +118,7 @@ describe('Evidence view', () => {
     assert.equal(s.scriptsInContent, 0, 'a <script> element was created from the note');
   });
 
-  it('lists malformed tags files and orphaned tags under Problems', async () => {
+  it('lists malformed tags files, orphaned tags and files too large for a report under Problems', async () => {
     // Outside the workspace, so the Tags view of the other tests never sees these files.
     const outside = mkdtempSync(join(tmpdir(), 'ira-evidence-'));
     const report = 'harbourside-ilacs-2024.txt';
@@ -130,8 +130,11 @@ describe('Evidence view', () => {
     writeFileSync(join(outside, `${report}.tags.json`), JSON.stringify(sidecar, null, 2));
     writeFileSync(join(outside, 'larkfield-copy.txt'), readFileSync(join(folder().fsPath, 'larkfield-ilacs-2023.txt')));
     writeFileSync(join(outside, 'larkfield-copy.txt.tags.json'), '{ "format": "inspection-report-annotator/tags", ');
+    // A 3 MB export named .txt: over the size limit for a report, so it is listed, not read.
+    writeFileSync(join(outside, 'case-management-export.txt'), 'x'.repeat(3_000_000));
     const s = await openEvidence([vscode.Uri.file(outside)]);
-    assert.equal(s.problems, 2, s.problemMessages.join('\n'));
+    assert.equal(s.problems, 3, s.problemMessages.join('\n'));
+    assert.ok(s.problemMessages.some((m) => /^File too large to read as a report: .*case-management-export\.txt is 3 MB, over the 2 MB limit for a report, so it was not read/.test(m)), s.problemMessages.join('\n'));
     assert.ok(s.problemMessages.some((m) => /could not be found in harbourside-ilacs-2024\.txt; kept as orphaned/.test(m)), s.problemMessages.join('\n'));
     assert.ok(s.problemMessages.some((m) => /larkfield-copy\.txt\.tags\.json/.test(m)), s.problemMessages.join('\n'));
     // The orphan is still listed among the passages (with its stored words), not dropped.
