@@ -153,6 +153,9 @@ async function runInElectron() {
     return reportResults(0);
   } catch (err) {
     console.error(`test-integration: desktop VS Code (IRA_TEST_RUNNER=electron) failed: ${err.message ?? err}`);
+    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(String(err.message ?? err))) {
+      console.error('test-integration: desktop VS Code could not be downloaded (no network?); without IRA_TEST_RUNNER the same suite runs in code-server, set up from the npm registry');
+    }
     return reportResults(1);
   }
 }
