@@ -151,28 +151,27 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     return { pair, text, sidecarText };
   };
 
+  /** The sidecar alone, for a report that is not read (too large, or unchanged and held by the cache). */
+  const readSidecarOnly = async (pair: Pair) => (await readPair(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {})).sidecarText;
+
   /**
-   * Reads a pair, then analyses its report (from the cache when the same text was analysed before). With a
-   * cache, a report whose file time and size are unchanged since it was read is not read again.
+   * Reads a pair, then analyses its report (from the cache when the same text was analysed before). A file over
+   * the size limit is not read; with a cache, neither is a report whose file time and size are unchanged since.
    */
   const preparePair = async (pair: Pair) => {
+    const markdown = pair.reportPath !== undefined && /\.(md|markdown)$/i.test(pair.reportPath);
     let stamp: FileStamp | undefined;
     if (pair.reportPath) {
-      const markdown = /\.(md|markdown)$/i.test(pair.reportPath);
       const readAt = Date.now();
       const stat = await fs.stat(pair.reportPath).catch(() => undefined);
-      // Bytes on disk against the limit in characters: close enough for a guard (UTF-8 text is never shorter).
-      const verdict = stat?.kind === 'file' ? analysisSizeVerdict(stat.size, options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB, baseName(pair.reportPath)) : undefined;
-      if (verdict && !verdict.analyse) {
-        const { sidecarText } = await readPair({ ...(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {}) });
-        return { pair, text: undefined, sidecarText, analysed: undefined, tooLarge: verdict };
-      }
-      if (cache && stat?.kind === 'file') {
-        const held = cache.getUnchanged(pair.reportPath, stat, markdown);
+      if (stat?.kind === 'file') {
+        // Bytes on disk against the limit in characters: close enough for a guard (UTF-8 text is never shorter).
+        const verdict = analysisSizeVerdict(stat.size, options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB, baseName(pair.reportPath));
+        if (!verdict.analyse) return { pair, sidecarText: await readSidecarOnly(pair), tooLarge: verdict };
+        const held = cache?.getUnchanged(pair.reportPath, stat, markdown);
         if (held) {
-          cache.hits++;
-          const { sidecarText } = await readPair({ ...(pair.sidecarPath ? { sidecarPath: pair.sidecarPath } : {}) });
-          return { pair, text: { ok: true as const, t: held.text }, sidecarText, analysed: { model: held.model }, tooLarge: undefined };
+          cache!.hits++;
+          return { pair, text: { ok: true as const, t: held.text }, sidecarText: await readSidecarOnly(pair), analysed: { model: held.model } };
         }
         stamp = { mtime: stat.mtime, size: stat.size, readAt };
       }
@@ -182,7 +181,6 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     if (pair.reportPath && read.text?.ok) {
       const text = read.text.t;
       const path = pair.reportPath;
-      const markdown = /\.(md|markdown)$/i.test(path);
       const cached = cache?.get(path, text, markdown, stamp);
       if (cached) {
         cache!.hits++;
@@ -198,10 +196,18 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
         }
       }
     }
-    return { ...read, analysed, tooLarge: undefined };
+    return { ...read, analysed };
   };
 
-  const processPair = ({ pair, text, sidecarText, analysed, tooLarge }: Awaited<ReturnType<typeof preparePair>>): void => {
+  type Prepared = {
+    pair: Pair;
+    text?: Awaited<ReturnType<typeof readPair>>['text'];
+    sidecarText: Awaited<ReturnType<typeof readPair>>['sidecarText'];
+    analysed?: { model: ReportModel } | { error: Error };
+    tooLarge?: { sizeMB: number; limitMB: number };
+  };
+
+  const processPair = ({ pair, text, sidecarText, analysed, tooLarge }: Prepared): void => {
     const path = pair.reportPath ?? pair.sidecarPath!.slice(0, -SIDECAR_SUFFIX.length);
 
     let sidecar: Sidecar | undefined;
@@ -225,7 +231,7 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     }
 
     let reportText: string | undefined;
-    if (pair.reportPath && tooLarge && !tooLarge.analyse) {
+    if (pair.reportPath && tooLarge) {
       problems.push({
         kind: 'report-too-large',
         path: pair.reportPath,
@@ -323,7 +329,7 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
   // A window of pairs in flight (read, and analysed when analysis is asynchronous), taken in order, so the
   // result and its problems come out the same whatever finishes first.
   const concurrency = Math.max(1, options.concurrency ?? 16);
-  const inFlight: Array<ReturnType<typeof preparePair>> = [];
+  const inFlight: Array<Promise<Prepared>> = [];
   const startNext = () => {
     if (inFlight.length < pairs.length) {
       const prepared = preparePair(pairs[inFlight.length]!);

@@ -5,8 +5,6 @@
 
 import type { ReportModel } from '../model';
 
-export type ModelAnalyse = (text: string, options: { markdown?: boolean; path?: string }) => ReportModel;
-
 export interface ModelCacheOptions {
   /** Upper bound on the total length (UTF-16 code units) of the texts held; the least recently used go first. */
   maxTextLength?: number;
@@ -44,6 +42,7 @@ export class ReportModelCache {
   private textLength = 0;
   private readonly maxTextLength: number;
   private readonly maxEntries: number;
+  /** Counted by collectEvidence: reports answered from the cache, and reports analysed. */
   hits = 0;
   misses = 0;
 
@@ -112,20 +111,5 @@ export class ReportModelCache {
   clear(): void {
     this.entries.clear();
     this.textLength = 0;
-  }
-
-  /** The cached model for this text, or `analyse`'s, which is then kept. Needs `options.path` to cache. */
-  analyse(text: string, options: { markdown?: boolean; path?: string }, analyse: ModelAnalyse): ReportModel {
-    const markdown = options.markdown ?? false;
-    if (options.path === undefined) return analyse(text, options);
-    const cached = this.get(options.path, text, markdown);
-    if (cached) {
-      this.hits++;
-      return cached;
-    }
-    this.misses++;
-    const model = analyse(text, options);
-    this.set(options.path, text, model, markdown);
-    return model;
   }
 }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyseReport } from '../../../src/core/analyse';
-import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
-import { ReportModelCache, type ModelAnalyse } from '../../../src/core/evidence/modelCache';
+import { collectEvidence, type AnalyseFunction } from '../../../src/core/evidence/collectEvidence';
+import { ReportModelCache } from '../../../src/core/evidence/modelCache';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
 
@@ -12,48 +12,41 @@ const NOW = () => new Date('2026-01-05T12:00:00.000Z');
 const REPORT = readFileSync(`${FIXTURES}/reports/westmere-ilacs-2024.txt`, 'utf8');
 
 /** analyseReport, counting its calls. */
-function countingAnalyser(): { analyse: ModelAnalyse; calls: string[] } {
+function countingAnalyser(): { analyse: AnalyseFunction; calls: string[] } {
   const calls: string[] = [];
   return { calls, analyse: (text, options) => (calls.push(options.path ?? '?'), analyseReport(text, options)) };
 }
 
 describe('ReportModelCache', () => {
-  it('returns the same model for the same text at the same path, without analysing again', () => {
+  it('gives the model held for the same text at the same path, compared by content, not by string identity', () => {
     const cache = new ReportModelCache();
-    const { analyse, calls } = countingAnalyser();
-    const first = cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
-    const again = cache.analyse(REPORT.slice(0, 10) + REPORT.slice(10), { path: '/r/a.txt' }, analyse); // equal text, another string
-    assert.equal(again, first);
-    assert.deepEqual(calls, ['/r/a.txt']);
-    assert.deepEqual([cache.hits, cache.misses], [1, 1]);
+    const model = analyseReport(REPORT);
+    cache.set('/r/a.txt', REPORT, model);
+    assert.equal(cache.get('/r/a.txt', REPORT.slice(0, 10) + REPORT.slice(10)), model); // equal text, another string
   });
 
-  it('analyses again when the text changed, even to one of the same length', () => {
+  it('gives nothing for a changed text, even of the same length, and holds the new one once set', () => {
     const cache = new ReportModelCache();
-    const { analyse, calls } = countingAnalyser();
-    const first = cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
+    const model = analyseReport(REPORT);
+    cache.set('/r/a.txt', REPORT, model);
     const middle = REPORT.indexOf('e', Math.floor(REPORT.length / 2));
     assert.ok(middle > 0);
     const edited = REPORT.slice(0, middle) + 'a' + REPORT.slice(middle + 1);
     assert.equal(edited.length, REPORT.length);
-    const second = cache.analyse(edited, { path: '/r/a.txt' }, analyse);
-    assert.notEqual(second, first);
-    assert.equal(calls.length, 2);
+    assert.equal(cache.get('/r/a.txt', edited), undefined);
+    const second = analyseReport(edited);
+    cache.set('/r/a.txt', edited, second);
     assert.equal(cache.get('/r/a.txt', REPORT), undefined, 'the old text is no longer held');
     assert.equal(cache.get('/r/a.txt', edited), second);
   });
 
   it('keys by path and by Markdown or plain text', () => {
     const cache = new ReportModelCache();
-    const { analyse, calls } = countingAnalyser();
-    cache.analyse(REPORT, { path: '/r/a.txt' }, analyse);
-    cache.analyse(REPORT, { path: '/r/b.txt' }, analyse);
-    cache.analyse(REPORT, { path: '/r/a.txt', markdown: true }, analyse);
-    assert.equal(calls.length, 3);
-    // Without a path there is nothing to key by: analysed every time.
-    cache.analyse(REPORT, {}, analyse);
-    cache.analyse(REPORT, {}, analyse);
-    assert.equal(calls.length, 5);
+    const model = analyseReport(REPORT);
+    cache.set('/r/a.txt', REPORT, model);
+    assert.equal(cache.get('/r/b.txt', REPORT), undefined);
+    assert.equal(cache.get('/r/a.txt', REPORT, true), undefined);
+    assert.equal(cache.get('/r/a.txt', REPORT, false), model);
   });
 
   it('evicts the least recently used models beyond its bound on total text length', () => {
