@@ -181,6 +181,40 @@
     if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns.`));
   }
 
+  // ---- Themes x judgement areas: where in the reports' judgements the evidence sits ---------------------
+
+  const OUTSIDE_JUDGEMENTS = 'none';
+
+  function renderAreas() {
+    const host = $('areas');
+    clear(host);
+    // Only the areas that hold a passage, in the reports' order of judgements, then passages outside them.
+    const used = new Set(model.themes.flatMap((t) => Object.keys(t.perArea)));
+    const areas = [...Object.keys(model.areaLabels), OUTSIDE_JUDGEMENTS].filter((a) => used.has(a));
+    if (areas.length === 0) {
+      append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
+      return;
+    }
+    const label = (a) => (a === OUTSIDE_JUDGEMENTS ? 'Outside judgement sections' : model.areaLabels[a] || a);
+    const max = Math.max(1, ...model.themes.flatMap((t) => Object.values(t.perArea)));
+    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), areas.map((a) => el('th', { scope: 'col', title: label(a), class: 'area-col' }, el('span', {}, label(a)))), el('th', { scope: 'col' }, 'Total'));
+    const rows = model.themes.map((t) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, t.label),
+        areas.map((a) => {
+          const n = t.perArea[a] || 0;
+          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${label(a)}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
+          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
+          return cell;
+        }),
+        el('td', { class: 'total' }, String(t.total)),
+      ),
+    );
+    append(host, el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, 'Number of tagged passages per theme and judgement area'), el('thead', {}, head), el('tbody', {}, rows)));
+  }
+
   // ---- Grades over time: one small timeline per authority ------------------------------------------------
 
   function renderGrades() {
@@ -298,6 +332,7 @@
     renderSummary();
     renderProblems();
     renderHeatmap();
+    renderAreas();
     renderGrades();
     renderRecurring();
     renderPassages();
@@ -310,6 +345,8 @@
         heatCells: document.querySelectorAll('#heatmap td.heat-cell.filled').length,
         heatRows: document.querySelectorAll('#heatmap tbody tr').length,
         heatColumns: document.querySelectorAll('#heatmap thead th.report-col').length,
+        areaColumns: Array.from(document.querySelectorAll('#areas thead th.area-col')).map((th) => th.textContent),
+        areaCells: document.querySelectorAll('#areas td.heat-cell.filled').length,
         recurring: document.querySelectorAll('#recurring ul.recurring > li').length,
         timelines: document.querySelectorAll('#grades figure.authority').length,
         gradeDots: document.querySelectorAll('#grades circle.dot').length,

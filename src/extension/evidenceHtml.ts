@@ -51,6 +51,10 @@ export function evidenceHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
         <h2 id="heat-heading">Themes by report</h2>
         <div id="heatmap" class="scroll"></div>
       </section>
+      <section aria-labelledby="areas-heading" class="card">
+        <h2 id="areas-heading">Themes by judgement area</h2>
+        <div id="areas" class="scroll"></div>
+      </section>
       <section aria-labelledby="grades-heading" class="card">
         <h2 id="grades-heading">Grades over time</h2>
         <div id="grades"></div>

@@ -14,6 +14,8 @@ interface RenderedState {
   heatCells: number;
   heatRows: number;
   heatColumns: number;
+  areaColumns: string[];
+  areaCells: number;
   timelines: number;
   recurring: number;
   gradeDots: number;
@@ -77,6 +79,9 @@ describe('Evidence view', () => {
     assert.equal(s.heatRows, 8);
     // Filled cells: the (theme, report) pairs with at least one passage.
     assert.equal(s.heatCells, 14);
+    // Themes by judgement area: the areas that hold a passage, in the order of the judgements, then the rest.
+    assert.deepEqual(s.areaColumns, ['Impact of leaders', 'Help and protection', 'Children in care', 'Care leavers', 'Outside judgement sections']);
+    assert.equal(s.areaCells, 11);
     // Harbourside (2021, 2024) and Larkfield (2023), five judgement areas each.
     assert.equal(s.timelines, 2);
     assert.equal(s.gradeDots, 15);
@@ -97,6 +102,7 @@ describe('Evidence view', () => {
     // Plans and planning: one passage in 2021, two in 2024, one in Larkfield.
     assert.equal(plans.passages, 4);
     assert.equal(plans.heatRows, 2, 'the Voice of the child passage in 2024 also carries Plans and planning');
+    assert.deepEqual(plans.areaColumns, ['Help and protection', 'Children in care']);
     assert.deepEqual(plans.filter, { themeIds: ['pq.planning'] });
     const larkfield = await state({ filter: { authority: 'Larkfield' } });
     assert.equal(larkfield?.passages, 4);
