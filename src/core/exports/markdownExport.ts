@@ -1,9 +1,12 @@
-// Markdown: passages grouped by theme, each with its citation; then the reports with no tagged
+// Markdown: passages grouped by theme (with where in the judgements they sit), each with its citation; then the reports with no tagged
 // passages (the gaps), areas for improvement that recur, and the problems met. Report text is escaped.
 
 import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
 import { formatCitation, kindLabel, longDate } from './citation';
 import { inertMarkdown } from './markdownText';
+import { NO_JUDGEMENT_AREA } from '../evidence/themeCounts';
+import { AREA_LABELS } from '../outlineFormat';
+import type { JudgementArea } from '../model';
 
 export interface MarkdownExportOptions {
   title?: string;
@@ -17,6 +20,13 @@ function passage(item: EvidenceItem): string[] {
   return lines;
 }
 
+/** "Help and protection 3, Children in care 1, outside judgement sections 2", in the order judgements come. */
+function areaBreakdown(perArea: Record<string, number>): string {
+  const parts = (Object.keys(AREA_LABELS) as JudgementArea[]).filter((a) => perArea[a]).map((a) => `${AREA_LABELS[a]} ${perArea[a]}`);
+  if (perArea[NO_JUDGEMENT_AREA]) parts.push(`outside judgement sections ${perArea[NO_JUDGEMENT_AREA]}`);
+  return parts.join(', ');
+}
+
 export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions = {}): string {
   const out: string[] = [`# ${inertMarkdown(options.title ?? 'Evidence by theme')}`, ''];
   const tagged = new Set(set.items.map((i) => i.reportPath));
@@ -27,6 +37,8 @@ export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions 
 
   for (const theme of set.themes) {
     out.push(`## ${inertMarkdown(theme.label)} (${theme.total})`, '');
+    const where = areaBreakdown(theme.perArea);
+    if (where) out.push(`In the judgements: ${where}.`, '');
     for (const item of set.items) if (item.themes.some((t) => t.id === theme.themeId)) out.push(...passage(item));
   }
 

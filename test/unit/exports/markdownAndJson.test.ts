@@ -54,6 +54,8 @@ describe('Markdown export', () => {
         '',
         '## Placement stability (1)',
         '',
+        'In the judgements: Children in care 1.',
+        '',
         '> Children in care 🧒 live in stable homes.',
         '',
         "— Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'",
@@ -66,6 +68,18 @@ describe('Markdown export', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says under each theme where in the judgements its passages sit, in the order judgements come', () => {
+    const md = exportMarkdown(
+      evidence([
+        item({ tagId: 't1', judgementArea: 'in-care' }),
+        item({ tagId: 't2', judgementArea: 'help-protection' }),
+        item({ tagId: 't3', judgementArea: 'in-care' }),
+        item({ tagId: 't4', judgementArea: undefined, section: 'Headline findings', sectionRole: 'headline-findings' }),
+      ]),
+    );
+    assert.match(md, /## Placement stability \(4\)\n\nIn the judgements: Help and protection 1, Children in care 2, outside judgement sections 1\.\n/);
   });
 
   it('lists a passage under each of its themes', () => {
