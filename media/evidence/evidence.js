@@ -146,7 +146,31 @@
     ]);
   }
 
-  // ---- Heat map: themes x reports ------------------------------------------------------------------------
+  // ---- Heat maps: themes x reports, themes x judgement areas --------------------------------------------
+
+  /**
+   * A table of themes (rows) by columns, each cell shaded by its count. `columns` are { key, label, short };
+   * `count(theme, key)` gives a cell's number; `columnClass` marks the header cells.
+   */
+  function themeTable(columns, count, columnClass, caption) {
+    const max = Math.max(1, ...model.themes.flatMap((t) => columns.map((c) => count(t, c.key))));
+    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), columns.map((c) => el('th', { scope: 'col', title: c.label, class: columnClass }, el('span', {}, c.short))), el('th', { scope: 'col' }, 'Total'));
+    const rows = model.themes.map((t) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, t.label),
+        columns.map((c) => {
+          const n = count(t, c.key);
+          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${c.label}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
+          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
+          return cell;
+        }),
+        el('td', { class: 'total' }, String(t.total)),
+      ),
+    );
+    return el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, rows));
+  }
 
   function renderHeatmap() {
     const host = $('heatmap');
@@ -155,33 +179,16 @@
       append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
       return;
     }
-    const max = Math.max(1, ...model.themes.flatMap((t) => Object.values(t.perReport)));
     // Up to MAX_COLUMNS reports, every report is a column, so the gaps show; beyond that only reports with
     // passages are (hundreds of empty columns hide the picture), and the caption says how many are left out.
     const tagged = new Set(model.items.map((i) => i.reportPath));
     const reports = model.reports.length <= MAX_COLUMNS ? model.reports : model.reports.filter((r) => tagged.has(r.path));
     const hidden = model.reports.length - reports.length;
-    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), reports.map((r) => el('th', { scope: 'col', title: r.label, class: 'report-col' }, el('span', {}, r.shortLabel))), el('th', { scope: 'col' }, 'Total'));
-    const rows = model.themes.map((t) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row' }, t.label),
-        reports.map((r) => {
-          const n = t.perReport[r.path] || 0;
-          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${r.label}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
-          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
-          return cell;
-        }),
-        el('td', { class: 'total' }, String(t.total)),
-      ),
-    );
     // Reports with nothing tagged stay as empty columns: the gaps are part of the picture.
-    append(host, el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, 'Number of tagged passages per theme and report'), el('thead', {}, head), el('tbody', {}, rows)));
+    const columns = reports.map((r) => ({ key: r.path, label: r.label, short: r.shortLabel }));
+    append(host, themeTable(columns, (t, key) => t.perReport[key] || 0, 'report-col', 'Number of tagged passages per theme and report'));
     if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns.`));
   }
-
-  // ---- Themes x judgement areas: where in the reports' judgements the evidence sits ---------------------
 
   const OUTSIDE_JUDGEMENTS = 'none';
 
@@ -195,24 +202,11 @@
       append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
       return;
     }
-    const label = (a) => (a === OUTSIDE_JUDGEMENTS ? 'Outside judgement sections' : model.areaLabels[a] || a);
-    const max = Math.max(1, ...model.themes.flatMap((t) => Object.values(t.perArea)));
-    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), areas.map((a) => el('th', { scope: 'col', title: label(a), class: 'area-col' }, el('span', {}, label(a)))), el('th', { scope: 'col' }, 'Total'));
-    const rows = model.themes.map((t) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row' }, t.label),
-        areas.map((a) => {
-          const n = t.perArea[a] || 0;
-          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${label(a)}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
-          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
-          return cell;
-        }),
-        el('td', { class: 'total' }, String(t.total)),
-      ),
-    );
-    append(host, el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, 'Number of tagged passages per theme and judgement area'), el('thead', {}, head), el('tbody', {}, rows)));
+    const columns = areas.map((a) => {
+      const label = a === OUTSIDE_JUDGEMENTS ? 'Outside judgement sections' : model.areaLabels[a] || a;
+      return { key: a, label, short: label };
+    });
+    append(host, themeTable(columns, (t, key) => t.perArea[key] || 0, 'area-col', 'Number of tagged passages per theme and judgement area'));
   }
 
   // ---- Grades over time: one small timeline per authority ------------------------------------------------
