@@ -23,7 +23,7 @@ import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Tag } from '../sr
 import { collectEvidence, isReportName } from '../src/core/evidence/collectEvidence';
 import { DEFAULT_MAX_TEXT_LENGTH, ReportModelCache } from '../src/core/evidence/modelCache';
 import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
-import { AnalysisPool, defaultPoolSize } from '../src/core/workers/analysisPool';
+import { AnalysisPool } from '../src/core/workers/analysisPool';
 import { seededRandom, syntheticSifReport } from './syntheticReport';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
@@ -311,7 +311,7 @@ async function aggregationBench(): Promise<void> {
     await pool.close();
     if (bytes === 0) throw new Error(`read nothing from ${dir}`);
     const baseline = { name: 'read + JSON.parse', median: times.get('read')! };
-    const threads = `${defaultPoolSize()} worker thread${defaultPoolSize() === 1 ? '' : 's'} of ${availableParallelism()} cores`;
+    const threads = `${pool.maxWorkers} worker thread${pool.maxWorkers === 1 ? '' : 's'} of ${availableParallelism()} cores`;
     rows.push({ operation: `aggregation: collectEvidence over ${files.length} reports x 20 tags, analysis on ${threads}`, median: times.get('aggregate')!, baseline, target: 2, note: `${items} items, ${orphaned} orphaned${pool.fallbackReason ? `; WORKERS UNUSED: ${pool.fallbackReason}` : ''}` });
     rows.push({ operation: 'aggregation, all analysis on the calling thread (no workers)', median: times.get('here')!, baseline, note: 'for comparison' });
     rows.push({ operation: 're-aggregation, reports unchanged (model cache warm)', median: times.get('reaggregate')!, baseline, target: 2, note: `${cache.hits} cache hits, ${cache.misses} misses; equal to a cold aggregation` });
