@@ -22,8 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-  // Recognition on worker threads during aggregation (src/core/workers/analysisPool.ts), beside the two above.
-  { ...common, entryPoints: ['src/core/workers/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // Recognition on worker threads during aggregation (src/core/recognition/workers/analysisPool.ts), beside the two above.
+  { ...common, entryPoints: ['src/core/recognition/workers/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 if (existsSync('test/integration/index.ts')) {
   // mocha stays external: the suite loads it from node_modules at run time inside the extension host.

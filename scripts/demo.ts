@@ -4,11 +4,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { analyseReport } from '../src/core/analyse';
-import { outlineSummary, outlineText } from '../src/core/outlineFormat';
+import { analyseReport } from '../src/core/recognition/analyse';
+import { outlineSummary, outlineText } from '../src/core/navigation/outlineFormat';
 import { collectEvidence } from '../src/core/evidence/collectEvidence';
-import { formatCitation } from '../src/core/exports/citation';
-import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
+import { formatCitation } from '../src/core/evidence/citation';
+import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 
 const samplesDir = join(import.meta.dirname, '..', 'samples');
 const files = readdirSync(samplesDir)

@@ -2,7 +2,7 @@
 
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { outlineJson, outlineText } from '../core/outlineFormat';
+import { outlineJson, outlineText } from '../core/navigation/outlineFormat';
 import { UsageError, type CliCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readReportFile } from './readReportFile';
@@ -34,7 +34,7 @@ Options:
     if (read.warning) io.stderr(`report: warning: ${read.warning.replace(resolve(io.cwd, path), path)}\n`);
     const markdown = values.markdown === true || /^\.(md|markdown)$/i.test(extname(path));
     // Loaded here, not at start-up, so `report --help` and the other commands do not pay for the engine.
-    const { analyseReport } = await import('../core/analyse');
+    const { analyseReport } = await import('../core/recognition/analyse');
     const model = analyseReport(read.text, { markdown });
     io.stdout(values.json ? JSON.stringify(outlineJson(model), null, 2) + '\n' : outlineText(model, { fileName: basename(path) }));
     return EXIT.ok;

@@ -3,12 +3,12 @@
 
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { NodeFileSystem } from '../core/fs/nodeFileSystem';
-import { createAnchor, textHash } from '../core/tags/anchorCreation';
-import type { ReportModel } from '../core/model';
-import type { Sidecar, TagContext, TagTheme } from '../core/tags/sidecarModel';
-import { SidecarStore, SidecarStoreError, type LoadResult } from '../core/tags/sidecarStore';
-import { tagContext } from '../core/tags/tagContext';
+import { NodeFileSystem } from '../core/platform/fs/nodeFileSystem';
+import { createAnchor, textHash } from '../core/tags/anchoring/anchorCreation';
+import type { ReportModel } from '../core/recognition/model';
+import type { Sidecar, TagContext, TagTheme } from '../core/tags/sidecar/sidecarModel';
+import { SidecarStore, SidecarStoreError, type LoadResult } from '../core/tags/sidecar/sidecarStore';
+import { tagContext } from '../core/tags/anchoring/tagContext';
 import { addTag, TagOperationError } from '../core/tags/tagOperations';
 import { UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT } from './exitCodes';
@@ -169,7 +169,7 @@ export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>): Promis
 /** The recognition engine's model of the report, or undefined when it cannot read it. */
 export async function analyseForContext(text: string, reportPath: string): Promise<ReportModel | undefined> {
   try {
-    const { analyseReport } = await import('../core/analyse');
+    const { analyseReport } = await import('../core/recognition/analyse');
     return analyseReport(text, { markdown: /^\.(md|markdown)$/i.test(extname(reportPath)) });
   } catch {
     // Context is a convenience for grouping evidence: a report the engine cannot read is still tagged.
@@ -201,7 +201,7 @@ async function themesFor(ids: string[]): Promise<TagTheme[]> {
 }
 
 async function defaultThemeLabels(): Promise<Map<string, string>> {
-  const { defaultCodebook } = await import('../core/tags/defaultCodebook');
+  const { defaultCodebook } = await import('../core/tags/codebook/defaultCodebook');
   return new Map(defaultCodebook().groups.flatMap((g) => g.themes.map((t) => [t.id, t.label] as const)));
 }
 

@@ -2,18 +2,18 @@
 // a document is analysed when it is opened, and again after edits.
 
 import * as vscode from 'vscode';
-import { registerAnalysisWorkers } from './analysisWorkers';
-import { ReportDocuments } from './reportDocuments';
-import { registerDocumentSymbols } from './documentSymbols';
-import { registerEvidence } from './evidenceCommands';
-import { registerFoldingRanges } from './foldingRanges';
-import { registerGradeHover } from './gradeHover';
-import { JudgementDecorations } from './judgementDecorations';
-import { registerNavigationCommands } from './navigationCommands';
-import { ReportStatusBar } from './statusBar';
-import { registerTagging, type Tagging } from './tagging';
-import { registerTagsView, type TagsViewApi } from './tagsViewFeature';
-import { registerWorkspaceSymbols } from './workspaceSymbols';
+import { registerAnalysisWorkers } from './platform/analysisWorkers';
+import { ReportDocuments } from './platform/reportDocuments';
+import { registerDocumentSymbols } from './outline/documentSymbols';
+import { registerEvidence } from './evidence/evidenceCommands';
+import { registerFoldingRanges } from './outline/foldingRanges';
+import { registerGradeHover } from './highlighting/gradeHover';
+import { JudgementDecorations } from './highlighting/judgementDecorations';
+import { registerNavigationCommands } from './outline/navigationCommands';
+import { ReportStatusBar } from './highlighting/statusBar';
+import { registerTagging, type Tagging } from './tagging/tagging';
+import { registerTagsView, type TagsViewApi } from './tagsView/tagsViewFeature';
+import { registerWorkspaceSymbols } from './outline/workspaceSymbols';
 
 /** What the extension hands to other extensions and to its own tests. */
 export interface InspectionReportsApi {

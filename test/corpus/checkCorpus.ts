@@ -5,8 +5,8 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyseReport } from '../../src/core/analyse';
-import type { ReportModel } from '../../src/core/model';
+import { analyseReport } from '../../src/core/recognition/analyse';
+import type { ReportModel } from '../../src/core/recognition/model';
 import { compareWithPeer, csvField, kindConsistent, median, parseManifest, PEER_COLUMNS, percentile, type Outcome } from './corpusCompare';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@
 // the manifest's kind, and comparing the engine's grades with the peer columns of the manifest.
 // Kept apart from checkCorpus.ts (the I/O) so the rules themselves are unit-tested.
 
-import type { Grade, JudgementArea, JudgementSource, ReportKind, ReportModel } from '../../src/core/model';
+import type { Grade, JudgementArea, JudgementSource, ReportKind, ReportModel } from '../../src/core/recognition/model';
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
 export function parseCsv(text: string): string[][] {

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createAnchor, textHash } from '../../src/core/tags/anchorCreation';
-import type { Sidecar } from '../../src/core/tags/sidecarModel';
-import { serialiseSidecar } from '../../src/core/tags/sidecarSerialiser';
+import { createAnchor, textHash } from '../../src/core/tags/anchoring/anchorCreation';
+import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
+import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 

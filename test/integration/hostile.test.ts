@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Sidecar, Tag } from '../../src/core/tags/sidecarModel';
+import type { Sidecar, Tag } from '../../src/core/tags/sidecar/sidecarModel';
 import type { SessionStatus } from '../../src/core/tags/reportTagSession';
 import { activateExtension, takeScreenshot, waitFor, workspaceRoot } from './helpers';
 

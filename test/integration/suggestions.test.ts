@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Sidecar } from '../../src/core/tags/sidecarModel';
+import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 
 interface Shown {

@@ -3,9 +3,9 @@
 // the hover and the code actions. Fixtures: test/fixtures/workspace/tagging/ (invented reports).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Sidecar, Tag } from '../../src/core/tags/sidecarModel';
+import type { Sidecar, Tag } from '../../src/core/tags/sidecar/sidecarModel';
 import type { SessionStatus } from '../../src/core/tags/reportTagSession';
-import type { ThemeDecoration } from '../../src/core/tags/tagDecorationPlan';
+import type { ThemeDecoration } from '../../src/core/presentation/tagDecorationPlan';
 import { activateExtension, fixtureUri, openFixture, takeScreenshot, waitFor } from './helpers';
 
 interface TagsQuery {

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createAnchor, textHash } from '../../src/core/tags/anchorCreation';
-import type { Sidecar, TagContext, TagTheme } from '../../src/core/tags/sidecarModel';
-import { parseSidecar } from '../../src/core/tags/sidecarParser';
-import { serialiseSidecar } from '../../src/core/tags/sidecarSerialiser';
+import { createAnchor, textHash } from '../../src/core/tags/anchoring/anchorCreation';
+import type { Sidecar, TagContext, TagTheme } from '../../src/core/tags/sidecar/sidecarModel';
+import { parseSidecar } from '../../src/core/tags/sidecar/sidecarParser';
+import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 

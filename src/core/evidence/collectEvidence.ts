@@ -2,10 +2,10 @@
 // and place every tagged passage in its report. Linear in the number of files; the only pairwise work
 // (recurring improvements) stays within one authority.
 
-import type { ReportModel } from '../model';
-import { analyseReport } from '../analyse';
-import { SIDECAR_SUFFIX, type Sidecar } from '../tags/sidecarModel';
-import type { IFileSystem } from '../fs/fileSystem';
+import type { ReportModel } from '../recognition/model';
+import { analyseReport } from '../recognition/analyse';
+import { SIDECAR_SUFFIX, type Sidecar } from '../tags/sidecar/sidecarModel';
+import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, ReportDateKind } from './evidenceModel';
 import { locatePassage, type PassageLocation } from './passageLocation';
 import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
@@ -13,7 +13,7 @@ import { countThemes } from './themeCounts';
 import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';
 import type { FileStamp, ReportModelCache } from './modelCache';
-import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../analysisLimit';
+import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
 
 /**
  * `path` lets a host answer from models it already holds (an editor's open documents) instead of analysing

@@ -1,8 +1,8 @@
 // Evidence across reports: what `collectEvidence` finds in a set of folders, and what the exports read.
 // Plain data (no Maps) so it serialises to JSON as is (schemas/evidence.schema.json).
 
-import type { Grade, JudgementArea, ReportKind, SectionRole } from '../model';
-import type { TagTheme } from '../tags/sidecarModel';
+import type { Grade, JudgementArea, ReportKind, SectionRole } from '../recognition/model';
+import type { TagTheme } from '../tags/sidecar/sidecarModel';
 
 /** 'published': publication or letter date (the report's, or the sidecar's); 'inspection': last day of the inspection. */
 export type ReportDateKind = 'published' | 'inspection';

@@ -4,8 +4,8 @@
 
 import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from './evidenceModel';
 import { filterEvidence } from './evidenceFilter';
-import { formatCitation, formatQuoteWithCitation, gradeLabel, kindLabel, longDate } from '../exports/citation';
-import type { Grade, ReportKind } from '../model';
+import { formatCitation, formatQuoteWithCitation, gradeLabel, kindLabel, longDate } from './citation';
+import type { Grade, ReportKind } from '../recognition/model';
 
 export interface EvidenceViewItem extends EvidenceItem {
   citation: string;

@@ -3,7 +3,7 @@
 // of a collection's time. A model is reused only for exactly the same text at the same path (the text itself is
 // kept and compared, so a different text never gets another text's model), and the cache is bounded.
 
-import type { ReportModel } from '../model';
+import type { ReportModel } from '../recognition/model';
 
 export interface ModelCacheOptions {
   /** Upper bound on the total length (UTF-16 code units) of the texts held; the least recently used go first. */

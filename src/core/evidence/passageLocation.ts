@@ -2,9 +2,9 @@
 // words there are still the quote; otherwise the quote is looked for once and used only if it occurs
 // exactly once (a passage is never moved to the wrong words). Not found: the tag's recorded context.
 
-import type { Grade, JudgementArea, ReportModel, SectionRole } from '../model';
-import type { Tag } from '../tags/sidecarModel';
-import { tagContext } from '../tags/tagContext';
+import type { Grade, JudgementArea, ReportModel, SectionRole } from '../recognition/model';
+import type { Tag } from '../tags/sidecar/sidecarModel';
+import { tagContext } from '../tags/anchoring/tagContext';
 
 export interface PassageLocation {
   found: boolean;

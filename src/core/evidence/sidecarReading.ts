@@ -1,8 +1,8 @@
 // How aggregation reads a sidecar: the tags store's parser, with its error reduced to the message
 // (aggregation only lists it). Injectable so tests and tools can substitute another reader.
 
-import { parseSidecar } from '../tags/sidecarParser';
-import type { Sidecar } from '../tags/sidecarModel';
+import { parseSidecar } from '../tags/sidecar/sidecarParser';
+import type { Sidecar } from '../tags/sidecar/sidecarModel';
 
 export type SidecarParseResult =
   | { ok: true; sidecar: Sidecar; readOnly: boolean; warnings: string[] }

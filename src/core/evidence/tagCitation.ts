@@ -1,9 +1,9 @@
 // "Copy with Citation" from the editor: the tagged passage under the cursor, and the citation fields for it from the
 // report as it is now (its text and recognised structure), falling back to the stored quote when the words are gone.
 
-import type { ReportModel } from '../model';
-import type { CitationFields } from '../exports/citation';
-import type { Tag } from '../tags/sidecarModel';
+import type { ReportModel } from '../recognition/model';
+import type { CitationFields } from './citation';
+import type { Tag } from '../tags/sidecar/sidecarModel';
 import { locatePassage } from './passageLocation';
 
 /** The tagged passage under the cursor: the shortest one containing it (tags can nest). */

@@ -1,7 +1,7 @@
 // An imported codebook as the text of `.inspection-codebook.json` in "replace" mode (docs/codebook.md), so the
 // imported themes are exactly the workspace's themes. Pure (no vscode): the import command writes the result.
 
-import type { Codebook } from '../tags/codebookModel';
+import type { Codebook } from '../tags/codebook/codebookModel';
 
 export function codebookFileText(codebook: Codebook): string {
   const groups = codebook.groups.map((g) => ({

@@ -2,7 +2,7 @@
 // CRLF rows, and cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
 
 import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
-import { formatCitation } from './citation';
+import { formatCitation } from '../evidence/citation';
 
 export const CSV_COLUMNS = [
   'theme_ids',

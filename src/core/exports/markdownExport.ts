@@ -2,11 +2,11 @@
 // passages (the gaps), areas for improvement that recur, and the problems met. Report text is escaped.
 
 import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
-import { formatCitation, kindLabel, longDate } from './citation';
+import { formatCitation, kindLabel, longDate } from '../evidence/citation';
 import { inertMarkdown } from './markdownText';
 import { NO_JUDGEMENT_AREA } from '../evidence/themeCounts';
-import { AREA_LABELS } from '../outlineFormat';
-import type { JudgementArea } from '../model';
+import { AREA_LABELS } from '../navigation/outlineFormat';
+import type { JudgementArea } from '../recognition/model';
 
 export interface MarkdownExportOptions {
   title?: string;

@@ -1,7 +1,7 @@
 // REFI-QDA codebook (.qdc): the workspace codebook alone, for QDA tools to import before coding.
 // Cues have no place in the standard and are not exported.
 
-import type { Codebook } from '../tags/codebookModel';
+import type { Codebook } from '../tags/codebook/codebookModel';
 import { codebookCodes, codesXml } from './refiCodes';
 
 export const QDA_CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

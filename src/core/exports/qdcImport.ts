@@ -5,7 +5,7 @@
 // Theme ids: the id a known theme had when its GUID matches ours (round trip), else a slug of the name.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Codebook, Theme, ThemeGroup } from '../tags/codebookModel';
+import type { Codebook, Theme, ThemeGroup } from '../tags/codebook/codebookModel';
 import { DEFAULT_CODE_COLOUR, groupGuid, themeGuid } from './refiCodes';
 
 export type QdcImportResult = { ok: true; codebook: Codebook; warnings: string[] } | { ok: false; error: string };

@@ -4,9 +4,9 @@
 // NVivo, ATLAS.ti, MAXQDA and QualCoder import this layout.
 
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Codebook } from '../tags/codebookModel';
+import type { Codebook } from '../tags/codebook/codebookModel';
 import type { EvidenceSet } from '../evidence/evidenceModel';
-import { gradeLabel, kindLabel } from './citation';
+import { gradeLabel, kindLabel } from '../evidence/citation';
 import { codesXml, refiCodes } from './refiCodes';
 import { stableGuid } from './refiGuid';
 import { plainTextSource } from './refiPositions';

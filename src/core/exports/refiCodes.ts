@@ -2,7 +2,7 @@
 // groups are non-codable parent Codes; themes are codable Codes with their colour and description.
 // GUIDs derive from group and theme ids, so importing our own .qdc can give the ids back.
 
-import type { Codebook } from '../tags/codebookModel';
+import type { Codebook } from '../tags/codebook/codebookModel';
 import type { EvidenceSet } from '../evidence/evidenceModel';
 import { stableGuid } from './refiGuid';
 import { escapeXmlAttribute, escapeXmlText } from './xmlText';

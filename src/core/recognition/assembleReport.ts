@@ -1,5 +1,5 @@
 // One linear pass from classified lines to the ReportModel.
-import type { Judgement, JudgementSource, ReportKind, ReportMetadata, ReportModel, Section } from '../model';
+import type { Judgement, JudgementSource, ReportKind, ReportMetadata, ReportModel, Section } from './model';
 import type { DocLine } from './documentLines';
 import { markFooters } from './documentLines';
 import { detectKind } from './reportKind';

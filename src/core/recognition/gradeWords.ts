@@ -1,5 +1,5 @@
 // Grade words and judgement-area labels as reports print them, mapped to the model's values.
-import type { Grade, JudgementArea } from '../model';
+import type { Grade, JudgementArea } from './model';
 
 /** A whole grade as printed, in any of its spellings ("Requires improvement to be good", "require improvement"). */
 export const GRADE_PATTERN = String.raw`(?:outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)`;

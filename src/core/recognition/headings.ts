@@ -1,7 +1,7 @@
 // Headings in plain text, where nothing marks them: known phrases per kind, judgement headings that
 // end in their grade (possibly wrapped over two lines), SIF "Key judgement" tables, and short
 // capitalised lines followed by body text.
-import type { Grade, JudgementArea, Range, SectionRole } from '../model';
+import type { Grade, JudgementArea, Range, SectionRole } from './model';
 import type { DocLine } from './documentLines';
 import type { JudgementTable } from './judgementTables';
 import type { TitleBlock } from './metadata';

@@ -1,6 +1,6 @@
 // Areas for improvement, item by item: bullets or numbered items under the improvement headings, with
 // line wrapping, page footers and bullet glyphs taken out, and national-framework references read.
-import type { FrameworkRef, Improvement, Section } from '../model';
+import type { FrameworkRef, Improvement, Section } from './model';
 import type { DocLine } from './documentLines';
 import { isImprovementRole, walkSections } from './sectionTree';
 

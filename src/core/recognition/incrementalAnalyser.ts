@@ -1,7 +1,7 @@
 // Re-analysis that reuses work: lines outside the edited stretch keep their classification (found by
 // comparing the old and new text from both ends), prose blocks already searched are looked up, and
 // only the cheap assembly pass runs over the whole document again.
-import type { ReportModel } from '../model';
+import type { ReportModel } from './model';
 import type { DocLine } from './documentLines';
 import { splitDocLines } from './documentLines';
 import { LineClassifier } from './lineClassifier';

@@ -1,7 +1,7 @@
 // Grades stated in prose ("The overall judgement is that children's services are good") and mentions of
 // earlier inspections' grades ("was judged inadequate in October 2021"), found in blocks of prose.
 // Only blocks containing a grade word are joined and searched, so most prose costs nothing.
-import type { EarlierJudgement, Grade, JudgementArea, Range } from '../model';
+import type { EarlierJudgement, Grade, JudgementArea, Range } from './model';
 import type { DocLine } from './documentLines';
 import type { LineInfo } from './lineClassifier';
 import { GRADE_PATTERN, GRADE_PATTERN_ANY_CASE, parseArea, parseGrade } from './gradeWords';

@@ -1,7 +1,7 @@
 // Judgement tables ("Judgement  Grade", "Key judgement  Judgement grade", SIF's numbered list), as PDF
 // text flattens them: label and grade in columns, labels wrapping over two lines with the grade beside
 // either line, grades wrapping themselves ("Requires" / "improvement to be good").
-import type { Grade, JudgementArea, Range } from '../model';
+import type { Grade, JudgementArea, Range } from './model';
 import type { DocLine } from './documentLines';
 import { GRADE_COMPLETE, parseArea, parseGrade } from './gradeWords';
 import { isGradeCell } from './lineClassifier';

@@ -1,6 +1,6 @@
 // What one line of a report is, judged from its own content only. Results are cached by the line's
 // text, so re-analysing an edited document pays the regex work only for lines that changed.
-import type { Grade, SectionRole } from '../model';
+import type { Grade, SectionRole } from './model';
 import { GRADE_CELL, parseGrade } from './gradeWords';
 
 export interface Cell {

@@ -1,5 +1,5 @@
 // Title, authority, dates, inspectors and addressee, read from the opening of the document.
-import type { ReportKind, ReportMetadata } from '../model';
+import type { ReportKind, ReportMetadata } from './model';
 import type { DocLine } from './documentLines';
 import { parseDate, parseDateRange } from './dates';
 

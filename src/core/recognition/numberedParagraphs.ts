@@ -1,7 +1,7 @@
 // Numbered paragraphs (ILACS and SIF number them 1..N across sections). A number at the start of a line
 // counts only if it continues the running sequence, which rules out table rows, stray dates and footers;
 // numbered areas for improvement are items, not paragraphs.
-import type { NumberedParagraph } from '../model';
+import type { NumberedParagraph } from './model';
 import type { DocLine } from './documentLines';
 
 export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Uint8Array, boundaries: Uint8Array): NumberedParagraph[] {

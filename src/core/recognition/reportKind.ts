@@ -1,5 +1,5 @@
 // Which kind of document this is, from its opening lines (titles and letter headings).
-import type { ReportKind } from '../model';
+import type { ReportKind } from './model';
 import type { DocLine } from './documentLines';
 
 /** The first `limit` non-blank lines, cleaned, lower case. */

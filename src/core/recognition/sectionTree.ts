@@ -2,7 +2,7 @@
 // what the headings are: SIF's part headings contain sections; "Priority and immediate action" sits
 // under "What does the local authority need to improve?"; a judgement section's "Summary" sits under it;
 // unknown short headings are sub-headings of the section they appear in.
-import type { Section, SectionRole } from '../model';
+import type { Section, SectionRole } from './model';
 import type { DocLine } from './documentLines';
 import type { HeadingCandidate } from './headings';
 

@@ -1,6 +1,6 @@
 // A copy of a model with every offset after an edit moved by the edit's length (line numbers unchanged:
 // only edits that keep the line count come here).
-import type { NumberedParagraph, Range, ReportModel, Section } from '../model';
+import type { NumberedParagraph, Range, ReportModel, Section } from './model';
 
 /** Where a range lies after an edit at `at` that changed the length by `delta`. */
 export function shiftRange(at: number, delta: number): (r: Range) => Range {

@@ -4,12 +4,12 @@
 // Pure apart from the injected SidecarStore, so the editor adapter stays thin and this is unit-tested.
 
 import { basename } from 'node:path';
-import { createAnchor, textHash } from './anchorCreation';
-import { shiftTags, type TextChange } from './editShifting';
-import { reanchorTags, type ReanchorResult } from './reanchoring';
-import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecarModel';
-import { serialiseSidecar } from './sidecarSerialiser';
-import { SidecarStoreError, type SidecarStore } from './sidecarStore';
+import { createAnchor, textHash } from './anchoring/anchorCreation';
+import { shiftTags, type TextChange } from './anchoring/editShifting';
+import { reanchorTags, type ReanchorResult } from './anchoring/reanchoring';
+import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecar/sidecarModel';
+import { serialiseSidecar } from './sidecar/sidecarSerialiser';
+import { SidecarStoreError, type SidecarStore } from './sidecar/sidecarStore';
 import {
   addTag,
   editTag,

@@ -1,7 +1,7 @@
 // Pure operations on a sidecar: each returns a new Sidecar and leaves its input untouched, so a caller
 // can keep the version it read as the base of a three-way merge.
 
-import { SIDECAR_FORMAT, SIDECAR_VERSION, type Anchor, type Sidecar, type Tag, type TagContext, type TagTheme } from './sidecarModel';
+import { SIDECAR_FORMAT, SIDECAR_VERSION, type Anchor, type Sidecar, type Tag, type TagContext, type TagTheme } from './sidecar/sidecarModel';
 
 export class TagOperationError extends Error {
   constructor(message: string) {

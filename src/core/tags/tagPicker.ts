@@ -1,8 +1,8 @@
 // What the "Tag Selection…" quick pick offers: the codebook's themes under their group names, searchable by
 // label, description and cues; and turning picked ids back into the themes a tag stores.
 
-import type { Codebook, Theme } from './codebookModel';
-import type { TagTheme } from './sidecarModel';
+import type { Codebook, Theme } from './codebook/codebookModel';
+import type { TagTheme } from './sidecar/sidecarModel';
 
 export type ThemePickEntry =
   | { kind: 'separator'; label: string }

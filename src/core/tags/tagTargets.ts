@@ -1,7 +1,7 @@
 // "Tag this paragraph / area for improvement / judgement section": the passages at the cursor that can be tagged
 // in one action, from the recognised report structure.
 
-import type { Range, ReportModel, Section } from '../model';
+import type { Range, ReportModel, Section } from '../recognition/model';
 
 export type TagTargetKind = 'improvement' | 'paragraph' | 'judgement-section';
 

@@ -2,8 +2,8 @@
 // groups → themes → reports → passages, then the orphaned tags and the sidecars that cannot be read.
 // No vscode import: the provider turns these plain nodes into TreeItems.
 
-import type { Codebook } from './codebookModel';
-import type { Sidecar, Tag } from './sidecarModel';
+import type { Codebook } from './codebook/codebookModel';
+import type { Sidecar, Tag } from './sidecar/sidecarModel';
 
 /** One sidecar found in the workspace, as the index read it. */
 export interface IndexedSidecar {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createAnchor, textHash } from '../../../src/core/tags/anchorCreation';
+import { createAnchor, textHash } from '../../../src/core/tags/anchoring/anchorCreation';
 
 const TEXT = '12.     Senior leaders and elected members know their services well. Self-evaluation is accurate.';
 

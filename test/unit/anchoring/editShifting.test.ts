@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { shiftTags, type TextChange } from '../../../src/core/tags/editShifting';
+import { shiftTags, type TextChange } from '../../../src/core/tags/anchoring/editShifting';
 import { applyChanges, slice, tagOn } from './helpers';
 
 const TEXT =

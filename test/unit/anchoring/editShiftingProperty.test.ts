@@ -3,9 +3,9 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { QUOTE_CONTEXT_CHARS } from '../../../src/core/tags/anchorCreation';
-import { shiftTags, type TextChange } from '../../../src/core/tags/editShifting';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import { QUOTE_CONTEXT_CHARS } from '../../../src/core/tags/anchoring/anchorCreation';
+import { shiftTags, type TextChange } from '../../../src/core/tags/anchoring/editShifting';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { applyChanges, tagAt } from './helpers';
 
 const WORDS = ['care', 'plan', 'child', 'leaders', 'visit', 'good', 'review', 'and', 'the', ',', '.'];

@@ -1,7 +1,7 @@
 // Tag builders for the anchoring tests.
 
-import { createAnchor } from '../../../src/core/tags/anchorCreation';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import { createAnchor } from '../../../src/core/tags/anchoring/anchorCreation';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 
 export function tagAt(id: string, text: string, start: number, end: number): Tag {
   return {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { OccurrenceIndex } from '../../../src/core/tags/occurrenceIndex';
+import { OccurrenceIndex } from '../../../src/core/tags/anchoring/occurrenceIndex';
 
 function byIndexOf(text: string, needle: string): number[] {
   const found: number[] = [];

@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { reanchorTags } from '../../../src/core/tags/reanchoring';
+import { reanchorTags } from '../../../src/core/tags/anchoring/reanchoring';
 import { tagAt } from './helpers';
 
 const WORDS = [

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { reanchorTags } from '../../../src/core/tags/reanchoring';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import { reanchorTags } from '../../../src/core/tags/anchoring/reanchoring';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { slice, tagAt } from './helpers';
 import { layOut, sentenceRanges, STYLE_A, STYLE_B } from './reportLayout';
 import { seededRandom, syntheticBlocks } from './syntheticReport';

@@ -5,7 +5,7 @@ import {
   repeatedLineKeys,
   toNormalisedOffset,
   toOriginalRange,
-} from '../../../src/core/tags/textNormalisation';
+} from '../../../src/core/tags/anchoring/textNormalisation';
 
 function view(text: string, keys?: Set<string>) {
   return normaliseForMatching(text, keys === undefined ? {} : { dropLineKeys: keys });

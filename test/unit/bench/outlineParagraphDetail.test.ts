@@ -2,8 +2,8 @@
 // every keystroke); they must read exactly as the plain definition gives them, whatever the whitespace.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildOutline } from '../../../src/core/outline';
-import type { ReportModel } from '../../../src/core/model';
+import { buildOutline } from '../../../src/core/navigation/outline';
+import type { ReportModel } from '../../../src/core/recognition/model';
 
 /** The definition: the opening collapsed, its number dropped, cut at a word before `max` characters. */
 function expectedDetail(opening: string, max: number): string {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { syntheticSifReport } from '../../../bench/syntheticReport';
 
 const fixture = readFileSync('test/fixtures/reports/sif-2015-fernleigh.txt', 'utf8');

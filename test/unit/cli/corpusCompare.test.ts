@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Judgement, ReportModel } from '../../../src/core/model';
+import type { Judgement, ReportModel } from '../../../src/core/recognition/model';
 import { compareWithPeer, engineGrade, kindConsistent, median, parseCsv, parseManifest, peerGrade, percentile } from '../../corpus/corpusCompare';
 
 function modelWith(judgements: Omit<Judgement, 'range'>[]): ReportModel {

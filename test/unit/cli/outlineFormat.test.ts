@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ReportModel, Section } from '../../../src/core/model';
-import { outlineJson, outlineSummary, outlineText, wrap } from '../../../src/core/outlineFormat';
+import type { ReportModel, Section } from '../../../src/core/recognition/model';
+import { outlineJson, outlineSummary, outlineText, wrap } from '../../../src/core/navigation/outlineFormat';
 
 const r = (start: number, end: number) => ({ start, end });
 

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyseReport } from '../../../src/core/analyse';
-import type { ReportModel } from '../../../src/core/model';
+import { analyseReport } from '../../../src/core/recognition/analyse';
+import type { ReportModel } from '../../../src/core/recognition/model';
 
 const samplesDir = resolve(import.meta.dirname, '..', '..', '..', 'samples');
 

@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { codebookFileText } from '../../../src/core/exports/codebookFile';
-import type { Codebook } from '../../../src/core/tags/codebookModel';
-import { parseCodebookFile } from '../../../src/core/tags/codebookFile';
-import { resolveCodebook } from '../../../src/core/tags/codebookResolve';
-import { defaultCodebook } from '../../../src/core/tags/defaultCodebook';
+import type { Codebook } from '../../../src/core/tags/codebook/codebookModel';
+import { parseCodebookFile } from '../../../src/core/tags/codebook/codebookFile';
+import { resolveCodebook } from '../../../src/core/tags/codebook/codebookResolve';
+import { defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
 import { smallCodebook } from './helpers';
 
 /** Imported from another tool: nested groups, descriptions, a theme without cues, text needing JSON escapes. */

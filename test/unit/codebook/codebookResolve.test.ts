@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import { fallbackColour } from '../../../src/core/tags/codebookColours';
-import { parseCodebookFile } from '../../../src/core/tags/codebookFile';
-import { FALLBACK_GROUP, resolveCodebook } from '../../../src/core/tags/codebookResolve';
-import { defaultCodebook } from '../../../src/core/tags/defaultCodebook';
+import { fallbackColour } from '../../../src/core/tags/codebook/codebookColours';
+import { parseCodebookFile } from '../../../src/core/tags/codebook/codebookFile';
+import { FALLBACK_GROUP, resolveCodebook } from '../../../src/core/tags/codebook/codebookResolve';
+import { defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
 import { findTheme, smallCodebook, themeIds } from './helpers';
 
 const schema = JSON.parse(readFileSync(new URL('../../../schemas/codebook.schema.json', import.meta.url), 'utf8'));

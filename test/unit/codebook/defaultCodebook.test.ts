@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import { contrastRatio, colourDifference } from '../../../src/core/tags/codebookColours';
-import { foldCue } from '../../../src/core/tags/codebookCueMatcher';
-import { parseCodebookFile } from '../../../src/core/tags/codebookFile';
-import { DEFAULT_CODEBOOK_DATA, defaultCodebook } from '../../../src/core/tags/defaultCodebook';
+import { contrastRatio, colourDifference } from '../../../src/core/tags/codebook/codebookColours';
+import { foldCue } from '../../../src/core/tags/suggestions/codebookCueMatcher';
+import { parseCodebookFile } from '../../../src/core/tags/codebook/codebookFile';
+import { DEFAULT_CODEBOOK_DATA, defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
 
 const schema = JSON.parse(readFileSync(new URL('../../../schemas/codebook.schema.json', import.meta.url), 'utf8'));
-const defaultText = readFileSync(new URL('../../../src/core/tags/defaultCodebook.json', import.meta.url), 'utf8');
+const defaultText = readFileSync(new URL('../../../src/core/tags/codebook/defaultCodebook.json', import.meta.url), 'utf8');
 
 describe('default codebook', () => {
   const codebook = defaultCodebook();

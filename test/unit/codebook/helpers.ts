@@ -1,7 +1,7 @@
 // Builders for the codebook tests. All report text here is invented (Northmoor is not a real authority).
 
-import type { Codebook } from '../../../src/core/tags/codebookModel';
-import type { Sidecar, Tag, TagTheme } from '../../../src/core/tags/sidecarModel';
+import type { Codebook } from '../../../src/core/tags/codebook/codebookModel';
+import type { Sidecar, Tag, TagTheme } from '../../../src/core/tags/sidecar/sidecarModel';
 
 /** A small codebook for tests that should not depend on the built-in one. */
 export function smallCodebook(): Codebook {

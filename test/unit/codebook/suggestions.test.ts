@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { defaultCodebook } from '../../../src/core/tags/defaultCodebook';
-import { passageStarts, suggest, suggestionKey } from '../../../src/core/tags/suggestions';
+import { defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
+import { passageStarts, suggest, suggestionKey } from '../../../src/core/tags/suggestions/suggestions';
 import { smallCodebook, tag } from './helpers';
 
 // Invented, in the layout of `pdftotext -layout` text: numbered paragraphs, wrapped lines, a

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { resolveCodebook } from '../../../src/core/tags/codebookResolve';
-import { addTheme, mergeThemeInSidecar, mergeThemes, recolourTheme, renameTheme, renameThemeInSidecar, slugify } from '../../../src/core/tags/themeOperations';
+import { resolveCodebook } from '../../../src/core/tags/codebook/codebookResolve';
+import { addTheme, mergeThemeInSidecar, mergeThemes, recolourTheme, renameTheme, renameThemeInSidecar, slugify } from '../../../src/core/tags/codebook/themeOperations';
 import { findTheme, sidecar, smallCodebook, tag, themeIds } from './helpers';
 
 function ok(r: ReturnType<typeof addTheme>): string {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lastColumn, planDecorations, splitByLine } from '../../../src/core/decorationPlan';
+import { lastColumn, planDecorations, splitByLine } from '../../../src/core/presentation/decorationPlan';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
 
 describe('decoration plan', () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { foldingRegions } from '../../../src/core/folding';
+import { foldingRegions } from '../../../src/core/navigation/folding';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyseReport } from '../../../src/core/analyse';
-import type { ReportModel, Section } from '../../../src/core/model';
+import { analyseReport } from '../../../src/core/recognition/analyse';
+import type { ReportModel, Section } from '../../../src/core/recognition/model';
 import { syntheticSifReport } from '../../../bench/syntheticReport';
 
 /** The plain definition: split every line, then step back over blank ones. */

@@ -3,8 +3,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Node, Parent } from 'unist';
-import { gradeAt, gradeHoverMarkdown } from '../../../src/core/gradeHover';
-import { escapeMarkdown } from '../../../src/core/text/markdownEscape';
+import { gradeAt, gradeHoverMarkdown } from '../../../src/core/presentation/gradeHover';
+import { escapeMarkdown } from '../../../src/core/platform/text/markdownEscape';
 import { SAMPLE_TEXT, lineStart, sampleModel } from './sampleReport';
 
 describe('grade hover', () => {

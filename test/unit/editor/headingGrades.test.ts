@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { headingGrades } from '../../../src/core/headingGrades';
-import { gradeAt, gradeHoverMarkdown } from '../../../src/core/gradeHover';
-import { planDecorations } from '../../../src/core/decorationPlan';
-import { navigate } from '../../../src/core/reportNavigation';
+import { headingGrades } from '../../../src/core/presentation/headingGrades';
+import { gradeAt, gradeHoverMarkdown } from '../../../src/core/presentation/gradeHover';
+import { planDecorations } from '../../../src/core/presentation/decorationPlan';
+import { navigate } from '../../../src/core/navigation/reportNavigation';
 import { SAMPLE_TEXT, lineStart, sampleModel } from './sampleReport';
 
 /** The sample as the engine gives it when the table already stated the heading's grade: no heading judgement. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildOutline, OutlineBuilder, shorten, type OutlineSymbol } from '../../../src/core/outline';
-import { analyseReport } from '../../../src/core/analyse';
+import { buildOutline, OutlineBuilder, shorten, type OutlineSymbol } from '../../../src/core/navigation/outline';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
 
 /** name [detail] per symbol, indented by depth: what the Outline view shows. */

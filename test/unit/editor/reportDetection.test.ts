@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { detectionSample, isReportDocument } from '../../../src/core/reportDetection';
+import { detectionSample, isReportDocument } from '../../../src/core/recognition/reportDetection';
 
 describe('report detection', () => {
   it('always treats the report language as a report, without reading it', () => {

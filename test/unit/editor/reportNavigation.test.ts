@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { navigate } from '../../../src/core/reportNavigation';
+import { navigate } from '../../../src/core/navigation/reportNavigation';
 import { SAMPLE_TEXT, lineStart, sampleModel } from './sampleReport';
 
 describe('report navigation', () => {

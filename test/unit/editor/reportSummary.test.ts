@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { summariseReport } from '../../../src/core/reportSummary';
+import { summariseReport } from '../../../src/core/presentation/reportSummary';
 import { sampleModel } from './sampleReport';
 
 describe('report summary (status bar)', () => {

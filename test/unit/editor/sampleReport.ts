@@ -1,7 +1,7 @@
 // A small invented report and a hand-made model of it (offsets found in the text), so the editor
 // modules are tested without depending on the recognition engine.
 
-import type { Grade, JudgementArea, Range, ReportModel, Section, SectionRole } from '../../../src/core/model';
+import type { Grade, JudgementArea, Range, ReportModel, Section, SectionRole } from '../../../src/core/recognition/model';
 
 export const SAMPLE_TEXT = [
   'Inspection of Westmere local authority children’s services', // 1

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildOutline } from '../../../src/core/outline';
-import { findSymbols, matchesQuery } from '../../../src/core/symbolQuery';
+import { buildOutline } from '../../../src/core/navigation/outline';
+import { findSymbols, matchesQuery } from '../../../src/core/navigation/symbolQuery';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
 
 describe('workspace symbol query', () => {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { collectEvidence, type CollectProgress } from '../../../src/core/evidence/collectEvidence';
 import type { EvidenceSet } from '../../../src/core/evidence/evidenceModel';
 import { filterEvidence } from '../../../src/core/evidence/evidenceFilter';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { fixtureAnalyser } from './fixtureModels';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence', import.meta.url));

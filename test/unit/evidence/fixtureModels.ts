@@ -1,7 +1,7 @@
 // Report models for the evidence fixtures, declared by hand (what the engine should find in each), so
 // aggregation is tested on its own; the real engine is exercised separately when it is present.
 
-import type { Grade, JudgementArea, ReportKind, ReportModel, Section } from '../../../src/core/model';
+import type { Grade, JudgementArea, ReportKind, ReportModel, Section } from '../../../src/core/recognition/model';
 
 export interface ModelSpec {
   kind: ReportKind;

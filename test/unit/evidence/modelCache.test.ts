@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { collectEvidence, type AnalyseFunction } from '../../../src/core/evidence/collectEvidence';
 import { ReportModelCache } from '../../../src/core/evidence/modelCache';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence', import.meta.url));
 const NOW = () => new Date('2026-01-05T12:00:00.000Z');

@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { citationFieldsFor, tagAtOffset } from '../../../src/core/evidence/tagCitation';
-import { formatQuoteWithCitation } from '../../../src/core/exports/citation';
-import { createAnchor } from '../../../src/core/tags/anchorCreation';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import { formatQuoteWithCitation } from '../../../src/core/evidence/citation';
+import { createAnchor } from '../../../src/core/tags/anchoring/anchorCreation';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { buildModel } from './fixtureModels';
 
 const TEXT =

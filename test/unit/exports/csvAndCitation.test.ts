@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { exportCsv, safeCell } from '../../../src/core/exports/csvExport';
-import { formatCitation, formatQuoteWithCitation } from '../../../src/core/exports/citation';
+import { formatCitation, formatQuoteWithCitation } from '../../../src/core/evidence/citation';
 import { evidence, item } from './sampleEvidence';
 
 const CITATION = "Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'";

@@ -9,7 +9,7 @@ import { exportMarkdown } from '../../../src/core/exports/markdownExport';
 import { inertMarkdown } from '../../../src/core/exports/markdownText';
 import { exportJson } from '../../../src/core/exports/jsonExport';
 import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
 import { fixtureAnalyser } from '../evidence/fixtureModels';
 import { evidence, item } from './sampleEvidence';
 

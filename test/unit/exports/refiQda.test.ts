@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 import { XMLParser } from 'fast-xml-parser';
-import type { Codebook } from '../../../src/core/tags/codebookModel';
+import type { Codebook } from '../../../src/core/tags/codebook/codebookModel';
 import { exportQdpx } from '../../../src/core/exports/qdpxExport';
 import { exportQdc } from '../../../src/core/exports/qdcExport';
 import { importQdc } from '../../../src/core/exports/qdcImport';
 import { plainTextSource } from '../../../src/core/exports/refiPositions';
 import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
 import { fixtureAnalyser } from '../evidence/fixtureModels';
 import { evidence, item, REPORT_TEXT } from './sampleEvidence';
 

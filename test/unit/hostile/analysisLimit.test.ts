@@ -2,8 +2,8 @@
 // At the limit, analysis (cold, and again after an edit) must stay short.
 
 import { strict as assert } from 'node:assert';
-import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../../../src/core/analysisLimit';
-import { ReportAnalyser } from '../../../src/core/analyse';
+import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../../../src/core/recognition/analysisLimit';
+import { ReportAnalyser } from '../../../src/core/recognition/analyse';
 import { fixture } from '../recognition/fixtureReports';
 
 describe('hostile input: size limit for analysis', () => {

@@ -2,8 +2,8 @@
 // hostile labels): each gets a clear message with its line, and everything else in the file still loads.
 
 import { strict as assert } from 'node:assert';
-import { resolveCodebook } from '../../../src/core/tags/codebookResolve';
-import { defaultCodebook } from '../../../src/core/tags/defaultCodebook';
+import { resolveCodebook } from '../../../src/core/tags/codebook/codebookResolve';
+import { defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
 
 const FILE = `{
   // A hand-edited codebook, as a user might leave it.

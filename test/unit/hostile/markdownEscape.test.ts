@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { escapeMarkdown } from '../../../src/core/text/markdownEscape';
+import { escapeMarkdown } from '../../../src/core/platform/text/markdownEscape';
 
 interface MdNode {
   type: string;

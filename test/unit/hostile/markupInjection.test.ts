@@ -9,11 +9,11 @@ import { strict as assert } from 'node:assert';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { tagHoverMarkdown, TAG_HOVER_COMMANDS } from '../../../src/core/tags/tagHoverText';
-import { escapeMarkdown } from '../../../src/core/text/markdownEscape';
+import { tagHoverMarkdown, TAG_HOVER_COMMANDS } from '../../../src/core/presentation/tagHoverText';
+import { escapeMarkdown } from '../../../src/core/platform/text/markdownEscape';
 import { exportMarkdown } from '../../../src/core/exports/markdownExport';
 import { exportCsv } from '../../../src/core/exports/csvExport';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { evidence, item } from '../exports/sampleEvidence';
 
 export const HOSTILE_STRINGS = [

@@ -4,9 +4,9 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyseReport, ReportAnalyser } from '../../../src/core/analyse';
-import type { Range, ReportModel, Section } from '../../../src/core/model';
-import { LineIndex } from '../../../src/core/text/lineIndex';
+import { analyseReport, ReportAnalyser } from '../../../src/core/recognition/analyse';
+import type { Range, ReportModel, Section } from '../../../src/core/recognition/model';
+import { LineIndex } from '../../../src/core/platform/text/lineIndex';
 import { fixture } from '../recognition/fixtureReports';
 
 const FIXTURES = [

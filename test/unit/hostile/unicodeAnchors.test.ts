@@ -6,12 +6,12 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyseReport } from '../../../src/core/analyse';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
+import { analyseReport } from '../../../src/core/recognition/analyse';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { ReportTagSession } from '../../../src/core/tags/reportTagSession';
-import { SidecarStore } from '../../../src/core/tags/sidecarStore';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
-import type { Sidecar, Tag } from '../../../src/core/tags/sidecarModel';
+import { SidecarStore } from '../../../src/core/tags/sidecar/sidecarStore';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import type { Sidecar, Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { runCliProcess } from './cliProcess';
 
 const ROOT = '/ws';

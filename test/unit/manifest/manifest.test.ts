@@ -54,7 +54,7 @@ const sourceText = allSource();
 
 function allSource(): string {
   const dir = join(ROOT, 'src/extension');
-  return readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 }
 
 const list = (uses: Use[]): string => uses.map((u) => `${u.id} (${u.at})`).join(', ');
@@ -292,7 +292,7 @@ describe('what a .vsix holds (.vscodeignore, read by vsce itself)', function () 
     const tmp = mkdtempSync(join(tmpdir(), 'ira-vsix-'));
     for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json']) cpSync(join(ROOT, f), join(tmp, f));
     for (const d of ['media', 'schemas', 'syntaxes', 'samples']) cpSync(join(ROOT, d), join(tmp, d), { recursive: true });
-    for (const f of [manifest.main ?? 'dist/extension.js', 'dist/analysisWorker.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/bench.js', 'src/extension/extension.ts', 'src/core/model.ts',
+    for (const f of [manifest.main ?? 'dist/extension.js', 'dist/analysisWorker.js', 'dist/extension.js.map', 'dist/cli.js', 'dist/bench.js', 'src/extension/extension.ts', 'src/core/recognition/model.ts',
       'test/unit/a.test.ts', 'test/fixtures/workspace/r.txt', 'node_modules/unified/index.js', 'scripts/build.mjs', 'bench/bench.ts', 'docs/x.md',
       '.vscode-test/node/bin/node', 'out/integration/index.js', 'tsconfig.json', 'eslint.config.mjs', '.mocharc.json', 'package-lock.json', '.ci/run',
       'inspection-report-annotator-0.0.1.vsix']) {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import type { Range, ReportModel, Section } from '../../../src/core/model';
-import { analyseReport } from '../../../src/core/analyse';
+import type { Range, ReportModel, Section } from '../../../src/core/recognition/model';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

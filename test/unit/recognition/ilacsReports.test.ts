@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { analyseFixture, fixture, flatten, gradeList, outline, slice } from './fixtureReports';
 
 describe('recognition: ILACS 2018-22 report (combined in-care area, Wingdings bullets)', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineIndex } from '../../../src/core/text/lineIndex';
+import { LineIndex } from '../../../src/core/platform/text/lineIndex';
 import { parseDateRange, parseDate } from '../../../src/core/recognition/dates';
 import { parseArea } from '../../../src/core/recognition/gradeWords';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { ReportModel, Section } from '../../../src/core/model';
-import { analyseReport, ReportAnalyser } from '../../../src/core/analyse';
+import type { ReportModel, Section } from '../../../src/core/recognition/model';
+import { analyseReport, ReportAnalyser } from '../../../src/core/recognition/analyse';
 import { fixture } from './fixtureReports';
 
 const FIXTURES = ['ilacs-2019-westmere.txt', 'ilacs-2023-kestrel-vale.txt', 'sif-2015-fernleigh.txt', 'focused-visit-2022-kestrel-vale.txt', 'committee-paper-westmere-2023.txt'];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { analyseFixture, fixture, flatten, gradeList, outline, slice } from './fixtureReports';
 
 describe('recognition: SIF 2015 report', () => {

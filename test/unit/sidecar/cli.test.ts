@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
 import { REPORT_TEXT, sha256 } from './helpers';
 
 const MAIN = resolve('src/cli/main.ts');

@@ -5,11 +5,11 @@
 
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
-import { SidecarStore } from '../../../src/core/tags/sidecarStore';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import { SidecarStore } from '../../../src/core/tags/sidecar/sidecarStore';
 import { addTag, editTag, removeTag } from '../../../src/core/tags/tagOperations';
-import type { Sidecar } from '../../../src/core/tags/sidecarModel';
+import type { Sidecar } from '../../../src/core/tags/sidecar/sidecarModel';
 import { anchorFor, REPORT_TEXT } from './helpers';
 
 const REPORT = '/ws/report.txt';

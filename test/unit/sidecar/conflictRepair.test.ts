@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { repairConflict } from '../../../src/core/tags/conflictRepair';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
-import { serialiseSidecar } from '../../../src/core/tags/sidecarSerialiser';
+import { repairConflict } from '../../../src/core/tags/sidecar/conflictRepair';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
 import { conflicted, makeSidecar, makeTag } from './helpers';
 
 const t1 = makeTag('t1', 'visit children regularly');

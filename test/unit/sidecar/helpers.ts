@@ -1,7 +1,7 @@
 // Invented report text and sidecar builders for the sidecar tests (no real report is copied here).
 
 import { createHash } from 'node:crypto';
-import type { Anchor, Sidecar, Tag } from '../../../src/core/tags/sidecarModel';
+import type { Anchor, Sidecar, Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { emptySidecar } from '../../../src/core/tags/tagOperations';
 
 export const REPORT_NAME = 'Inspection of Northmoor local authority childrens services.txt';

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { GRADES, JUDGEMENT_AREAS, type ReportKind, type SectionRole } from '../../../src/core/model';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
-import { serialiseSidecar } from '../../../src/core/tags/sidecarSerialiser';
+import { GRADES, JUDGEMENT_AREAS, type ReportKind, type SectionRole } from '../../../src/core/recognition/model';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
 import { makeSidecar, makeTag } from './helpers';
 
 const schema = JSON.parse(readFileSync(new URL('../../../schemas/tags.schema.json', import.meta.url), 'utf8'));

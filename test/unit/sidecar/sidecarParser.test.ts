@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseSidecar } from '../../../src/core/tags/sidecarParser';
-import { serialiseSidecar } from '../../../src/core/tags/sidecarSerialiser';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
 import { conflicted, makeSidecar, makeTag } from './helpers';
 
 const FILE = 'northmoor.txt.tags.json';

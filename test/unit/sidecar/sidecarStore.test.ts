@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import { sidecarPathFor, SidecarStore, SidecarStoreError } from '../../../src/core/tags/sidecarStore';
-import { serialiseSidecar } from '../../../src/core/tags/sidecarSerialiser';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
+import { sidecarPathFor, SidecarStore, SidecarStoreError } from '../../../src/core/tags/sidecar/sidecarStore';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, editTag, removeTag } from '../../../src/core/tags/tagOperations';
-import type { Sidecar } from '../../../src/core/tags/sidecarModel';
+import type { Sidecar } from '../../../src/core/tags/sidecar/sidecarModel';
 import { anchorFor, conflicted, makeSidecar, makeTag, REPORT_TEXT, sha256 } from './helpers';
 
 const ROOT = '/ws';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ReportModel, Section } from '../../../src/core/model';
-import { tagContext } from '../../../src/core/tags/tagContext';
+import type { ReportModel, Section } from '../../../src/core/recognition/model';
+import { tagContext } from '../../../src/core/tags/anchoring/tagContext';
 
 function section(title: string, start: number, end: number, extra: Partial<Section> = {}): Section {
   return { title, role: 'other', level: 1, range: { start, end }, headingRange: { start, end: start + title.length }, line: 1, endLine: 2, children: [], ...extra };

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { MemoryFileSystem } from '../../../src/core/fs/memoryFileSystem';
+import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { ReportTagSession, TaggingPausedError } from '../../../src/core/tags/reportTagSession';
-import { SidecarStore } from '../../../src/core/tags/sidecarStore';
-import { serialiseSidecar } from '../../../src/core/tags/sidecarSerialiser';
-import type { Sidecar, Tag } from '../../../src/core/tags/sidecarModel';
+import { SidecarStore } from '../../../src/core/tags/sidecar/sidecarStore';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
+import type { Sidecar, Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { conflicted, makeSidecar, makeTag, REPORT_TEXT } from '../sidecar/helpers';
 
 const ROOT = '/ws';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { planTagDecorations, withAlpha } from '../../../src/core/tags/tagDecorationPlan';
-import { fallbackColour } from '../../../src/core/tags/codebookColours';
+import { planTagDecorations, withAlpha } from '../../../src/core/presentation/tagDecorationPlan';
+import { fallbackColour } from '../../../src/core/tags/codebook/codebookColours';
 import { reanchorSummaryMessage } from '../../../src/core/tags/tagMessages';
 import { smallCodebook, tag } from '../codebook/helpers';
 

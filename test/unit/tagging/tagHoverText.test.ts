@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, tagHoverMarkdown, tagsAt } from '../../../src/core/tags/tagHoverText';
-import { escapeMarkdown } from '../../../src/core/text/markdownEscape';
+import { EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, tagHoverMarkdown, tagsAt } from '../../../src/core/presentation/tagHoverText';
+import { escapeMarkdown } from '../../../src/core/platform/text/markdownEscape';
 import { tag } from '../codebook/helpers';
 
 const URI = 'file:///ws/fennbridge-ilacs-2025.txt';

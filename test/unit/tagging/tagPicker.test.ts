@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { NOT_IN_CODEBOOK, themePickEntries, themesForIds } from '../../../src/core/tags/tagPicker';
-import { defaultCodebook } from '../../../src/core/tags/defaultCodebook';
+import { defaultCodebook } from '../../../src/core/tags/codebook/defaultCodebook';
 import { smallCodebook } from '../codebook/helpers';
 
 describe('theme quick pick entries', () => {

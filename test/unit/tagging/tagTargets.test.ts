@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { tagTargetAt, tagTargetsAt } from '../../../src/core/tags/tagTargets';
 
 const TEXT = readFileSync(new URL('../../fixtures/workspace/tagging/fennbridge-ilacs-2025.txt', import.meta.url), 'utf8');

@@ -14,7 +14,7 @@ import {
   type IndexedSidecar,
   type TagsTreeNode,
 } from '../../../src/core/tags/tagsTree';
-import type { Tag } from '../../../src/core/tags/sidecarModel';
+import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { sidecar, smallCodebook } from '../codebook/helpers';
 
 function tagged(id: string, start: number, quote: string, themes: Array<[string, string]>, extra: Partial<Tag> = {}): Tag {

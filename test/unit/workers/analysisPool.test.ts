@@ -3,14 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseReport } from '../../../src/core/analyse';
+import { analyseReport } from '../../../src/core/recognition/analyse';
 import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
-import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import { AnalysisPool } from '../../../src/core/workers/analysisPool';
+import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
+import { AnalysisPool } from '../../../src/core/recognition/workers/analysisPool';
 
 // The worker runs the TypeScript source through tsx (registered inside the worker, which does not inherit the
 // test process's loader), as these tests do; the extension and the command line run dist/analysisWorker.js.
-const WORKER_SOURCE = fileURLToPath(new URL('../../../src/core/workers/analysisWorker.ts', import.meta.url));
+const WORKER_SOURCE = fileURLToPath(new URL('../../../src/core/recognition/workers/analysisWorker.ts', import.meta.url));
 const WORKER = `require('tsx/cjs/api').register(); require(${JSON.stringify(WORKER_SOURCE)});`;
 const TSX = { workerOptions: { eval: true } };
 const REPORTS = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));

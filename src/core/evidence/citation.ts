@@ -1,0 +1,75 @@
+// One-passage citation, for "copy with citation" and the Markdown export:
+// Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'
+
+import type { Grade, ReportKind } from '../recognition/model';
+import type { EvidenceItem } from './evidenceModel';
+
+const KIND_LABELS: Record<ReportKind, string> = {
+  'ilacs-inspection': 'ILACS inspection',
+  'sif-inspection': 'SIF inspection',
+  'sif-reinspection': 'SIF re-inspection',
+  'lac-inspection-2013': 'looked-after children inspection',
+  'focused-visit': 'focused visit',
+  'monitoring-visit': 'monitoring visit',
+  'committee-paper': 'committee paper',
+  'area-send': 'area SEND inspection',
+  unknown: 'report',
+};
+
+const GRADE_LABELS: Record<Grade, string> = {
+  outstanding: 'outstanding',
+  good: 'good',
+  'requires-improvement': 'requires improvement to be good',
+  inadequate: 'inadequate',
+  adequate: 'adequate',
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function kindLabel(kind: ReportKind): string {
+  return KIND_LABELS[kind];
+}
+
+export function gradeLabel(grade: Grade): string {
+  return GRADE_LABELS[grade];
+}
+
+/** "2024-03-12" -> "12 March 2024"; anything unreadable is returned as given. */
+export function longDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}
+
+export type CitationFields = Pick<
+  EvidenceItem,
+  'reportKind' | 'authority' | 'reportDate' | 'reportDateKind' | 'reportFileName' | 'paragraph' | 'section' | 'sectionRole' | 'grade' | 'orphaned'
+>;
+
+export function formatCitation(item: CitationFields): string {
+  const kind = kindLabel(item.reportKind);
+  const parts = [item.authority ? `${item.authority} ${kind}` : `${item.reportFileName} (${kind})`];
+  if (item.reportDate) {
+    // Letters are dated; reports are published; when only the inspection dates are known, say so.
+    const letter = item.reportKind === 'focused-visit' || item.reportKind === 'monitoring-visit' || item.reportKind === 'committee-paper';
+    const verb = item.reportDateKind === 'inspection' ? (letter ? 'visit ended' : 'inspection ended') : letter ? 'dated' : 'published';
+    parts.push(`${verb} ${longDate(item.reportDate)}`);
+  }
+  if (item.paragraph !== undefined) parts.push(`para ${item.paragraph}`);
+  if (item.section) {
+    let section = item.section.replace(/\s+/g, ' ').trim();
+    // Judgement headings normally end with their grade; add it when this one does not.
+    if (item.sectionRole === 'judgement' && item.grade && !section.toLowerCase().includes(gradeLabel(item.grade).split(' ')[0]!)) {
+      section += `: ${gradeLabel(item.grade)}`;
+    }
+    parts.push(`section '${section}'`);
+  }
+  let citation = parts.join(', ');
+  if (item.orphaned) citation += ' (passage no longer found in the report; quoted as tagged)';
+  return citation;
+}
+
+/** The passage and its citation, as pasted by "copy with citation". */
+export function formatQuoteWithCitation(item: CitationFields & Pick<EvidenceItem, 'quote'>): string {
+  return `“${item.quote.replace(/\s+/g, ' ').trim()}” (${formatCitation(item)})`;
+}

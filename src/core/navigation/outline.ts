@@ -1,0 +1,219 @@
+// The report as a tree of symbols for the editor's Outline, breadcrumbs and Go to Symbol: sections with
+// their sub-sections, and inside them the judgements, areas for improvement and numbered paragraphs
+// they contain. Plain objects with offsets, so the tree is tested without an editor.
+
+import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section } from '../recognition/model';
+import { AREA_LABELS, GRADE_LABELS } from './outlineFormat';
+
+export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'paragraph';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: OutlineSymbolKind;
+  /** The whole extent of the symbol (offsets into the analysed text). */
+  range: Range;
+  /** What is selected when the symbol is chosen: the heading, the grade words, the item's first words. */
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+export interface OutlineOptions {
+  /** Numbered paragraphs as symbols (default true). */
+  paragraphs?: boolean;
+  /** Longest symbol name before it is cut with an ellipsis (default 80). */
+  maxNameLength?: number;
+}
+
+/**
+ * Builds the symbol tree. Items sit in the deepest section whose range contains them; items before the
+ * first section (an ILACS judgement table sits under the title, above any heading) are top-level.
+ * `text` is the analysed text, used for the paragraphs' opening words.
+ */
+export function buildOutline(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
+  return new OutlineBuilder().build(model, text, options);
+}
+
+/**
+ * buildOutline for one document asked again and again (the editor asks on every keystroke): a paragraph
+ * whose opening words are unchanged reuses the detail worked out last time. Holds only what the last
+ * build used, so it stays as small as the document's paragraph list.
+ */
+export class OutlineBuilder {
+  /** Per paragraph, by its place in the list: the opening words read last time and the detail made of them. */
+  private details: Array<{ opening: string; detail: string }> = [];
+  /** Section titles and improvement texts, shortened: the same strings come back on every keystroke. */
+  private names = new Map<string, string>();
+  private detailsMax = -1;
+
+  build(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
+    const maxName = options.maxNameLength ?? 80;
+    if (maxName !== this.detailsMax) {
+      this.details = [];
+      this.names = new Map();
+      this.detailsMax = maxName;
+    }
+    const previousNames = this.names;
+    const usedNames = new Map<string, string>();
+    const name = (full: string): string => {
+      let short = previousNames.get(full) ?? usedNames.get(full);
+      if (short === undefined) short = shorten(full, maxName);
+      usedNames.set(full, short);
+      return short;
+    };
+    const previous = this.details;
+    const used: Array<{ opening: string; detail: string }> = [];
+    const paragraphDetail = (p: NumberedParagraph, index: number): string => {
+      const length = Math.min(p.range.end - p.range.start, maxName * 3);
+      // The same paragraph last time, if its opening is unchanged. A slice is a view, and comparing two
+      // strings is a memory comparison: no hashing, unlike a Map keyed by the opening (startsWith measured slower).
+      const opening = text.slice(p.range.start, p.range.start + length);
+      let entry = previous[index];
+      if (!entry || entry.opening !== opening) entry = { opening, detail: paragraphDetailOf(opening, maxName) };
+      used.push(entry);
+      return entry.detail;
+    };
+    const tree = assembleOutline(model, name, options.paragraphs === false ? undefined : paragraphDetail);
+    this.details = used;
+    this.names = usedNames;
+    return tree;
+  }
+}
+
+type Shorten = (full: string) => string;
+
+function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p: NumberedParagraph, index: number) => string) | undefined): OutlineSymbol[] {
+  const roots = model.sections.map((s) => sectionSymbol(s, name));
+
+  const items: OutlineSymbol[] = [];
+  for (const j of model.judgements) {
+    // A heading that ends in its grade already shows the grade on the section itself.
+    if (j.source === 'heading' && isRepeatedByHeading(j, model.sections)) continue;
+    items.push(judgementSymbol(j));
+  }
+  for (const i of model.improvements) items.push(improvementSymbol(i, name));
+  if (paragraphDetail) model.paragraphs.forEach((p, index) => items.push(paragraphSymbol(p, paragraphDetail(p, index))));
+
+  // Every home is found before any item is added, so the search walks sections only, not the items placed.
+  const homes = items.map((item) => deepestContaining(roots, item.range.start));
+  const top: OutlineSymbol[] = [...roots];
+  items.forEach((item, k) => (homes[k]?.children ?? top).push(item));
+  sortTree(top);
+  return top;
+}
+
+function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
+  const judged = s.judgementArea !== undefined || s.grade !== undefined;
+  const detail = s.grade ? GRADE_LABELS[s.grade] : s.judgementArea ? AREA_LABELS[s.judgementArea] : '';
+  // The editor rejects a selection outside the symbol's range and an empty name.
+  const range = { start: Math.min(s.range.start, s.headingRange.start), end: Math.max(s.range.end, s.headingRange.end) };
+  return {
+    name: name(s.title) || '(untitled section)',
+    detail,
+    kind: judged ? 'judgement-section' : 'section',
+    range,
+    selectionRange: s.headingRange,
+    children: s.children.map((c) => sectionSymbol(c, name)),
+  };
+}
+
+function judgementSymbol(j: Judgement): OutlineSymbol {
+  return { name: AREA_LABELS[j.area], detail: GRADE_LABELS[j.grade], kind: 'judgement', range: j.range, selectionRange: j.range, children: [] };
+}
+
+function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {
+  const detail = [i.priority ? 'Priority action' : 'Area for improvement', i.group].filter(Boolean).join(' · ');
+  return {
+    name: name(i.text) || '(empty item)',
+    detail,
+    kind: i.priority ? 'priority-improvement' : 'improvement',
+    range: i.range,
+    selectionRange: i.range,
+    children: [],
+  };
+}
+
+function paragraphSymbol(p: NumberedParagraph, detail: string): OutlineSymbol {
+  return { name: `¶ ${p.number}`, detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+}
+
+/** The detail shown for a paragraph: its opening words, the printed number ("12." / "12") dropped. */
+function paragraphDetailOf(opening: string, maxName: number): string {
+  const words = collapsedOpening(opening, 0, opening.length, maxName).replace(/^\d+\.?\s*/, '');
+  return cutAt(words, maxName);
+}
+
+/** Whitespace as `\s` and String.prototype.trim count it. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 160 && (c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279));
+}
+
+/**
+ * collapse(text.slice(from, to)), cut short once it holds more than `max` characters after its leading
+ * number: the paragraph's detail never shows more. Runs on every keystroke for every paragraph, so it
+ * walks only the characters it keeps instead of collapsing the whole slice with a regex.
+ */
+function collapsedOpening(text: string, from: number, to: number, max: number): string {
+  let out = '';
+  let lead = -1; // where the words after the leading "12." start, once known
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    let j = i;
+    while (j < to && !isSpace(text.charCodeAt(j))) j++;
+    // Whole words are appended, so the result is always a prefix of the fully collapsed text.
+    if (out.length > 0) out += ' ';
+    if (lead < 0) {
+      for (let k = i; k < j; k++) {
+        const c = text.charCodeAt(k);
+        if (!(c >= 48 && c <= 57) && c !== 46) {
+          lead = out.length + (k - i);
+          break;
+        }
+      }
+    }
+    out += text.slice(i, j);
+    if (lead >= 0 && out.length - lead > max + 1) break;
+    i = j;
+  }
+  return out;
+}
+
+function isRepeatedByHeading(j: Judgement, sections: Section[]): boolean {
+  for (const s of sections) {
+    if (s.grade === j.grade && j.range.start >= s.headingRange.start && j.range.start < s.headingRange.end) return true;
+    if (isRepeatedByHeading(j, s.children)) return true;
+  }
+  return false;
+}
+
+function deepestContaining(symbols: OutlineSymbol[], offset: number): OutlineSymbol | undefined {
+  for (const s of symbols) {
+    if (s.kind !== 'section' && s.kind !== 'judgement-section') continue;
+    if (offset >= s.range.start && offset < s.range.end) return deepestContaining(s.children, offset) ?? s;
+  }
+  return undefined;
+}
+
+function sortTree(symbols: OutlineSymbol[]): void {
+  symbols.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  for (const s of symbols) sortTree(s.children);
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Collapses wrapping whitespace and cuts at a word boundary. */
+export function shorten(s: string, max: number): string {
+  return cutAt(collapse(s), max);
+}
+
+/** shorten() of a string already collapsed (single spaces, trimmed). */
+function cutAt(flat: string, max: number): string {
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
+}

@@ -1,0 +1,203 @@
+// Turns a ReportModel into what the `outline` command prints: a stable JSON shape (for scripts and
+// other tools) and a readable indented outline (for people). Pure: no I/O, so both are unit-tested.
+
+import type {
+  EarlierJudgement,
+  FrameworkRef,
+  Grade,
+  Judgement,
+  JudgementArea,
+  JudgementSource,
+  ReportKind,
+  ReportMetadata,
+  ReportModel,
+  Section,
+  SectionRole,
+} from '../recognition/model';
+
+export interface OutlineSectionJson {
+  title: string;
+  role: SectionRole;
+  line: number;
+  level: number;
+  children: OutlineSectionJson[];
+  judgementArea?: JudgementArea;
+  grade?: Grade;
+}
+
+/** The JSON contract of `report outline --json`: exactly these keys, nothing else (offsets are editor detail). */
+export interface OutlineJson {
+  kind: ReportKind;
+  authority: string | null;
+  metadata: ReportMetadata;
+  judgements: { area: JudgementArea; grade: Grade; line: number; source: JudgementSource }[];
+  earlierJudgements: { grade: Grade; area?: JudgementArea; when?: string; line: number }[];
+  improvements: { text: string; line: number; priority: boolean; frameworkRefs: FrameworkRef[] }[];
+  sections: OutlineSectionJson[];
+  paragraphs: number;
+}
+
+export function outlineJson(model: ReportModel): OutlineJson {
+  return {
+    kind: model.kind,
+    // null rather than a missing key, so consumers can rely on the key being there.
+    authority: model.metadata.authority ?? null,
+    metadata: model.metadata,
+    judgements: model.judgements.map((j) => ({ area: j.area, grade: j.grade, line: j.line, source: j.source })),
+    earlierJudgements: model.earlierJudgements.map(earlierJson),
+    improvements: model.improvements.map((i) => ({ text: i.text, line: i.line, priority: i.priority, frameworkRefs: i.frameworkRefs })),
+    sections: model.sections.map(sectionJson),
+    paragraphs: model.paragraphs.length,
+  };
+}
+
+function earlierJson(e: EarlierJudgement): OutlineJson['earlierJudgements'][number] {
+  // Optional keys only when present, in the documented order.
+  return { grade: e.grade, ...(e.area !== undefined && { area: e.area }), ...(e.when !== undefined && { when: e.when }), line: e.line };
+}
+
+function sectionJson(s: Section): OutlineSectionJson {
+  const out: OutlineSectionJson = { title: s.title, role: s.role, line: s.line, level: s.level, children: s.children.map(sectionJson) };
+  if (s.judgementArea !== undefined) out.judgementArea = s.judgementArea;
+  if (s.grade !== undefined) out.grade = s.grade;
+  return out;
+}
+
+export const KIND_LABELS: Record<ReportKind, string> = {
+  'ilacs-inspection': 'ILACS inspection report',
+  'sif-inspection': 'SIF inspection report (2014–2017)',
+  'sif-reinspection': 'SIF re-inspection report',
+  'lac-inspection-2013': 'Looked-after children inspection (2013)',
+  'focused-visit': 'Focused-visit letter',
+  'monitoring-visit': 'Monitoring-visit letter',
+  'committee-paper': 'Council committee paper',
+  'area-send': 'Area SEND inspection report',
+  unknown: 'Unrecognised document',
+};
+
+export const AREA_LABELS: Record<JudgementArea, string> = {
+  overall: 'Overall effectiveness',
+  leaders: 'Impact of leaders',
+  'help-protection': 'Help and protection',
+  'in-care': 'Children in care',
+  'care-leavers': 'Care leavers',
+  adoption: 'Adoption performance',
+  lscb: 'Safeguarding children board',
+};
+
+export const GRADE_LABELS: Record<Grade, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  'requires-improvement': 'Requires improvement',
+  inadequate: 'Inadequate',
+  adequate: 'Adequate',
+};
+
+export interface OutlineTextOptions {
+  /** Shown in the first line, when given. */
+  fileName?: string;
+  /** Wrap long improvement items at this width (default 100). */
+  width?: number;
+}
+
+/** The readable outline: what a reviewer wants before opening the report. */
+export function outlineText(model: ReportModel, options: OutlineTextOptions = {}): string {
+  const width = options.width ?? 100;
+  const md = model.metadata;
+  const lines: string[] = [];
+  lines.push(options.fileName ? `${options.fileName}: ${KIND_LABELS[model.kind]}` : KIND_LABELS[model.kind]);
+  if (md.title && md.title !== md.authority) lines.push(`  Title:           ${md.title}`);
+  lines.push(`  Authority:       ${md.authority ?? '(not found)'}`);
+  if (md.inspectionDates) lines.push(`  Dates:           ${describeDates(md.inspectionDates)}`);
+  if (md.publishedDate) lines.push(`  Published:       ${md.publishedDate}`);
+  if (md.leadInspectors.length > 0) lines.push(`  ${md.leadInspectors.length > 1 ? 'Lead inspectors: ' : 'Lead inspector:  '}${md.leadInspectors.join('; ')}`);
+  if (md.addressee) lines.push(`  Addressed to:    ${md.addressee}`);
+  lines.push(`  Paragraphs:      ${model.paragraphs.length} numbered, ${model.lineCount} lines`);
+
+  lines.push('');
+  lines.push(...judgementLines(model.judgements));
+  if (model.earlierJudgements.length > 0) {
+    lines.push('', `Earlier grades mentioned (not this report's):`);
+    for (const e of model.earlierJudgements) {
+      const what = e.area ? `${AREA_LABELS[e.area]}: ` : '';
+      lines.push(`  ${what}${GRADE_LABELS[e.grade]}${e.when ? ` (${e.when})` : ''}  line ${e.line}`);
+    }
+  }
+
+  lines.push('', 'Sections:');
+  if (model.sections.length === 0) lines.push('  (none recognised)');
+  for (const s of model.sections) sectionLines(s, 1, lines);
+
+  lines.push('', 'Areas for improvement:');
+  if (model.improvements.length === 0) lines.push('  (none)');
+  let group: string | undefined;
+  model.improvements.forEach((item, i) => {
+    if (item.group !== undefined && item.group !== group) lines.push(`  ${item.group}`);
+    group = item.group;
+    const indent = item.group !== undefined ? '    ' : '  ';
+    const marker = item.priority ? `${i + 1}. [PRIORITY] ` : `${i + 1}. `;
+    // The line reference is one unbreakable unit: "(line" alone at a line end reads badly.
+    const wrapped = wrap(`${item.text} (line\u00a0${item.line})`, width - indent.length - marker.length).map((l) => l.replace('\u00a0', ' '));
+    lines.push(indent + marker + wrapped[0]);
+    for (const rest of wrapped.slice(1)) lines.push(indent + ' '.repeat(marker.length) + rest);
+  });
+  return lines.join('\n') + '\n';
+}
+
+function describeDates(d: NonNullable<ReportMetadata['inspectionDates']>): string {
+  const iso = d.start ? (d.end && d.end !== d.start ? `${d.start} to ${d.end}` : d.start) : undefined;
+  return iso && iso !== d.text ? `${d.text} (${iso})` : d.text;
+}
+
+function judgementLines(judgements: Judgement[]): string[] {
+  if (judgements.length === 0) return ['Judgements: none (this document gives no grades)'];
+  const labelWidth = Math.max(...judgements.map((j) => AREA_LABELS[j.area].length));
+  const gradeWidth = Math.max(...judgements.map((j) => GRADE_LABELS[j.grade].length));
+  const out = ['Judgements:'];
+  for (const j of judgements) {
+    out.push(`  ${AREA_LABELS[j.area].padEnd(labelWidth)}  ${GRADE_LABELS[j.grade].padEnd(gradeWidth)}  line ${j.line} (${j.source})`);
+  }
+  return out;
+}
+
+function sectionLines(s: Section, depth: number, out: string[]): void {
+  const grade = s.grade ? ` [${GRADE_LABELS[s.grade]}]` : '';
+  out.push(`${'  '.repeat(depth)}${s.title}${grade}  (line ${s.line})`);
+  for (const c of s.children) sectionLines(c, depth + 1, out);
+}
+
+/** Greedy word wrap; a word longer than the width gets a line of its own rather than being cut. */
+export function wrap(text: string, width: number): string[] {
+  const words = text.split(/[ \t\r\n]+/).filter((w) => w.length > 0);
+  const out: string[] = [];
+  let current = '';
+  for (const w of words) {
+    if (current.length === 0) current = w;
+    else if (current.length + 1 + w.length <= Math.max(width, 20)) current += ' ' + w;
+    else {
+      out.push(current);
+      current = w;
+    }
+  }
+  out.push(current);
+  return out;
+}
+
+/** One line for lists of many reports (demo, corpus runs). */
+export function outlineSummary(model: ReportModel): string {
+  const parts = [KIND_LABELS[model.kind]];
+  if (model.metadata.authority) parts.push(model.metadata.authority);
+  const overall = model.judgements.find((j) => j.area === 'overall');
+  if (model.judgements.length > 0) {
+    parts.push(`${model.judgements.length} grade${model.judgements.length === 1 ? '' : 's'}${overall ? ` (overall ${GRADE_LABELS[overall.grade].toLowerCase()})` : ''}`);
+  } else parts.push('no grades');
+  const priority = model.improvements.filter((i) => i.priority).length;
+  parts.push(`${model.improvements.length} area${model.improvements.length === 1 ? '' : 's'} for improvement${priority ? ` (${priority} priority)` : ''}`);
+  parts.push(`${countSections(model.sections)} sections`);
+  parts.push(`${model.paragraphs.length} numbered paragraphs`);
+  return parts.join(' · ');
+}
+
+function countSections(sections: Section[]): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}

@@ -1,0 +1,313 @@
+// The Evidence view: a webview panel over the core's evidence aggregation. The extension collects (through
+// vscode.workspace.fs), filters and formats; the webview only draws what it is sent and posts back what the
+// user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
+
+import * as vscode from 'vscode';
+import { collectEvidence } from '../../core/evidence/collectEvidence';
+import { filterEvidence } from '../../core/evidence/evidenceFilter';
+import { sanitiseFilter } from '../../core/evidence/filterMessage';
+import type { EvidenceFilter, EvidenceItem, EvidenceSet } from '../../core/evidence/evidenceModel';
+import { SIDECAR_SUFFIX } from '../../core/tags/sidecar/sidecarModel';
+import { evidenceHtml } from './evidenceHtml';
+import { buildEvidenceViewModel, clipboardText } from '../../core/evidence/evidenceViewModel';
+import { evidenceAnalyser } from '../platform/analysisWorkers';
+import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { ReportModelCache } from '../../core/evidence/modelCache';
+
+export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
+
+/** What a collection run gives: the set, and the report texts (the .qdpx export needs them). */
+export interface CollectedEvidence {
+  set: EvidenceSet;
+  texts: Map<string, string>;
+  fs: VscodeFileSystem;
+}
+
+export type ExportFormat = 'csv' | 'markdown' | 'json' | 'qdpx';
+
+/** What the webview reports after each render; read by the integration test. */
+export interface EvidenceRenderedState {
+  passages: number;
+  heatCells: number;
+  [key: string]: unknown;
+}
+
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'filter'; filter: EvidenceFilter }
+  | { type: 'open'; reportPath: string; tagId: string }
+  | { type: 'copy'; reportPath: string; tagId: string }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'openFile'; path: string }
+  | { type: 'refresh' }
+  | { type: 'chooseFolders' }
+  | { type: 'rendered'; state: EvidenceRenderedState };
+
+export interface EvidencePanelHost {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  /** Runs an export of the given (already filtered) evidence. */
+  runExport(format: ExportFormat, evidence: CollectedEvidence): Promise<unknown>;
+}
+
+/** Collects the evidence of folders given as URIs of one file system (the first folder's). */
+export async function collectFolders(
+  folders: readonly vscode.Uri[],
+  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache; log?: vscode.LogOutputChannel } = {},
+): Promise<CollectedEvidence> {
+  const fs = new VscodeFileSystem(folders[0]!);
+  const texts = new Map<string, string>();
+  const analyse = evidenceAnalyser(options.log);
+  // The editor's size limit for a report applies here too (the first folder's setting).
+  const maxReportMB = vscode.workspace.getConfiguration('inspectionReports', folders[0]).get<number>('analysis.maxSizeMB');
+  const set = await collectEvidence(
+    folders.map((f) => fs.pathOf(f)),
+    fs,
+    {
+      ...(analyse ? { analyse } : {}),
+      ...(typeof maxReportMB === 'number' ? { maxReportMB } : {}),
+      onReportText: (path, text) => texts.set(path, text),
+      ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
+      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+      ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+    },
+  );
+  return { set, texts, fs };
+}
+
+export function workspaceFolderUris(): vscode.Uri[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+}
+
+export class EvidencePanel implements vscode.Disposable {
+  private static current: EvidencePanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private evidence: CollectedEvidence | undefined;
+  private filter: EvidenceFilter = {};
+  private ready = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private collecting: Promise<void> | undefined;
+  private generation = 0;
+  // Kept while the view is open: collecting again after a tags file changes (or on Refresh) re-analyses only the
+  // reports whose text changed.
+  private readonly modelCache = new ReportModelCache();
+  private stale = false;
+  private lastState: EvidenceRenderedState | undefined;
+  private readonly stateWaiters: Array<{ accept: (state: EvidenceRenderedState) => boolean; resolve: (state: EvidenceRenderedState) => void }> = [];
+
+  static get open(): EvidencePanel | undefined {
+    return EvidencePanel.current;
+  }
+
+  /** Opens (or reveals, on new folders) the Evidence view. */
+  static show(host: EvidencePanelHost, folders: vscode.Uri[]): EvidencePanel {
+    const existing = EvidencePanel.current;
+    if (existing) {
+      existing.panel.reveal();
+      if (!sameFolders(existing.folders, folders)) {
+        existing.folders = folders;
+        void existing.collect();
+      }
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(EVIDENCE_VIEW_TYPE, 'Evidence', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'media')],
+    });
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'tags-activity.svg');
+    EvidencePanel.current = new EvidencePanel(panel, host, folders);
+    return EvidencePanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: EvidencePanelHost,
+    private folders: vscode.Uri[],
+  ) {
+    panel.webview.html = evidenceHtml(panel.webview, host.extensionUri);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(() => this.scheduleRefresh()),
+      watcher.onDidCreate(() => this.scheduleRefresh()),
+      watcher.onDidDelete(() => this.scheduleRefresh()),
+      // Tagging writes the tags file at once, so the watcher sees every change that reaches the disk (which is
+      // what is collected); edits that only shift tags in an unsaved report change nothing here.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) void this.collect();
+      }),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    void this.collect();
+  }
+
+  /** The evidence as currently filtered in the view (what its exports write). */
+  filtered(): CollectedEvidence | undefined {
+    if (!this.evidence) return undefined;
+    return { ...this.evidence, set: filterEvidence(this.evidence.set, this.filter) };
+  }
+
+  get currentFilter(): EvidenceFilter {
+    return this.filter;
+  }
+
+  /** Sets the filter as the user would, through the view's controls (the webview posts it back). */
+  applyFilter(filter: EvidenceFilter): void {
+    void this.panel.webview.postMessage({ type: 'setFilter', filter });
+  }
+
+  /** Presses a passage's "open" or "copy" button in the webview (test hook; the click takes the user's path). */
+  press(tagId: string, action: 'open' | 'copy'): void {
+    void this.panel.webview.postMessage({ type: 'press', tagId, action });
+  }
+
+  /** The last state the webview reported after rendering, or the next one that `accept`s. */
+  renderedState(accept?: (state: EvidenceRenderedState) => boolean): Promise<EvidenceRenderedState> {
+    if (!accept && this.lastState) return Promise.resolve(this.lastState);
+    return new Promise((resolve) => this.stateWaiters.push({ accept: accept ?? (() => true), resolve }));
+  }
+
+  /** Finishes the current collection, if any. */
+  async settled(): Promise<void> {
+    while (this.collecting) await this.collecting;
+  }
+
+  async collect(): Promise<void> {
+    // A newer collection (tags changed again, other folders chosen) supersedes this one.
+    const generation = ++this.generation;
+    this.stale = false;
+    let lastPosted = 0;
+    const run = (async () => {
+      try {
+        const collected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Collecting evidence' }, () =>
+          collectFolders(this.folders, {
+            isCancelled: () => generation !== this.generation,
+            modelCache: this.modelCache,
+            log: this.host.log,
+            onProgress: (done, total) => {
+              // A few updates a second at most: a large folder has hundreds of reports.
+              if (Date.now() - lastPosted < 200 && done < total) return;
+              lastPosted = Date.now();
+              void this.panel.webview.postMessage({ type: 'progress', done, total });
+            },
+          }),
+        );
+        if (generation === this.generation) this.evidence = collected;
+      } catch (error) {
+        this.host.log.error(`Evidence: ${(error as Error).message}`);
+        void vscode.window.showErrorMessage(`Could not collect the evidence: ${(error as Error).message}`);
+      }
+      if (generation === this.generation) this.post();
+    })();
+    this.collecting = run;
+    await run;
+    if (this.collecting === run) this.collecting = undefined;
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    // A hidden view collects again when it is shown.
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.refreshTimer = setTimeout(() => void this.collect(), 300);
+  }
+
+  private post(): void {
+    if (!this.ready || !this.evidence) return;
+    const labels = this.folders.map((f) => vscode.workspace.asRelativePath(f, (vscode.workspace.workspaceFolders?.length ?? 0) > 1));
+    void this.panel.webview.postMessage({ type: 'evidence', model: buildEvidenceViewModel(this.evidence.set, this.filter, labels) });
+  }
+
+  private findItem(reportPath: unknown, tagId: unknown): EvidenceItem | undefined {
+    // Only passages of the collected set: a message names one, it never supplies a path to open.
+    return this.evidence?.set.items.find((i) => i.reportPath === reportPath && i.tagId === tagId);
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'filter':
+        this.filter = sanitiseFilter(message.filter);
+        this.post();
+        return;
+      case 'open': {
+        const item = this.findItem(message.reportPath, message.tagId);
+        if (item && this.evidence) await openPassage(item, this.evidence.fs);
+        return;
+      }
+      case 'copy': {
+        const item = this.findItem(message.reportPath, message.tagId);
+        if (!item) return;
+        await vscode.env.clipboard.writeText(clipboardText(item));
+        vscode.window.setStatusBarMessage('Passage and citation copied', 3000);
+        return;
+      }
+      case 'export': {
+        const evidence = this.filtered();
+        if (evidence) await this.host.runExport(message.format, evidence);
+        return;
+      }
+      case 'openFile': {
+        // Only a file a listed problem names.
+        const problem = this.evidence?.set.problems.find((p) => p.path === message.path);
+        if (!problem || !this.evidence) return;
+        const uri = this.evidence.fs.uriOf(problem.path);
+        const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+        if (stat && stat.type & vscode.FileType.Directory) await vscode.commands.executeCommand('revealInExplorer', uri);
+        else if (stat) await vscode.window.showTextDocument(uri, { preview: false });
+        else void vscode.window.showWarningMessage(`${problem.path} is no longer there.`);
+        return;
+      }
+      case 'refresh':
+        await this.collect();
+        return;
+      case 'chooseFolders': {
+        const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Collect Evidence', defaultUri: this.folders[0] });
+        if (chosen && chosen.length > 0) {
+          this.folders = chosen;
+          await this.collect();
+        }
+        return;
+      }
+      case 'rendered':
+        this.lastState = message.state;
+        for (const waiter of [...this.stateWaiters]) {
+          if (!waiter.accept(message.state)) continue;
+          this.stateWaiters.splice(this.stateWaiters.indexOf(waiter), 1);
+          waiter.resolve(message.state);
+        }
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (EvidencePanel.current === this) EvidencePanel.current = undefined;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.modelCache.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Opens the report with the passage selected; an orphaned passage opens the report and says why nothing is selected. */
+export async function openPassage(item: EvidenceItem, fs: VscodeFileSystem): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(fs.uriOf(item.reportPath));
+  if (!item.position) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    void vscode.window.showWarningMessage(`This passage is no longer found in ${item.reportFileName}; its tag keeps the words as they were tagged.`);
+    return;
+  }
+  const range = new vscode.Range(document.positionAt(item.position.start), document.positionAt(item.position.end));
+  await vscode.window.showTextDocument(document, { selection: range, preview: false });
+}
+
+function sameFolders(a: readonly vscode.Uri[], b: readonly vscode.Uri[]): boolean {
+  return a.length === b.length && a.every((u, i) => u.toString() === b[i]!.toString());
+}

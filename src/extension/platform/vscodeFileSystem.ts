@@ -1,0 +1,100 @@
+// The core's IFileSystem over vscode.workspace.fs, so sidecars are read and written through whatever file system
+// the workspace is on (local disk, remote, virtual). Paths are the core's plain strings: for `file:` URIs the
+// platform path (fsPath), for any other scheme the URI's path within one scheme and authority.
+
+import { promises as fsp } from 'node:fs';
+import * as vscode from 'vscode';
+import { notFoundError, type FileStat, type IFileSystem } from '../../core/platform/fs/fileSystem';
+import { createFileExclusive } from '../../core/platform/fs/nodeFileSystem';
+
+export class VscodeFileSystem implements IFileSystem {
+  /** @param base any URI of the scheme and authority this file system serves (e.g. a workspace folder). */
+  constructor(private readonly base: vscode.Uri) {}
+
+  /** The key that tells which VscodeFileSystem serves a URI. */
+  static keyOf(uri: vscode.Uri): string {
+    return `${uri.scheme}://${uri.authority}`;
+  }
+
+  /** The core path of a URI of this file system. */
+  pathOf(uri: vscode.Uri): string {
+    return uri.scheme === 'file' ? uri.fsPath : uri.path;
+  }
+
+  uriOf(path: string): vscode.Uri {
+    return this.base.scheme === 'file' ? vscode.Uri.file(path) : this.base.with({ path, query: '', fragment: '' });
+  }
+
+  async readFile(path: string): Promise<string> {
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.uriOf(path)));
+    } catch (error) {
+      throw translate(error, path);
+    }
+  }
+
+  async writeFile(path: string, text: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.writeFile(this.uriOf(path), new TextEncoder().encode(text));
+    } catch (error) {
+      throw translate(error, path);
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.rename(this.uriOf(from), this.uriOf(to), { overwrite: true });
+    } catch (error) {
+      throw translate(error, from);
+    }
+  }
+
+  async delete(path: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.delete(this.uriOf(path), { useTrash: false });
+    } catch (error) {
+      // Like `rm -f`: deleting what is not there is not an error.
+      if (!isFileNotFound(error)) throw translate(error, path);
+    }
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    try {
+      const s = await vscode.workspace.fs.stat(this.uriOf(path));
+      return { kind: s.type & vscode.FileType.Directory ? 'directory' : 'file', mtime: s.mtime, size: s.size };
+    } catch (error) {
+      if (isFileNotFound(error)) return undefined;
+      throw translate(error, path);
+    }
+  }
+
+  async realpath(path: string): Promise<string> {
+    // workspace.fs cannot resolve links; on the local disk Node can, elsewhere the path is taken as it is.
+    if (this.base.scheme === 'file') return fsp.realpath(path);
+    if (!(await this.stat(path))) throw notFoundError(path);
+    return path;
+  }
+
+  async readDirectory(path: string): Promise<string[]> {
+    try {
+      return (await vscode.workspace.fs.readDirectory(this.uriOf(path))).map(([name]) => name);
+    } catch (error) {
+      throw translate(error, path);
+    }
+  }
+
+  /** Only on the local disk (workspace.fs has no create-if-absent); elsewhere the store does without a lock file. */
+  get createExclusive(): ((path: string, text: string) => Promise<boolean>) | undefined {
+    if (this.base.scheme !== 'file') return undefined;
+    return createFileExclusive;
+  }
+}
+
+function isFileNotFound(error: unknown): boolean {
+  return (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') || (error as { code?: unknown } | undefined)?.code === 'ENOENT';
+}
+
+/** A missing file becomes the ENOENT error the core recognises; anything else passes through. */
+function translate(error: unknown, path: string): unknown {
+  return isFileNotFound(error) ? notFoundError(path) : error;
+}
