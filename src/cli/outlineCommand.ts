@@ -2,7 +2,7 @@
 
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { outlineJson, outlineText } from '../core/navigation/outlineFormat';
+import { outlineJson, outlineText } from '../core';
 import { UsageError, type CliCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readReportFile } from './readReportFile';

@@ -1,9 +1,7 @@
 // `report reanchor <report> [--json] [--always]`: finds a report's tags again after its text changed
 // (its hash differs from the sidecar's), saves the sidecar, and says how many stayed, moved or were orphaned.
 
-import { textHash } from '../core/tags/anchoring/anchorCreation';
-import { reanchorTags, type ReanchorTagResult } from '../core/tags/anchoring/reanchoring';
-import type { Tag } from '../core/tags/sidecar/sidecarModel';
+import { type ReanchorTagResult, reanchorTags, type Tag, textHash } from '../core';
 import { EXIT } from './exitCodes';
 import type { CliCommand } from './command';
 import { analyseForContext, contextIn, loadProblem, onePositional, openReport, parse, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';

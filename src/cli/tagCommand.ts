@@ -3,13 +3,7 @@
 
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { NodeFileSystem } from '../core/platform/fs/nodeFileSystem';
-import { createAnchor, textHash } from '../core/tags/anchoring/anchorCreation';
-import type { ReportModel } from '../core/recognition/model';
-import type { Sidecar, TagContext, TagTheme } from '../core/tags/sidecar/sidecarModel';
-import { SidecarStore, SidecarStoreError, type LoadResult } from '../core/tags/sidecar/sidecarStore';
-import { tagContext } from '../core/tags/anchoring/tagContext';
-import { addTag, TagOperationError } from '../core/tags/tagOperations';
+import { addTag, createAnchor, type LoadResult, NodeFileSystem, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
 import { UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT } from './exitCodes';
 import { readReportFile } from './readReportFile';

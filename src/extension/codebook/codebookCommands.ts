@@ -6,15 +6,7 @@
 
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { normaliseColour, FALLBACK_COLOURS } from '../../core/tags/codebook/codebookColours';
-import { CODEBOOK_FILE_NAME } from '../../core/tags/codebook/codebookFile';
-import type { Codebook, Theme } from '../../core/tags/codebook/codebookModel';
-import { resolveCodebook } from '../../core/tags/codebook/codebookResolve';
-import { defaultCodebook } from '../../core/tags/codebook/defaultCodebook';
-import { SIDECAR_SUFFIX, type Sidecar } from '../../core/tags/sidecar/sidecarModel';
-import { parseSidecar } from '../../core/tags/sidecar/sidecarParser';
-import { SidecarStore } from '../../core/tags/sidecar/sidecarStore';
-import { addTheme, mergeThemeInSidecar, mergeThemes, recolourTheme, renameTheme, renameThemeInSidecar, type ThemeOperationResult } from '../../core/tags/codebook/themeOperations';
+import { addTheme, type Codebook, CODEBOOK_FILE_NAME, defaultCodebook, FALLBACK_COLOURS, mergeThemeInSidecar, mergeThemes, normaliseColour, parseSidecar, recolourTheme, renameTheme, renameThemeInSidecar, resolveCodebook, type Sidecar, SIDECAR_SUFFIX, SidecarStore, type Theme, type ThemeOperationResult } from '../../core';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 
 /**

@@ -3,10 +3,7 @@
 // its problems are shown once per change of the file, in a warning that opens it.
 
 import * as vscode from 'vscode';
-import type { Codebook } from '../../core/tags/codebook/codebookModel';
-import { CODEBOOK_FILE_NAME } from '../../core/tags/codebook/codebookFile';
-import { resolveCodebook } from '../../core/tags/codebook/codebookResolve';
-import { defaultCodebook } from '../../core/tags/codebook/defaultCodebook';
+import { type Codebook, CODEBOOK_FILE_NAME, defaultCodebook, resolveCodebook } from '../../core';
 
 export class TagCodebook implements vscode.Disposable {
   /** Per workspace folder URI ('' for files outside any folder). */

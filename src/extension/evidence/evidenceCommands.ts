@@ -2,11 +2,7 @@
 // editor, the export/import commands, and a test-only query of what the Evidence view drew.
 
 import * as vscode from 'vscode';
-import type { EvidenceFilter } from '../../core/evidence/evidenceModel';
-import { citationFieldsFor, tagAtOffset } from '../../core/evidence/tagCitation';
-import { formatQuoteWithCitation } from '../../core/evidence/citation';
-import { sanitiseFilter } from '../../core/evidence/filterMessage';
-import type { Tag } from '../../core/tags/sidecar/sidecarModel';
+import { citationFieldsFor, type EvidenceFilter, formatQuoteWithCitation, sanitiseFilter, type Tag, tagAtOffset } from '../../core';
 import { analysisCounts } from '../platform/analysisWorkers';
 import { EvidencePanel, workspaceFolderUris, type EvidenceRenderedState } from './evidencePanel';
 import { registerExportCommands, writeEvidenceExport } from '../exports/exportCommands';

@@ -3,16 +3,10 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { collectEvidence } from '../../core/evidence/collectEvidence';
-import { filterEvidence } from '../../core/evidence/evidenceFilter';
-import { sanitiseFilter } from '../../core/evidence/filterMessage';
-import type { EvidenceFilter, EvidenceItem, EvidenceSet } from '../../core/evidence/evidenceModel';
-import { SIDECAR_SUFFIX } from '../../core/tags/sidecar/sidecarModel';
+import { buildEvidenceViewModel, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
-import { buildEvidenceViewModel, clipboardText } from '../../core/evidence/evidenceViewModel';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import { ReportModelCache } from '../../core/evidence/modelCache';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
 

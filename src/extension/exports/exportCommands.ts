@@ -7,19 +7,7 @@
 // anything else is refused, so a command argument can never make the extension write outside the workspace.
 
 import * as vscode from 'vscode';
-import type { EvidenceFilter } from '../../core/evidence/evidenceModel';
-import { filterEvidence } from '../../core/evidence/evidenceFilter';
-import { exportCsv } from '../../core/exports/csvExport';
-import { exportJson } from '../../core/exports/jsonExport';
-import { exportMarkdown } from '../../core/exports/markdownExport';
-import { exportQdc } from '../../core/exports/qdcExport';
-import { importQdc } from '../../core/exports/qdcImport';
-import { exportQdpx } from '../../core/exports/qdpxExport';
-import { CODEBOOK_FILE_NAME } from '../../core/tags/codebook/codebookFile';
-import { resolveCodebook } from '../../core/tags/codebook/codebookResolve';
-import { defaultCodebook } from '../../core/tags/codebook/defaultCodebook';
-import { codebookFileText } from '../../core/exports/codebookFile';
-import { sanitiseFilter } from '../../core/evidence/filterMessage';
+import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, importQdc, resolveCodebook, sanitiseFilter } from '../../core';
 import { collectFolders, EvidencePanel, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from '../evidence/evidencePanel';
 import type { TagCodebook } from '../codebook/tagCodebook';
 

@@ -2,7 +2,7 @@
 // text). Rendered untrusted and without HTML: the text quotes the report.
 
 import * as vscode from 'vscode';
-import { gradeAt, gradeHoverMarkdown } from '../../core/presentation/gradeHover';
+import { gradeAt, gradeHoverMarkdown } from '../../core';
 import { REPORT_SELECTOR, type ReportDocuments } from '../platform/reportDocuments';
 import { toRange } from '../outline/documentSymbols';
 

@@ -3,7 +3,7 @@
 // overview ruler. Colours are theme colours (contributes.colors), so themes and users can change them.
 
 import * as vscode from 'vscode';
-import { DECORATION_STYLES, planDecorations, type DecorationStyle } from '../../core/presentation/decorationPlan';
+import { DECORATION_STYLES, type DecorationStyle, planDecorations } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { toRange } from '../outline/documentSymbols';
 

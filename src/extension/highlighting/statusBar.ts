@@ -2,7 +2,7 @@
 // click focuses the Outline. The same place sets the context key the commands and menus use.
 
 import * as vscode from 'vscode';
-import { summariseReport } from '../../core/presentation/reportSummary';
+import { summariseReport } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 
 /** Context key: true while the active editor shows a report. Used in `when` clauses of the manifest. */

@@ -2,8 +2,7 @@
 // the editor's DocumentSymbols.
 
 import * as vscode from 'vscode';
-import { OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind } from '../../core/navigation/outline';
-import type { Range } from '../../core/recognition/model';
+import { OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind, type Range } from '../../core';
 import { REPORT_SELECTOR, type ReportDocuments } from '../platform/reportDocuments';
 
 // Symbol kinds chosen for their icons: a section reads as a namespace/module, a grade as a constant

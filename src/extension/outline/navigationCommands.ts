@@ -3,7 +3,7 @@
 // cursor, reveals the line and says when the search wrapped or found nothing.
 
 import * as vscode from 'vscode';
-import { navigate, type NavigationDirection, type NavigationTarget } from '../../core/navigation/reportNavigation';
+import { navigate, type NavigationDirection, type NavigationTarget } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { toRange } from './documentSymbols';
 

@@ -2,8 +2,7 @@
 // improvement). Only open documents: searching unopened files would mean reading the whole workspace.
 
 import * as vscode from 'vscode';
-import { buildOutline } from '../../core/navigation/outline';
-import { findSymbols } from '../../core/navigation/symbolQuery';
+import { buildOutline, findSymbols } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { SYMBOL_KINDS, toRange } from './documentSymbols';
 

@@ -3,8 +3,7 @@
 // extension's files are not on a local disk (no worker script to start) or when the setting says so.
 
 import * as vscode from 'vscode';
-import type { AnalyseFunction } from '../../core/evidence/collectEvidence';
-import { AnalysisPool } from '../../core/recognition/workers/analysisPool';
+import { type AnalyseFunction, AnalysisPool } from '../../core';
 
 let pool: AnalysisPool | undefined;
 let warned = false;

@@ -4,10 +4,7 @@
 
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { analyseReport, ReportAnalyser } from '../../core/recognition/analyse';
-import { analysisSizeVerdict } from '../../core/recognition/analysisLimit';
-import type { ReportModel } from '../../core/recognition/model';
-import { detectionSample, isReportDocument, REPORT_LANGUAGE } from '../../core/recognition/reportDetection';
+import { analyseReport, analysisSizeVerdict, detectionSample, isReportDocument, REPORT_LANGUAGE, ReportAnalyser, type ReportModel } from '../../core';
 
 /** A report document's analysis for one version of its text. Offsets in `model` index into `text`. */
 export interface ReportState {

@@ -4,8 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { notFoundError, type FileStat, type IFileSystem } from '../../core/platform/fs/fileSystem';
-import { createFileExclusive } from '../../core/platform/fs/nodeFileSystem';
+import { createFileExclusive, type FileStat, type IFileSystem, notFoundError } from '../../core';
 
 export class VscodeFileSystem implements IFileSystem {
   /** @param base any URI of the scheme and authority this file system serves (e.g. a workspace folder). */

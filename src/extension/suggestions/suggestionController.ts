@@ -8,12 +8,7 @@
 // dismissing is something the user chose to do, and keeping it is the point.
 
 import * as vscode from 'vscode';
-import type { ReportModel, Range } from '../../core/recognition/model';
-import type { Codebook, Theme } from '../../core/tags/codebook/codebookModel';
-import { SidecarStore } from '../../core/tags/sidecar/sidecarStore';
-import { suggest, type Suggestion } from '../../core/tags/suggestions/suggestions';
-import { tagContext } from '../../core/tags/anchoring/tagContext';
-import { dismissSuggestion } from '../../core/tags/tagOperations';
+import { type Codebook, dismissSuggestion, type Range, type ReportModel, SidecarStore, suggest, type Suggestion, tagContext, type Theme } from '../../core';
 import type { ReportDocuments, ReportState } from '../platform/reportDocuments';
 import { REPORT_SELECTOR } from '../platform/reportDocuments';
 import { sidecarUriFor, type SidecarService } from '../tagging/sidecarService';

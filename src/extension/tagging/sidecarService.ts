@@ -8,10 +8,7 @@
 
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { SIDECAR_SUFFIX, type Tag } from '../../core/tags/sidecar/sidecarModel';
-import { SidecarStore } from '../../core/tags/sidecar/sidecarStore';
-import { ReportTagSession, TaggingPausedError, type LoadOutcome, type SessionStatus } from '../../core/tags/reportTagSession';
-import { reanchorSummaryMessage } from '../../core/tags/tagMessages';
+import { type LoadOutcome, reanchorSummaryMessage, ReportTagSession, type SessionStatus, SIDECAR_SUFFIX, SidecarStore, type Tag, TaggingPausedError } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 

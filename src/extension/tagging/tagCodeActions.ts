@@ -2,7 +2,7 @@
 // it is in, in one action, without selecting anything.
 
 import * as vscode from 'vscode';
-import { tagTargetsAt } from '../../core/tags/tagTargets';
+import { tagTargetsAt } from '../../core';
 import { REPORT_SELECTOR, type ReportDocuments } from '../platform/reportDocuments';
 import { TAG_TARGET_COMMANDS, type TagTargetArgs } from './tagCommands';
 

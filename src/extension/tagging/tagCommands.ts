@@ -6,13 +6,7 @@
 
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { Codebook } from '../../core/tags/codebook/codebookModel';
-import type { Tag, TagTheme } from '../../core/tags/sidecar/sidecarModel';
-import { TaggingPausedError } from '../../core/tags/reportTagSession';
-import { tagContext } from '../../core/tags/anchoring/tagContext';
-import { themePickEntries, themesForIds } from '../../core/tags/tagPicker';
-import { tagTargetAt, type TagTargetKind } from '../../core/tags/tagTargets';
-import { EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, type TagCommandArgs } from '../../core/presentation/tagHoverText';
+import { type Codebook, EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, type Tag, type TagCommandArgs, tagContext, TaggingPausedError, tagTargetAt, type TagTargetKind, type TagTheme, themePickEntries, themesForIds } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { describeShort, type SidecarService } from './sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';

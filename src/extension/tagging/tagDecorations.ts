@@ -3,7 +3,7 @@
 // each show; orphaned tags have no passage to show.
 
 import * as vscode from 'vscode';
-import { planTagDecorations, withAlpha, type ThemeDecoration } from '../../core/presentation/tagDecorationPlan';
+import { planTagDecorations, type ThemeDecoration, withAlpha } from '../../core';
 import type { SidecarService } from './sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
 

@@ -2,7 +2,7 @@
 // Trusted for the two tag commands only; every word from the report or the user is escaped.
 
 import * as vscode from 'vscode';
-import { TAG_HOVER_COMMANDS, tagHoverMarkdown, tagsAt } from '../../core/presentation/tagHoverText';
+import { TAG_HOVER_COMMANDS, tagHoverMarkdown, tagsAt } from '../../core';
 import { REPORT_SELECTOR } from '../platform/reportDocuments';
 import type { SidecarService } from './sidecarService';
 

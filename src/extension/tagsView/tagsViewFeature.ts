@@ -9,7 +9,7 @@ import { SuggestionController } from '../suggestions/suggestionController';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { WorkspaceTagIndex } from './tagsViewIndex';
 import { TAGS_VIEW_ID, TagsViewProvider, type TagsTreeSnapshot } from './tagsViewProvider';
-import type { TagsTreeNode } from '../../core/tags/tagsTree';
+import type { TagsTreeNode } from '../../core';
 
 export interface TagsViewDependencies {
   readonly reports: ReportDocuments;

@@ -4,11 +4,7 @@
 // that tags whose words are gone show as orphaned.
 
 import * as vscode from 'vscode';
-import { textHash } from '../../core/tags/anchoring/anchorCreation';
-import { reanchorTags } from '../../core/tags/anchoring/reanchoring';
-import { SIDECAR_SUFFIX } from '../../core/tags/sidecar/sidecarModel';
-import { parseSidecar } from '../../core/tags/sidecar/sidecarParser';
-import type { IndexedSidecar } from '../../core/tags/tagsTree';
+import { type IndexedSidecar, parseSidecar, reanchorTags, SIDECAR_SUFFIX, textHash } from '../../core';
 import { sidecarUriFor } from '../tagging/sidecarService';
 
 const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;

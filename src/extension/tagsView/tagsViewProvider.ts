@@ -3,14 +3,10 @@
 // makes TreeItems, opens passages and keeps the welcome content's context key current.
 
 import * as vscode from 'vscode';
-import { findPassage } from '../../core/evidence/passageLocation';
-import type { Codebook } from '../../core/tags/codebook/codebookModel';
-import type { Tag } from '../../core/tags/sidecar/sidecarModel';
+import { buildTagsTree, childrenOf, type Codebook, escapeMarkdown, findPassage, nodeId, passageDescription, shortenQuote, type Tag, type TagsTreeNode, type TagsTreeRoot } from '../../core';
 import type { SidecarService } from '../tagging/sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import type { WorkspaceTagIndex } from './tagsViewIndex';
-import { buildTagsTree, childrenOf, nodeId, passageDescription, shortenQuote, type TagsTreeNode, type TagsTreeRoot } from '../../core/tags/tagsTree';
-import { escapeMarkdown } from '../../core/platform/text/markdownEscape';
 
 export const TAGS_VIEW_ID = 'inspectionReports.tags';
 /** True when the view has something to list (else its welcome content shows). */

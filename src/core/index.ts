@@ -1,0 +1,78 @@
+// The public face of the core: everything the extension (src/extension) and the command line (src/cli)
+// may use, and nothing else. They import from here only (an ESLint rule enforces it), so a file can move
+// inside the core without breaking a caller. The core itself never imports vscode. See docs/architecture.md.
+
+// Recognition: the report model, analysis (incremental and on worker threads), detection and limits.
+export { analyseReport, ReportAnalyser } from './recognition/analyse';
+export { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from './recognition/analysisLimit';
+export { type Grade, GRADES, type Range, type ReportKind, type ReportModel } from './recognition/model';
+export { detectionSample, isReportDocument, REPORT_LANGUAGE } from './recognition/reportDetection';
+export { AnalysisPool } from './recognition/workers/analysisPool';
+
+// Navigation: Outline symbols, folding, symbol search, next/previous judgement or improvement.
+export { foldingRegions } from './navigation/folding';
+export { buildOutline, OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind } from './navigation/outline';
+export { outlineJson, outlineText } from './navigation/outlineFormat';
+export { navigate, type NavigationDirection, type NavigationTarget } from './navigation/reportNavigation';
+export { findSymbols } from './navigation/symbolQuery';
+
+// Presentation: what the editor draws and says (decoration plans, hover texts, the status summary).
+export { DECORATION_STYLES, type DecorationStyle, planDecorations } from './presentation/decorationPlan';
+export { gradeAt, gradeHoverMarkdown } from './presentation/gradeHover';
+export { summariseReport } from './presentation/reportSummary';
+export { planTagDecorations, type ThemeDecoration, withAlpha } from './presentation/tagDecorationPlan';
+export { EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, TAG_HOVER_COMMANDS, type TagCommandArgs, tagHoverMarkdown, tagsAt } from './presentation/tagHoverText';
+
+// Anchoring: tags placed on words, and found again after edits or outside changes.
+export { createAnchor, textHash } from './tags/anchoring/anchorCreation';
+export { type ReanchorTagResult, reanchorTags } from './tags/anchoring/reanchoring';
+export { tagContext } from './tags/anchoring/tagContext';
+
+// The sidecar file beside each report: model, parser, safe store.
+export { type Sidecar, SIDECAR_SUFFIX, type Tag, type TagContext, type TagTheme } from './tags/sidecar/sidecarModel';
+export { parseSidecar } from './tags/sidecar/sidecarParser';
+export { type LoadResult, SidecarStore, SidecarStoreError } from './tags/sidecar/sidecarStore';
+
+// The codebook: themes, colours, the workspace file, theme operations.
+export { FALLBACK_COLOURS, normaliseColour } from './tags/codebook/codebookColours';
+export { CODEBOOK_FILE_NAME } from './tags/codebook/codebookFile';
+export { type Codebook, type Theme } from './tags/codebook/codebookModel';
+export { resolveCodebook } from './tags/codebook/codebookResolve';
+export { defaultCodebook } from './tags/codebook/defaultCodebook';
+export { addTheme, mergeThemeInSidecar, mergeThemes, recolourTheme, renameTheme, renameThemeInSidecar, type ThemeOperationResult } from './tags/codebook/themeOperations';
+
+// Suggestions from the codebook's cue phrases.
+export { suggest, type Suggestion } from './tags/suggestions/suggestions';
+
+// Tagging: operations on a report's tags, the editing session, pickers, targets, the Tags view tree.
+export { type LoadOutcome, ReportTagSession, type SessionStatus, TaggingPausedError } from './tags/reportTagSession';
+export { reanchorSummaryMessage } from './tags/tagMessages';
+export { addTag, dismissSuggestion, TagOperationError } from './tags/tagOperations';
+export { themePickEntries, themesForIds } from './tags/tagPicker';
+export { tagTargetAt, type TagTargetKind, tagTargetsAt } from './tags/tagTargets';
+export { buildTagsTree, childrenOf, type IndexedSidecar, nodeId, passageDescription, shortenQuote, type TagsTreeNode, type TagsTreeRoot } from './tags/tagsTree';
+
+// Evidence across reports: collection, filters, citations, the Evidence view model.
+export { formatQuoteWithCitation } from './evidence/citation';
+export { type AnalyseFunction, collectEvidence } from './evidence/collectEvidence';
+export { filterEvidence } from './evidence/evidenceFilter';
+export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type EvidenceSet } from './evidence/evidenceModel';
+export { buildEvidenceViewModel, clipboardText } from './evidence/evidenceViewModel';
+export { sanitiseFilter } from './evidence/filterMessage';
+export { ReportModelCache } from './evidence/modelCache';
+export { findPassage } from './evidence/passageLocation';
+export { citationFieldsFor, tagAtOffset } from './evidence/tagCitation';
+
+// Exports: CSV, Markdown, JSON, REFI-QDA (.qdpx, .qdc) and codebook import.
+export { codebookFileText } from './exports/codebookFile';
+export { exportCsv } from './exports/csvExport';
+export { exportJson } from './exports/jsonExport';
+export { exportMarkdown } from './exports/markdownExport';
+export { exportQdc } from './exports/qdcExport';
+export { importQdc } from './exports/qdcImport';
+export { exportQdpx } from './exports/qdpxExport';
+
+// Platform: the file-system interface and its Node implementation, text helpers.
+export { type FileStat, type IFileSystem, notFoundError } from './platform/fs/fileSystem';
+export { createFileExclusive, NodeFileSystem } from './platform/fs/nodeFileSystem';
+export { escapeMarkdown } from './platform/text/markdownEscape';
