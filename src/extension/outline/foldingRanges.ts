@@ -1,7 +1,7 @@
-// Folding: one region per report section (core/folding.ts), so a long report collapses to its headings.
+// Folding: one region per report section (core/navigation/folding.ts), so a long report collapses to its headings.
 
 import * as vscode from 'vscode';
-import { foldingRegions } from '../../core/navigation/folding';
+import { foldingRegions } from '../../core';
 import { REPORT_SELECTOR, type ReportDocuments } from '../platform/reportDocuments';
 
 export function registerFoldingRanges(reports: ReportDocuments): vscode.Disposable {
