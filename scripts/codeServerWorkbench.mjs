@@ -197,8 +197,10 @@ export async function runInWorkbench({ server, page, folder, extensionPath, test
 }
 
 /**
- * Code in the extension host asks for a screenshot by dropping `<id>.request.json` ({ out, selector? })
+ * Code in the extension host asks for a screenshot by dropping `<id>.request.json` ({ out, selector?, measure? })
  * into `requestDir` and waiting for `<id>.done`; the runner owns the browser page, so it takes the picture.
+ * `measure` names CSS selectors to look up in every frame (webviews included): their boxes come back with the
+ * picture, in its pixels, so a test can check what the picture shows where the page says something is drawn.
  */
 export function serveScreenshotRequests(page, requestDir, log = (line) => console.log(line)) {
   mkdirSync(requestDir, { recursive: true });
@@ -209,14 +211,20 @@ export function serveScreenshotRequests(page, requestDir, log = (line) => consol
     try {
       for (const f of readdirSync(requestDir).filter((x) => x.endsWith('.request.json'))) {
         const id = f.slice(0, -'.request.json'.length);
-        // `.done` holds the PNG's path, or `ERROR: …` which the asking side turns into an exception.
+        // `.done` holds JSON ({ path, area, boxes }), or `ERROR: …` which the asking side turns into an exception.
         let answer;
         try {
-          const { out, selector } = JSON.parse(readFileSync(join(requestDir, f), 'utf8'));
+          const { out, selector, measure } = JSON.parse(readFileSync(join(requestDir, f), 'utf8'));
           mkdirSync(dirname(out), { recursive: true });
-          if (selector) await page.locator(selector).first().screenshot({ path: out, timeout: 10_000 });
+          const target = selector ? page.locator(selector).first() : undefined;
+          const viewport = page.viewportSize();
+          const area = target ? await target.boundingBox({ timeout: 10_000 }) : { x: 0, y: 0, width: viewport.width, height: viewport.height };
+          if (!area) throw new Error(`${selector} is not visible`);
+          const boxes = {};
+          for (const [name, css] of Object.entries(measure ?? {})) boxes[name] = await boxesInFrames(page, css, area);
+          if (target) await target.screenshot({ path: out, timeout: 10_000 });
           else await page.screenshot({ path: out });
-          answer = out;
+          answer = JSON.stringify({ path: out, area, boxes });
           log(`screenshot ${out}`);
         } catch (err) {
           answer = `ERROR: ${err.message.split('\n')[0]}`;
@@ -230,4 +238,33 @@ export function serveScreenshotRequests(page, requestDir, log = (line) => consol
     }
   }, 100);
   return () => clearInterval(timer);
+}
+
+/**
+ * The boxes of the elements matching `css` in any frame of the page, relative to `area` (the captured part).
+ * `whole` says the element lies entirely inside the area and inside every frame that holds it (so it can be
+ * seen in the picture, unless something is drawn over it).
+ */
+async function boxesInFrames(page, css, area) {
+  const boxes = [];
+  for (const frame of page.frames()) {
+    try {
+      const handles = await frame.$$(css);
+      if (handles.length === 0) continue;
+      const clips = [area];
+      for (let f = frame; f.parentFrame(); f = f.parentFrame()) {
+        const box = await (await f.frameElement()).boundingBox();
+        if (box) clips.push(box);
+      }
+      for (const h of handles) {
+        const b = await h.boundingBox();
+        if (!b) continue;
+        const whole = clips.every((c) => b.x >= c.x - 0.5 && b.y >= c.y - 0.5 && b.x + b.width <= c.x + c.width + 0.5 && b.y + b.height <= c.y + c.height + 0.5);
+        boxes.push({ x: b.x - area.x, y: b.y - area.y, width: b.width, height: b.height, whole });
+      }
+    } catch {
+      // A frame that went away while being read (a webview reloading) holds nothing to measure.
+    }
+  }
+  return boxes;
 }

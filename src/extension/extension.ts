@@ -13,15 +13,27 @@ import { registerNavigationCommands } from './outline/navigationCommands';
 import { ReportStatusBar } from './highlighting/statusBar';
 import { registerTagging, type Tagging } from './tagging/tagging';
 import { registerTagsView, type TagsViewApi } from './tagsView/tagsViewFeature';
+import type { TagsTreeSnapshot } from './tagsView/tagsViewProvider';
+import type { ShownSuggestion } from './suggestions/suggestionController';
 import { registerWorkspaceSymbols } from './outline/workspaceSymbols';
 
-/** What the extension hands to other extensions and to its own tests. */
+/**
+ * What `activate()` returns, for tests and for other extensions (`vscode.extensions.getExtension(id).exports`).
+ * Internals are reached through here rather than through commands, so the product offers no test-only commands.
+ */
 export interface InspectionReportsApi {
   readonly reports: ReportDocuments;
   /** Tags of the open reports (sidecar service, codebook, decorations). */
   readonly tagging: Tagging;
   /** The Tags side view, tag suggestions and codebook commands. */
   readonly tagsView: TagsViewApi;
+  /**
+   * The tag suggestions underlined in a report's visible editor (the active editor's report when `uri` is
+   * left out), once pending redraws are done. Empty when suggestions are hidden or the report is not visible.
+   */
+  suggestionsFor(uri?: vscode.Uri | string): Promise<ShownSuggestion[]>;
+  /** The Tags view's tree as a user would see it fully expanded, once the workspace index is current. */
+  tagsViewTree(): Promise<TagsTreeSnapshot[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectionReportsApi {
@@ -43,7 +55,17 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   context.subscriptions.push(...tagsView.disposables);
   context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
   context.subscriptions.push(...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log }));
-  return { reports, tagging, tagsView: tagsView.api };
+  const { suggestions, provider } = tagsView.api;
+  return {
+    reports,
+    tagging,
+    tagsView: tagsView.api,
+    suggestionsFor: (uri) => suggestions.shownIn(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri),
+    tagsViewTree: async () => {
+      await provider.settled();
+      return provider.snapshot();
+    },
+  };
 }
 
 export function deactivate(): void {

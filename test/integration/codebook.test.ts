@@ -8,7 +8,7 @@ import { createAnchor, textHash } from '../../src/core/tags/anchoring/anchorCrea
 import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
 import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
-import { activateExtension, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 interface Result {
   ok: boolean;
@@ -92,7 +92,7 @@ describe('codebook commands', () => {
 
     // The Tags view follows: the theme is listed under its new label.
     await waitFor('the renamed theme in the Tags view', async () => {
-      const roots = await vscode.commands.executeCommand<{ label: string; children?: { label: string }[] }[]>('inspectionReports.debug.tagsViewTree');
+      const roots = await (await extensionApi()).tagsViewTree();
       return roots.find((r) => r.label === 'Help and protection')?.children?.some((t) => t.label === 'Front door (MASH)');
     });
   });

@@ -1,13 +1,14 @@
 // The Evidence view in a real editor: it collects the tagged fixture reports of test/fixtures/workspace/evidence,
 // draws the passages, the theme x report heat map and the grades over time, narrows them with a filter, shows
 // report text and notes as text (an HTML payload in a note stays inert), lists problems, and its exports write
-// files. The webview reports what it drew through a test-only command.
+// files. The webview reports what it drew through a test-only command; the screenshots are checked against it.
 import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fixtureUri, openFixture, takeScreenshot, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
+import { screenshotEvidence } from './evidencePicture';
 
 interface RenderedState {
   passages: number;
@@ -145,7 +146,10 @@ describe('Evidence view', () => {
     assert.ok(s.problemMessages.some((m) => /larkfield-copy\.txt\.tags\.json/.test(m)), s.problemMessages.join('\n'));
     // The orphan is still listed among the passages (with its stored words), not dropped.
     assert.equal(s.passages, 4);
-    await takeScreenshot('evidence-problems', { selector: '.part.editor' });
+    // Harbourside 2024's four themes, one column each for it and the unreadable Larkfield copy.
+    assert.equal(s.heatCells, 4);
+    assert.equal(s.heatColumns, 2);
+    await screenshotEvidence('evidence-problems', s, s.heatCells, { selector: '.part.editor' });
   });
 
   it('refreshes when a tags file changes on disk', async () => {
@@ -269,8 +273,11 @@ describe('Evidence view', () => {
     const previous = config.inspect<string>('colorTheme')?.globalValue;
     await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
     try {
-      await openEvidence([folder()]);
-      const path = await takeScreenshot('evidence-dark', { selector: '.part.editor' });
+      const s = await openEvidence([folder()]);
+      assert.equal(s.heatCells, 14);
+      assert.deepEqual(s.areaColumns, ['Impact of leaders', 'Help and protection', 'Children in care', 'Care leavers', 'Outside judgement sections']);
+      // The whole theme x report heat map is in the picture; the judgement-area table starts below it.
+      const path = await screenshotEvidence('evidence-dark', s, s.heatCells, { selector: '.part.editor' });
       if (!path) this.skip();
     } finally {
       await config.update('colorTheme', previous, vscode.ConfigurationTarget.Global);
@@ -283,10 +290,16 @@ describe('Evidence view', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await openEvidence([folder()]);
     // One theme across the reports: the passages, where they sit, and the finding that recurs.
-    await state({ filter: { themeIds: ['pq.planning'] } });
+    const s = await state({ filter: { themeIds: ['pq.planning'] } });
+    assert.ok(s);
+    // Plans and planning in three reports and Voice of the child once; by area, 3 + 1 and 1.
+    assert.equal(s.heatCells, 4);
+    assert.deepEqual(s.areaColumns, ['Help and protection', 'Children in care']);
+    assert.equal(s.areaCells, 3);
     // The README's picture is replaced only when asked (IRA_README_SCREENSHOTS=1), so a test run leaves the checkout as it was.
     const readme = process.env.IRA_README_SCREENSHOTS === '1';
-    const path = await takeScreenshot(readme ? resolve(__dirname, '..', '..', 'media', 'screenshot-evidence.png') : 'evidence-readme');
+    // Both tables are in the picture, every cell of them.
+    const path = await screenshotEvidence(readme ? resolve(__dirname, '..', '..', 'media', 'screenshot-evidence.png') : 'evidence-readme', s, s.heatCells + s.areaCells);
     await state({ filter: {} });
     if (!path) this.skip();
   });

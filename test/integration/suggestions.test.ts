@@ -5,22 +5,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
-import { activateExtension, waitFor, workspaceRoot } from './helpers';
-
-interface Shown {
-  key: string;
-  themeId: string;
-  quote: string;
-  cue: string;
-  start: number;
-  end: number;
-}
+import type { ShownSuggestion } from '../../src/extension/suggestions/suggestionController';
+import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 const FOLDER = 'suggestions-test';
 const REPORT = 'suggest-westmere.txt';
 
-async function shown(uri: vscode.Uri): Promise<Shown[]> {
-  return vscode.commands.executeCommand<Shown[]>('inspectionReports.debug.suggestionsFor', uri.toString());
+async function shown(uri: vscode.Uri): Promise<ShownSuggestion[]> {
+  return (await extensionApi()).suggestionsFor(uri);
 }
 
 function enabled(): boolean {

@@ -10,7 +10,7 @@ import type { Sidecar, TagContext, TagTheme } from '../../src/core/tags/sidecar/
 import { parseSidecar } from '../../src/core/tags/sidecar/sidecarParser';
 import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
-import { activateExtension, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -49,7 +49,7 @@ function sidecarFor(text: string, tags: TagSpec[], anchoredTo = text): string {
 }
 
 async function tree(): Promise<Snapshot[]> {
-  return vscode.commands.executeCommand<Snapshot[]>('inspectionReports.debug.tagsViewTree');
+  return (await extensionApi()).tagsViewTree();
 }
 
 function find(nodes: Snapshot[] | undefined, ...labels: string[]): Snapshot | undefined {

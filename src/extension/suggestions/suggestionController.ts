@@ -61,15 +61,19 @@ export class SuggestionController implements vscode.Disposable, vscode.CodeActio
       vscode.commands.registerCommand('inspectionReports.suggestions.dismiss', (args: SuggestionArgs) => this.dismiss(args)),
       vscode.commands.registerCommand('inspectionReports.suggestions.acceptAll', (args?: BulkArgs) => this.acceptAll(args)),
       vscode.commands.registerCommand('inspectionReports.suggestions.dismissAll', (args?: BulkArgs) => this.dismissAll(args)),
-      // Test-only: what is underlined in a report now.
-      vscode.commands.registerCommand('inspectionReports.debug.suggestionsFor', async (uri?: string) => {
-        await this.update();
-        const key = uri ?? vscode.window.activeTextEditor?.document.uri.toString() ?? '';
-        return (this.current.get(key)?.suggestions ?? []).map((s) => ({ key: s.key, themeId: s.themeId, quote: s.quote, cue: s.cue, start: s.range.start, end: s.range.end }));
-      }),
     );
     if (sidecars) this.disposables.push(sidecars.onDidChangeTags(later));
     this.schedule();
+  }
+
+  /**
+   * What is underlined in a report's visible editor now, once pending updates are drawn (empty when the report
+   * is not visible or suggestions are hidden). `uri` defaults to the active editor's document.
+   */
+  async shownIn(uri?: vscode.Uri): Promise<ShownSuggestion[]> {
+    await this.update();
+    const key = (uri ?? vscode.window.activeTextEditor?.document.uri)?.toString() ?? '';
+    return (this.current.get(key)?.suggestions ?? []).map((s) => ({ key: s.key, themeId: s.themeId, quote: s.quote, cue: s.cue, start: s.range.start, end: s.range.end }));
   }
 
   enabled(scope?: vscode.TextDocument): boolean {
@@ -332,6 +336,18 @@ export class SuggestionController implements vscode.Disposable, vscode.CodeActio
     for (const t of this.decorationTypes.values()) t.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A suggestion as drawn: its passage by UTF-16 offsets into the report's text. */
+export interface ShownSuggestion {
+  /** Stable across sessions; what a dismissal stores. */
+  readonly key: string;
+  readonly themeId: string;
+  readonly quote: string;
+  /** The cue phrase that matched first. */
+  readonly cue: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 interface SuggestionArgs {

@@ -8,7 +8,7 @@ import type { SidecarService } from '../tagging/sidecarService';
 import { SuggestionController } from '../suggestions/suggestionController';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { WorkspaceTagIndex } from './tagsViewIndex';
-import { TAGS_VIEW_ID, TagsViewProvider, type TagsTreeSnapshot } from './tagsViewProvider';
+import { TAGS_VIEW_ID, TagsViewProvider } from './tagsViewProvider';
 import type { TagsTreeNode } from '../../core';
 
 export interface TagsViewDependencies {
@@ -84,11 +84,6 @@ export function registerTagsView(deps: TagsViewDependencies): { api: TagsViewApi
       showFilter();
     }),
     vscode.commands.registerCommand('inspectionReports.tagsView.openSample', () => openSample(deps.extensionUri)),
-    // Test-only: the tree as the user would see it, fully expanded, once the index is current.
-    vscode.commands.registerCommand('inspectionReports.debug.tagsViewTree', async (): Promise<TagsTreeSnapshot[]> => {
-      await provider.settled();
-      return provider.snapshot();
-    }),
   ];
   return { api: { index, provider, view, suggestions, codebookCommands }, disposables };
 }
