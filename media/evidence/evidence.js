@@ -7,7 +7,6 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
-  const GRADE_SHORT = { outstanding: 'Outstanding', good: 'Good', adequate: 'Adequate', 'requires-improvement': 'Requires improvement', inadequate: 'Inadequate' };
 
   /** @type {any} */
   let model;
@@ -203,8 +202,8 @@
       return;
     }
     const columns = areas.map((a) => {
-      const label = a === OUTSIDE_JUDGEMENTS ? 'Outside judgement sections' : model.areaLabels[a] || a;
-      return { key: a, label, short: label };
+      if (a === OUTSIDE_JUDGEMENTS) return { key: a, label: 'Outside judgement sections', short: 'Outside judgement sections' };
+      return { key: a, label: model.areaLabels[a] || a, short: model.areaShortLabels[a] || a };
     });
     append(host, themeTable(columns, (t, key) => t.perArea[key] || 0, 'area-col', 'Number of tagged passages per theme and judgement area'));
   }
@@ -234,7 +233,7 @@
     for (const authority of model.gradesOverTime) {
       const areas = Object.keys(authority.areas);
       const height = areas.length * rowH + 26;
-      const summary = areas.map((a) => `${model.areaLabels[a] || a}: ${authority.areas[a].map((p) => `${GRADE_SHORT[p.grade]} (${p.date ? p.date.slice(0, 4) : 'undated'})`).join(', ')}`).join('; ');
+      const summary = areas.map((a) => `${model.areaLabels[a] || a}: ${authority.areas[a].map((p) => `${model.gradeLabels[p.grade]} (${p.date ? p.date.slice(0, 4) : 'undated'})`).join(', ')}`).join('; ');
       const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${authority.authority} grades over time. ${summary}`, class: 'timeline' });
       for (let y = first; y <= last + 1; y++) {
         const gx = x(`${y}-01-01`);
@@ -243,19 +242,21 @@
       }
       areas.forEach((area, i) => {
         const cy = 14 + i * rowH;
-        append(chart, svg('text', { x: 0, y: cy + 4, class: 'area' }, model.areaLabels[area] || area));
+        append(chart, svg('text', { x: 0, y: cy + 4, class: 'area' }, model.areaShortLabels[area] || area, svg('title', {}, model.areaLabels[area] || area)));
         const points = authority.areas[area].filter((p) => p.date);
         for (let k = 1; k < points.length; k++) {
           append(chart, svg('line', { x1: x(points[k - 1].date), x2: x(points[k].date), y1: cy, y2: cy, class: 'trend' }));
         }
         for (const p of points) {
-          append(chart, svg('circle', { cx: x(p.date), cy, r: 6, class: `dot grade-${p.grade}` }, svg('title', {}, `${model.areaLabels[area] || area}: ${GRADE_SHORT[p.grade]} (${p.date})`)));
-          append(chart, svg('text', { x: x(p.date), y: cy + 3.5, class: 'dot-label' }, String(GRADE_SHORT[p.grade] || '?').charAt(0)));
+          append(chart, svg('circle', { cx: x(p.date), cy, r: 6, class: `dot grade-${p.grade}` }, svg('title', {}, `${model.areaLabels[area] || area}: ${model.gradeLabels[p.grade]} (${p.date})`)));
+          append(chart, svg('text', { x: x(p.date), y: cy + 3.5, class: 'dot-label' }, String(model.gradeLabels[p.grade] || '?').charAt(0)));
         }
       });
       append(host, el('figure', { class: 'authority' }, el('figcaption', {}, authority.authority), chart));
     }
-    append(host, el('p', { class: 'legend' }, ['outstanding', 'good', 'requires-improvement', 'inadequate'].map((g) => el('span', {}, el('span', { class: `swatch grade-${g}`, 'aria-hidden': 'true' }), GRADE_SHORT[g]))));
+    // The legend names the grades the charts show, best first (the older scale's "adequate" only when present).
+    const shown = new Set(model.gradesOverTime.flatMap((a) => Object.values(a.areas).flatMap((points) => points.map((p) => p.grade))));
+    append(host, el('p', { class: 'legend' }, model.gradeOrder.filter((g) => shown.has(g)).map((g) => el('span', {}, el('span', { class: `swatch grade-${g}`, 'aria-hidden': 'true' }), model.gradeLabels[g]))));
   }
 
   // ---- Recurring areas for improvement -----------------------------------------------------------------
@@ -303,7 +304,7 @@
         el(
           'li',
           { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId },
-          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, GRADE_SHORT[item.grade]) : null, item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
+          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
           el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
           el('p', { class: 'citation' }, item.citation),
           item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,

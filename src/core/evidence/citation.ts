@@ -1,38 +1,10 @@
 // One-passage citation, for "copy with citation" and the Markdown export:
 // Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'
 
-import type { Grade, ReportKind } from '../recognition/model';
+import { gradeCitation, kindCitation } from '../vocabulary/labels';
 import type { EvidenceItem } from './evidenceModel';
 
-const KIND_LABELS: Record<ReportKind, string> = {
-  'ilacs-inspection': 'ILACS inspection',
-  'sif-inspection': 'SIF inspection',
-  'sif-reinspection': 'SIF re-inspection',
-  'lac-inspection-2013': 'looked-after children inspection',
-  'focused-visit': 'focused visit',
-  'monitoring-visit': 'monitoring visit',
-  'committee-paper': 'committee paper',
-  'area-send': 'area SEND inspection',
-  unknown: 'report',
-};
-
-const GRADE_LABELS: Record<Grade, string> = {
-  outstanding: 'outstanding',
-  good: 'good',
-  'requires-improvement': 'requires improvement to be good',
-  inadequate: 'inadequate',
-  adequate: 'adequate',
-};
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function kindLabel(kind: ReportKind): string {
-  return KIND_LABELS[kind];
-}
-
-export function gradeLabel(grade: Grade): string {
-  return GRADE_LABELS[grade];
-}
 
 /** "2024-03-12" -> "12 March 2024"; anything unreadable is returned as given. */
 export function longDate(iso: string): string {
@@ -47,7 +19,7 @@ export type CitationFields = Pick<
 >;
 
 export function formatCitation(item: CitationFields): string {
-  const kind = kindLabel(item.reportKind);
+  const kind = kindCitation(item.reportKind);
   const parts = [item.authority ? `${item.authority} ${kind}` : `${item.reportFileName} (${kind})`];
   if (item.reportDate) {
     // Letters are dated; reports are published; when only the inspection dates are known, say so.
@@ -59,8 +31,8 @@ export function formatCitation(item: CitationFields): string {
   if (item.section) {
     let section = item.section.replace(/\s+/g, ' ').trim();
     // Judgement headings normally end with their grade; add it when this one does not.
-    if (item.sectionRole === 'judgement' && item.grade && !section.toLowerCase().includes(gradeLabel(item.grade).split(' ')[0]!)) {
-      section += `: ${gradeLabel(item.grade)}`;
+    if (item.sectionRole === 'judgement' && item.grade && !section.toLowerCase().includes(gradeCitation(item.grade).split(' ')[0]!)) {
+      section += `: ${gradeCitation(item.grade)}`;
     }
     parts.push(`section '${section}'`);
   }

@@ -4,8 +4,9 @@
 
 import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from './evidenceModel';
 import { filterEvidence } from './evidenceFilter';
-import { formatCitation, formatQuoteWithCitation, gradeLabel, kindLabel, longDate } from './citation';
-import type { Grade, ReportKind } from '../recognition/model';
+import { formatCitation, formatQuoteWithCitation, longDate } from './citation';
+import { type Grade, JUDGEMENT_AREAS, type JudgementArea, type ReportKind } from '../recognition/model';
+import { AREA_WORDS, GRADE_DISPLAY_ORDER, gradeCitation, gradeLabel, KIND_WORDS, kindCitation } from '../vocabulary/labels';
 
 export interface EvidenceViewItem extends EvidenceItem {
   citation: string;
@@ -36,31 +37,21 @@ export interface EvidenceViewModel {
   gradesOverTime: AuthorityGrades[];
   recurringImprovements: RecurringImprovement[];
   problems: EvidenceProblem[];
+  /** Area id -> label, in the order judgements come (the order of the area columns). */
   areaLabels: Record<string, string>;
+  /** Area id -> short form, for narrow columns and chart rows. */
+  areaShortLabels: Record<string, string>;
+  /** Grade id -> label, for chips, charts and the legend. */
+  gradeLabels: Record<Grade, string>;
+  /** The grades best first, for the legend. */
+  gradeOrder: readonly Grade[];
 }
 
-const AREA_LABELS: Record<string, string> = {
-  overall: 'Overall effectiveness',
-  leaders: 'Impact of leaders',
-  'help-protection': 'Help and protection',
-  'in-care': 'Children in care',
-  'care-leavers': 'Care leavers',
-  adoption: 'Adoption',
-  lscb: 'LSCB',
-};
+function areaWords(form: 'label' | 'short'): Record<JudgementArea, string> {
+  return Object.fromEntries(JUDGEMENT_AREAS.map((a) => [a, AREA_WORDS[a][form]])) as Record<JudgementArea, string>;
+}
 
-/** Column headings stay short; the full label is in the heading's tooltip. */
-const SHORT_KINDS: Partial<Record<ReportKind, string>> = {
-  'focused-visit': 'FV',
-  'monitoring-visit': 'MV',
-  'committee-paper': 'paper',
-  'area-send': 'SEND',
-  'sif-inspection': 'SIF',
-  'sif-reinspection': 'SIF',
-  'lac-inspection-2013': 'LAC',
-};
-
-const GRADE_ORDER: Grade[] = ['outstanding', 'good', 'requires-improvement', 'adequate', 'inadequate'];
+const GRADE_LABELS = Object.fromEntries(GRADE_DISPLAY_ORDER.map((g) => [g, gradeLabel(g)])) as Record<Grade, string>;
 
 function year(date: string | undefined): string {
   return date ? date.slice(0, 4) : 'undated';
@@ -81,16 +72,16 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     options: {
       themes: [...themes].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label)),
       authorities,
-      kinds: kinds.map((id) => ({ id, label: kindLabel(id) })),
-      grades: GRADE_ORDER.filter((g) => grades.has(g)).map((id) => ({ id, label: gradeLabel(id) })),
+      kinds: kinds.map((id) => ({ id, label: kindCitation(id) })),
+      grades: GRADE_DISPLAY_ORDER.filter((g) => grades.has(g)).map((id) => ({ id, label: gradeCitation(id) })),
     },
     totals: { reports: full.reports.length, items: full.items.length },
     // Each report's areas for improvement stay here (the recurring ones are sent on their own): a large folder's
     // model crosses postMessage on every filter change.
     reports: set.reports.map(({ improvements: _improvements, ...r }) => ({
       ...r,
-      label: [r.authority ?? r.fileName, kindLabel(r.kind), r.date ? longDate(r.date) : undefined].filter(Boolean).join(', '),
-      shortLabel: `${r.authority ?? r.fileName} ${year(r.date)}${SHORT_KINDS[r.kind] ? ` ${SHORT_KINDS[r.kind]}` : ''}`,
+      label: [r.authority ?? r.fileName, kindCitation(r.kind), r.date ? longDate(r.date) : undefined].filter(Boolean).join(', '),
+      shortLabel: `${r.authority ?? r.fileName} ${year(r.date)}${KIND_WORDS[r.kind].column ? ` ${KIND_WORDS[r.kind].column}` : ''}`,
     }))
       // Columns read as a timeline within each authority.
       .sort((a, b) => (a.authority ?? '').localeCompare(b.authority ?? '') || (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path)),
@@ -102,7 +93,10 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     gradesOverTime: set.gradesOverTime,
     recurringImprovements: set.recurringImprovements,
     problems: set.problems,
-    areaLabels: AREA_LABELS,
+    areaLabels: areaWords('label'),
+    areaShortLabels: areaWords('short'),
+    gradeLabels: GRADE_LABELS,
+    gradeOrder: GRADE_DISPLAY_ORDER,
   };
 }
 

@@ -2,11 +2,11 @@
 // passages (the gaps), areas for improvement that recur, and the problems met. Report text is escaped.
 
 import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
-import { formatCitation, kindLabel, longDate } from '../evidence/citation';
+import { formatCitation, longDate } from '../evidence/citation';
 import { inertMarkdown } from './markdownText';
 import { NO_JUDGEMENT_AREA } from '../evidence/themeCounts';
-import { AREA_LABELS } from '../navigation/outlineFormat';
-import type { JudgementArea } from '../recognition/model';
+import { JUDGEMENT_AREAS } from '../recognition/model';
+import { areaLabel, kindCitation } from '../vocabulary/labels';
 
 export interface MarkdownExportOptions {
   title?: string;
@@ -22,7 +22,7 @@ function passage(item: EvidenceItem): string[] {
 
 /** "Help and protection 3, Children in care 1, outside judgement sections 2", in the order judgements come. */
 function areaBreakdown(perArea: Record<string, number>): string {
-  const parts = (Object.keys(AREA_LABELS) as JudgementArea[]).filter((a) => perArea[a]).map((a) => `${AREA_LABELS[a]} ${perArea[a]}`);
+  const parts = JUDGEMENT_AREAS.filter((a) => perArea[a]).map((a) => `${areaLabel(a)} ${perArea[a]}`);
   if (perArea[NO_JUDGEMENT_AREA]) parts.push(`outside judgement sections ${perArea[NO_JUDGEMENT_AREA]}`);
   return parts.join(', ');
 }
@@ -46,7 +46,7 @@ export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions 
   if (gaps.length > 0) {
     out.push('## Reports with no tagged passages', '');
     for (const report of gaps) {
-      const label = [report.authority, kindLabel(report.kind), report.date ? longDate(report.date) : undefined].filter(Boolean).join(', ');
+      const label = [report.authority, kindCitation(report.kind), report.date ? longDate(report.date) : undefined].filter(Boolean).join(', ');
       out.push(`- ${inertMarkdown(report.fileName)}${label ? ` (${inertMarkdown(label)})` : ''}`);
     }
     out.push('');

@@ -6,7 +6,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Codebook } from '../tags/codebook/codebookModel';
 import type { EvidenceSet } from '../evidence/evidenceModel';
-import { gradeLabel, kindLabel } from '../evidence/citation';
+import { AREA_WORDS, gradeCitation, kindCitation } from '../vocabulary/labels';
 import { codesXml, refiCodes } from './refiCodes';
 import { stableGuid } from './refiGuid';
 import { plainTextSource } from './refiPositions';
@@ -35,7 +35,7 @@ const VARIABLES = [
   { key: 'authority', name: 'Authority', type: 'Text' },
   { key: 'kind', name: 'Report kind', type: 'Text' },
   { key: 'date', name: 'Report date', type: 'Date' },
-  { key: 'overall', name: 'Overall effectiveness', type: 'Text' },
+  { key: 'overall', name: AREA_WORDS.overall.label, type: 'Text' },
 ] as const;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -84,13 +84,13 @@ export function exportQdpx(set: EvidenceSet, options: QdpxExportOptions): QdpxEx
           `${codings}\n      </PlainTextSelection>`,
       );
     }
-    const description = [report.authority, kindLabel(report.kind), report.date].filter(Boolean).join(', ');
+    const description = [report.authority, kindCitation(report.kind), report.date].filter(Boolean).join(', ');
     const overall = report.judgements.find((j) => j.area === 'overall')?.grade;
     const values: Record<(typeof VARIABLES)[number]['key'], string | undefined> = {
       authority: report.authority,
-      kind: kindLabel(report.kind),
+      kind: kindCitation(report.kind),
       date: report.date && /^\d{4}-\d{2}-\d{2}$/.test(report.date) ? report.date : undefined,
-      overall: overall ? gradeLabel(overall) : undefined,
+      overall: overall ? gradeCitation(overall) : undefined,
     };
     const variableValues = VARIABLES.flatMap((v) => {
       const value = values[v.key];

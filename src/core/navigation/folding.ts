@@ -2,6 +2,7 @@
 // reviewer can collapse a long report down to its headings. Lines are 0-based, as editors count them.
 
 import type { ReportModel, Section } from '../recognition/model';
+import { LineIndex } from '../platform/text/lineIndex';
 
 export interface FoldRegion {
   /** 0-based line of the section heading. */
@@ -33,27 +34,11 @@ export function foldingRegions(model: ReportModel, text: string): FoldRegion[] {
 }
 
 /**
- * The text's lines by number, as split(/\r\n|\r|\n/) gives them, without making a string per line: asked
- * on every keystroke, only a few lines (the ends of sections) are ever read. Finding the line breaks with
- * indexOf is a native scan; text with a lone CR (no LF after it) takes the plain split.
+ * The text's lines by number (0-based), as split(/\r\n|\r|\n/) gives them, without making a string per line:
+ * asked on every keystroke, only a few lines (the ends of sections) are ever read.
  */
 function lineReader(text: string): { count: number; text: (line: number) => string } {
-  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
-    if (text.charCodeAt(cr + 1) !== 10) {
-      const split = text.split(/\r\n|\r|\n/);
-      return { count: split.length, text: (line) => split[line] ?? '' };
-    }
-  }
-  const starts = [0];
-  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
-  return {
-    count: starts.length,
-    text: (line) => {
-      const from = starts[line];
-      if (from === undefined) return '';
-      let to = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
-      if (to > from && text.charCodeAt(to - 1) === 13) to--;
-      return text.slice(from, to);
-    },
-  };
+  const index = new LineIndex(text);
+  const count = index.lineCount;
+  return { count, text: (line) => (line >= 0 && line < count ? text.slice(index.lineStart(line + 1), index.lineEnd(line + 1)) : '') };
 }

@@ -3,7 +3,7 @@
 // they contain. Plain objects with offsets, so the tree is tested without an editor.
 
 import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section } from '../recognition/model';
-import { AREA_LABELS, GRADE_LABELS } from './outlineFormat';
+import { areaLabel, gradeLabel } from '../vocabulary/labels';
 
 export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'paragraph';
 
@@ -104,7 +104,7 @@ function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p
 
 function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
   const judged = s.judgementArea !== undefined || s.grade !== undefined;
-  const detail = s.grade ? GRADE_LABELS[s.grade] : s.judgementArea ? AREA_LABELS[s.judgementArea] : '';
+  const detail = s.grade ? gradeLabel(s.grade) : s.judgementArea ? areaLabel(s.judgementArea) : '';
   // The editor rejects a selection outside the symbol's range and an empty name.
   const range = { start: Math.min(s.range.start, s.headingRange.start), end: Math.max(s.range.end, s.headingRange.end) };
   return {
@@ -118,7 +118,7 @@ function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
 }
 
 function judgementSymbol(j: Judgement): OutlineSymbol {
-  return { name: AREA_LABELS[j.area], detail: GRADE_LABELS[j.grade], kind: 'judgement', range: j.range, selectionRange: j.range, children: [] };
+  return { name: areaLabel(j.area), detail: gradeLabel(j.grade), kind: 'judgement', range: j.range, selectionRange: j.range, children: [] };
 }
 
 function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {

@@ -14,6 +14,7 @@ import type {
   Section,
   SectionRole,
 } from '../recognition/model';
+import { areaLabel, gradeLabel, kindTitle } from '../vocabulary/labels';
 
 export interface OutlineSectionJson {
   title: string;
@@ -63,36 +64,6 @@ function sectionJson(s: Section): OutlineSectionJson {
   return out;
 }
 
-export const KIND_LABELS: Record<ReportKind, string> = {
-  'ilacs-inspection': 'ILACS inspection report',
-  'sif-inspection': 'SIF inspection report (2014–2017)',
-  'sif-reinspection': 'SIF re-inspection report',
-  'lac-inspection-2013': 'Looked-after children inspection (2013)',
-  'focused-visit': 'Focused-visit letter',
-  'monitoring-visit': 'Monitoring-visit letter',
-  'committee-paper': 'Council committee paper',
-  'area-send': 'Area SEND inspection report',
-  unknown: 'Unrecognised document',
-};
-
-export const AREA_LABELS: Record<JudgementArea, string> = {
-  overall: 'Overall effectiveness',
-  leaders: 'Impact of leaders',
-  'help-protection': 'Help and protection',
-  'in-care': 'Children in care',
-  'care-leavers': 'Care leavers',
-  adoption: 'Adoption performance',
-  lscb: 'Safeguarding children board',
-};
-
-export const GRADE_LABELS: Record<Grade, string> = {
-  outstanding: 'Outstanding',
-  good: 'Good',
-  'requires-improvement': 'Requires improvement',
-  inadequate: 'Inadequate',
-  adequate: 'Adequate',
-};
-
 export interface OutlineTextOptions {
   /** Shown in the first line, when given. */
   fileName?: string;
@@ -105,7 +76,7 @@ export function outlineText(model: ReportModel, options: OutlineTextOptions = {}
   const width = options.width ?? 100;
   const md = model.metadata;
   const lines: string[] = [];
-  lines.push(options.fileName ? `${options.fileName}: ${KIND_LABELS[model.kind]}` : KIND_LABELS[model.kind]);
+  lines.push(options.fileName ? `${options.fileName}: ${kindTitle(model.kind)}` : kindTitle(model.kind));
   if (md.title && md.title !== md.authority) lines.push(`  Title:           ${md.title}`);
   lines.push(`  Authority:       ${md.authority ?? '(not found)'}`);
   if (md.inspectionDates) lines.push(`  Dates:           ${describeDates(md.inspectionDates)}`);
@@ -119,8 +90,8 @@ export function outlineText(model: ReportModel, options: OutlineTextOptions = {}
   if (model.earlierJudgements.length > 0) {
     lines.push('', `Earlier grades mentioned (not this report's):`);
     for (const e of model.earlierJudgements) {
-      const what = e.area ? `${AREA_LABELS[e.area]}: ` : '';
-      lines.push(`  ${what}${GRADE_LABELS[e.grade]}${e.when ? ` (${e.when})` : ''}  line ${e.line}`);
+      const what = e.area ? `${areaLabel(e.area)}: ` : '';
+      lines.push(`  ${what}${gradeLabel(e.grade)}${e.when ? ` (${e.when})` : ''}  line ${e.line}`);
     }
   }
 
@@ -151,17 +122,17 @@ function describeDates(d: NonNullable<ReportMetadata['inspectionDates']>): strin
 
 function judgementLines(judgements: Judgement[]): string[] {
   if (judgements.length === 0) return ['Judgements: none (this document gives no grades)'];
-  const labelWidth = Math.max(...judgements.map((j) => AREA_LABELS[j.area].length));
-  const gradeWidth = Math.max(...judgements.map((j) => GRADE_LABELS[j.grade].length));
+  const labelWidth = Math.max(...judgements.map((j) => areaLabel(j.area).length));
+  const gradeWidth = Math.max(...judgements.map((j) => gradeLabel(j.grade).length));
   const out = ['Judgements:'];
   for (const j of judgements) {
-    out.push(`  ${AREA_LABELS[j.area].padEnd(labelWidth)}  ${GRADE_LABELS[j.grade].padEnd(gradeWidth)}  line ${j.line} (${j.source})`);
+    out.push(`  ${areaLabel(j.area).padEnd(labelWidth)}  ${gradeLabel(j.grade).padEnd(gradeWidth)}  line ${j.line} (${j.source})`);
   }
   return out;
 }
 
 function sectionLines(s: Section, depth: number, out: string[]): void {
-  const grade = s.grade ? ` [${GRADE_LABELS[s.grade]}]` : '';
+  const grade = s.grade ? ` [${gradeLabel(s.grade)}]` : '';
   out.push(`${'  '.repeat(depth)}${s.title}${grade}  (line ${s.line})`);
   for (const c of s.children) sectionLines(c, depth + 1, out);
 }
@@ -185,11 +156,11 @@ export function wrap(text: string, width: number): string[] {
 
 /** One line for lists of many reports (demo, corpus runs). */
 export function outlineSummary(model: ReportModel): string {
-  const parts = [KIND_LABELS[model.kind]];
+  const parts = [kindTitle(model.kind)];
   if (model.metadata.authority) parts.push(model.metadata.authority);
   const overall = model.judgements.find((j) => j.area === 'overall');
   if (model.judgements.length > 0) {
-    parts.push(`${model.judgements.length} grade${model.judgements.length === 1 ? '' : 's'}${overall ? ` (overall ${GRADE_LABELS[overall.grade].toLowerCase()})` : ''}`);
+    parts.push(`${model.judgements.length} grade${model.judgements.length === 1 ? '' : 's'}${overall ? ` (overall ${gradeLabel(overall.grade).toLowerCase()})` : ''}`);
   } else parts.push('no grades');
   const priority = model.improvements.filter((i) => i.priority).length;
   parts.push(`${model.improvements.length} area${model.improvements.length === 1 ? '' : 's'} for improvement${priority ? ` (${priority} priority)` : ''}`);

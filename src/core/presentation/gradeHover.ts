@@ -3,8 +3,7 @@
 // rendered untrusted, and every piece of report text in it is escaped.
 
 import type { Grade, JudgementArea, JudgementSource, Range, ReportModel } from '../recognition/model';
-import { AREA_FULL_NAMES, GRADE_MEANINGS, SOURCE_DESCRIPTIONS } from '../vocabulary/gradeMeaning';
-import { GRADE_LABELS } from '../navigation/outlineFormat';
+import { AREA_WORDS, GRADE_WORDS, SOURCE_DESCRIPTIONS } from '../vocabulary/labels';
 import { headingGrades } from './headingGrades';
 import { gradePieces } from './decorationPlan';
 import { escapeMarkdown } from '../platform/text/markdownEscape';
@@ -44,8 +43,8 @@ export function gradeAt(model: ReportModel, text: string, offset: number): Grade
 }
 
 export function gradeHoverMarkdown(hit: GradeHit, text: string): string {
-  const grade = GRADE_LABELS[hit.grade];
-  const area = hit.area ? AREA_FULL_NAMES[hit.area] : undefined;
+  const grade = GRADE_WORDS[hit.grade].label;
+  const area = hit.area ? AREA_WORDS[hit.area].fullName : undefined;
   const lines: string[] = [];
   if (hit.earlier) {
     const when = hit.when ? ` (${escapeMarkdown(hit.when)})` : '';
@@ -58,7 +57,7 @@ export function gradeHoverMarkdown(hit: GradeHit, text: string): string {
     lines.push(`This report's judgement, read from ${hit.source ? SOURCE_DESCRIPTIONS[hit.source] : 'the report'}.`);
   }
   lines.push('');
-  lines.push(`*${grade}:* ${GRADE_MEANINGS[hit.grade]}`);
+  lines.push(`*${grade}:* ${GRADE_WORDS[hit.grade].meaning}`);
   // Only the grade's own words: a wrapped table grade can straddle its row label.
   const printed = gradePieces(hit.range, text)
     .map((r) => text.slice(r.start, r.end))

@@ -1,7 +1,7 @@
 // The one-line description of a recognised report (status bar) and its longer tooltip.
 
 import type { ReportModel } from '../recognition/model';
-import { GRADE_LABELS, KIND_LABELS } from '../navigation/outlineFormat';
+import { areaLabel, gradeLabel, kindTitle } from '../vocabulary/labels';
 
 export interface ReportSummary {
   /** e.g. "ILACS inspection report · Westmere". */
@@ -12,14 +12,14 @@ export interface ReportSummary {
 
 export function summariseReport(model: ReportModel): ReportSummary {
   const md = model.metadata;
-  const kind = KIND_LABELS[model.kind];
+  const kind = kindTitle(model.kind);
   const short = md.authority ? `${kind} · ${md.authority}` : kind;
   const details = [kind];
   if (md.authority) details.push(`Authority: ${md.authority}`);
   if (md.inspectionDates) details.push(`Dates: ${md.inspectionDates.text}`);
   else if (md.publishedDate) details.push(`Published: ${md.publishedDate}`);
   const overall = model.judgements.find((j) => j.area === 'overall');
-  if (overall) details.push(`Overall effectiveness: ${GRADE_LABELS[overall.grade]}`);
+  if (overall) details.push(`${areaLabel('overall')}: ${gradeLabel(overall.grade)}`);
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   details.push(
     [

@@ -11,6 +11,7 @@ import type { ProseCache } from './judgementSentences';
 import { blockFindings, blockHasFindings } from './judgementSentences';
 import type { LineInfo } from './lineClassifier';
 import { shiftModel, shiftRange } from './shiftModel';
+import { LineIndex } from '../platform/text/lineIndex';
 
 export interface AnalyseOptions {
   /** Markdown input: headings come from `#` markers (parsed with remark). */
@@ -184,11 +185,7 @@ export class ReportAnalyser {
 }
 
 function emptyModel(text: string): ReportModel {
-  let lineCount = 1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineCount++;
-  }
+  const { lineCount } = new LineIndex(text);
   return { kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], paragraphs: [], lineCount };
 }
 

@@ -132,5 +132,16 @@ export interface ReportModel {
   lineCount: number;
 }
 
+export const REPORT_KINDS: readonly ReportKind[] = [
+  'ilacs-inspection',
+  'sif-inspection',
+  'sif-reinspection',
+  'lac-inspection-2013',
+  'focused-visit',
+  'monitoring-visit',
+  'committee-paper',
+  'area-send',
+  'unknown',
+];
 export const JUDGEMENT_AREAS: readonly JudgementArea[] = ['overall', 'leaders', 'help-protection', 'in-care', 'care-leavers', 'adoption', 'lscb'];
 export const GRADES: readonly Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate', 'adequate'];

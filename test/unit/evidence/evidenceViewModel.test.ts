@@ -123,6 +123,15 @@ describe('Evidence view model', () => {
     assert.equal(model.areaLabels['in-care'], 'Children in care');
   });
 
+  it('sends the words the webview draws: area labels with their short forms, grade labels best first', () => {
+    const model = buildEvidenceViewModel(evidenceSet(), {});
+    // The same label as the Outline and the CLI; the short form only where a column is narrow.
+    assert.deepEqual([model.areaLabels.adoption, model.areaShortLabels.adoption], ['Adoption performance', 'Adoption']);
+    assert.deepEqual([model.areaLabels.lscb, model.areaShortLabels.lscb], ['Safeguarding children board', 'LSCB']);
+    assert.deepEqual(Object.keys(model.areaLabels), ['overall', 'leaders', 'help-protection', 'in-care', 'care-leavers', 'adoption', 'lscb']);
+    assert.deepEqual(model.gradeOrder.map((g) => model.gradeLabels[g]), ['Outstanding', 'Good', 'Requires improvement', 'Adequate', 'Inadequate']);
+  });
+
   it('shows nothing but the totals when the filter matches no report', () => {
     const model = buildEvidenceViewModel(evidenceSet(), { since: '2030-01-01' });
     assert.deepEqual([model.reports, model.items, model.themes], [[], [], []]);

@@ -20,6 +20,24 @@ describe('LineIndex', () => {
     assert.equal(index.offsetAt({ line: 1, character: 99 }), 3, 'clamped to the end of the line');
     assert.deepEqual(index.positionAt(999), { line: 4, character: 4 });
   });
+
+  it('splits every mix of CR, LF and CRLF as split(/\\r\\n|\\r|\\n/) does, and LF-only as split("\\n") does', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: random(30) }, () => ['a', 'b', '\r', '\n', '\r\n'][random(5)]).join('');
+      const any = new LineIndex(text);
+      const lines = Array.from({ length: any.lineCount }, (_, k) => text.slice(any.lineStart(k + 1), any.lineEnd(k + 1)));
+      assert.deepEqual(lines, text.split(/\r\n|\r|\n/), JSON.stringify(text));
+      const lf = new LineIndex(text, 'lf');
+      const lfStarts = Array.from({ length: lf.lineCount }, (_, k) => lf.lineStart(k + 1));
+      let at = 0;
+      assert.deepEqual(lfStarts, text.split('\n').map((l) => ((at += l.length + 1), at - l.length - 1)), JSON.stringify(text));
+    }
+  });
 });
 
 describe('recognition: dates and areas as printed', () => {
