@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import { registerAnalysisWorkers } from './platform/analysisWorkers';
 import { ReportDocuments } from './platform/reportDocuments';
 import { registerDocumentSymbols } from './outline/documentSymbols';
-import { registerEvidence } from './evidence/evidenceCommands';
+import { type EvidenceStateRequest, type EvidenceViewState, evidenceViewState, registerEvidence } from './evidence/evidenceCommands';
+import { registerExportCommands, writeEvidenceExport } from './exports/exportCommands';
 import { registerFoldingRanges } from './outline/foldingRanges';
 import { registerGradeHover } from './highlighting/gradeHover';
 import { JudgementDecorations } from './highlighting/judgementDecorations';
 import { registerNavigationCommands } from './outline/navigationCommands';
 import { ReportStatusBar } from './highlighting/statusBar';
-import { registerTagging, type Tagging } from './tagging/tagging';
+import { type EditorTags, editorTagsFor, registerTagging, type Tagging } from './tagging/tagging';
 import { registerTagsView, type TagsViewApi } from './tagsView/tagsViewFeature';
 import type { TagsTreeSnapshot } from './tagsView/tagsViewProvider';
 import type { ShownSuggestion } from './suggestions/suggestionController';
@@ -34,6 +35,16 @@ export interface InspectionReportsApi {
   suggestionsFor(uri?: vscode.Uri | string): Promise<ShownSuggestion[]>;
   /** The Tags view's tree as a user would see it fully expanded, once the workspace index is current. */
   tagsViewTree(): Promise<TagsTreeSnapshot[]>;
+  /**
+   * A report's tagging status, tags and the decorations drawn for them (`uri` as a URI or its string form);
+   * when the report is open, once its tags file has been read.
+   */
+  tagsFor(uri: vscode.Uri | string): Promise<EditorTags>;
+  /**
+   * What the open Evidence view drew, after doing what `request` asks through the view as a user would (set a
+   * filter, collect again, press a passage's button); undefined when no Evidence view is open.
+   */
+  evidenceState(request?: EvidenceStateRequest): Promise<EvidenceViewState | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectionReportsApi {
@@ -54,7 +65,10 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   const tagsView = registerTagsView({ reports, codebooks: tagging.codebooks, sidecars: tagging.sidecars, log, extensionUri: context.extensionUri });
   context.subscriptions.push(...tagsView.disposables);
   context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
-  context.subscriptions.push(...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log }));
+  context.subscriptions.push(...registerExportCommands(tagging.codebooks, log));
+  context.subscriptions.push(
+    ...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log, runExport: (format, evidence) => writeEvidenceExport(format, evidence, tagging.codebooks) }),
+  );
   const { suggestions, provider } = tagsView.api;
   return {
     reports,
@@ -65,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
       await provider.settled();
       return provider.snapshot();
     },
+    tagsFor: (uri) => editorTagsFor(tagging, uri),
+    evidenceState: evidenceViewState,
   };
 }
 

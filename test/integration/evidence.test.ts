@@ -1,13 +1,14 @@
 // The Evidence view in a real editor: it collects the tagged fixture reports of test/fixtures/workspace/evidence,
 // draws the passages, the theme x report heat map and the grades over time, narrows them with a filter, shows
 // report text and notes as text (an HTML payload in a note stays inert), lists problems, and its exports write
-// files. The webview reports what it drew through a test-only command; the screenshots are checked against it.
+// files. The webview reports what it drew, read through the extension's API; the screenshots are checked against it.
 import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
+import type { EvidenceStateRequest, EvidenceViewState } from '../../src/extension/evidence/evidenceCommands';
+import { extensionApi, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
 import { screenshotEvidence } from './evidencePicture';
 
 interface RenderedState {
@@ -29,6 +30,8 @@ interface RenderedState {
   injected: unknown;
   summary: string;
   filter: Record<string, unknown>;
+  /** Where the reports were analysed: given when no request was made. */
+  analysis?: EvidenceViewState['analysis'];
 }
 
 const SUPERVISION_CITATION =
@@ -48,8 +51,10 @@ const IMPORTED_QDC = `<?xml version="1.0" encoding="utf-8"?>
 
 const PAYLOAD = 'Agency staff down to 4% <img src=x onerror="window.__iraInjected=1"><script>window.__iraInjected=2</script> & still open';
 
-function state(args?: { filter?: Record<string, unknown>; refresh?: boolean; press?: { tagId: string; action: 'open' | 'copy' } }): Thenable<RenderedState | undefined> {
-  return vscode.commands.executeCommand<RenderedState | undefined>('inspectionReports.debug.evidenceState', args);
+/** What the open Evidence view drew (after doing what `request` asks through the view). */
+async function state(request?: EvidenceStateRequest): Promise<RenderedState | undefined> {
+  // The webview's report is loosely typed in the product; these are the fields the view script posts.
+  return (await (await extensionApi()).evidenceState(request)) as RenderedState | undefined;
 }
 
 async function openEvidence(folders: vscode.Uri[]): Promise<RenderedState> {
@@ -65,7 +70,7 @@ describe('Evidence view', () => {
   const folder = () => fixtureUri('evidence');
 
   before(async () => {
-    await activateExtension();
+    await extensionApi();
   });
 
   after(async () => {
@@ -91,7 +96,7 @@ describe('Evidence view', () => {
     // Harbourside's written plans for children in need, in 2021 and again in 2024.
     assert.equal(s.recurring, 1);
     // The reports were analysed on worker threads started from the bundled dist/analysisWorker.js.
-    const analysis = (s as RenderedState & { analysis?: { workers: number; inThread: number; fallback?: string } }).analysis;
+    const analysis = s.analysis;
     assert.equal(analysis?.fallback, undefined, analysis?.fallback);
     assert.ok((analysis?.workers ?? 0) >= 4, JSON.stringify(analysis));
   });

@@ -8,25 +8,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Sidecar, Tag } from '../../src/core/tags/sidecar/sidecarModel';
-import type { SessionStatus } from '../../src/core/tags/reportTagSession';
-import { activateExtension, takeScreenshot, waitFor, workspaceRoot } from './helpers';
-
-interface TagsQuery {
-  status: SessionStatus | undefined;
-  tags: Tag[] | undefined;
-}
-
-interface Api {
-  reports: { get(d: vscode.TextDocument): unknown; skippedReason(d: vscode.TextDocument): string | undefined; isReport(d: vscode.TextDocument): boolean };
-  tagsView: { provider: { snapshot(): SnapshotNode[] } };
-}
-
-interface SnapshotNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  children?: SnapshotNode[];
-}
+import type { InspectionReportsApi } from '../../src/extension/extension';
+import type { EditorTags } from '../../src/extension/tagging/tagging';
+import type { TagsTreeSnapshot } from '../../src/extension/tagsView/tagsViewProvider';
+import { extensionApi, takeScreenshot, waitFor, workspaceRoot } from './helpers';
 
 const FOLDER = 'hostile';
 
@@ -55,11 +40,12 @@ async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
-function query(uri: vscode.Uri): Thenable<TagsQuery> {
-  return vscode.commands.executeCommand<TagsQuery>('inspectionReports.debug.tagsFor', uri.toString());
+/** What the editor holds for the report: tagging status, tags and the decorations drawn. */
+async function query(uri: vscode.Uri): Promise<EditorTags> {
+  return (await extensionApi()).tagsFor(uri);
 }
 
-async function loaded(uri: vscode.Uri): Promise<TagsQuery> {
+async function loaded(uri: vscode.Uri): Promise<EditorTags> {
   return waitFor('the report’s tags to be loaded', async () => {
     const q = await query(uri);
     return q.status && q.status.kind !== 'loading' ? q : undefined;
@@ -76,16 +62,16 @@ function select(editor: vscode.TextEditor, words: string): void {
   editor.selection = new vscode.Selection(editor.document.positionAt(offset), editor.document.positionAt(offset + words.length));
 }
 
-function flatten(nodes: readonly SnapshotNode[]): SnapshotNode[] {
+function flatten(nodes: readonly TagsTreeSnapshot[]): TagsTreeSnapshot[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 }
 
 describe('hostile input in the editor', function () {
-  let api: Api;
+  let api: InspectionReportsApi;
   const dir = () => join(workspaceRoot().fsPath, FOLDER);
 
   before(async () => {
-    api = (await activateExtension<Api>()).exports;
+    api = await extensionApi();
     mkdirSync(dir(), { recursive: true });
     writeFileSync(join(dir(), 'ashgrove-unicode.txt'), UNICODE_REPORT);
   });

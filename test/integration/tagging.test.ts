@@ -4,20 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Sidecar, Tag } from '../../src/core/tags/sidecar/sidecarModel';
-import type { SessionStatus } from '../../src/core/tags/reportTagSession';
-import type { ThemeDecoration } from '../../src/core/presentation/tagDecorationPlan';
-import { activateExtension, fixtureUri, openFixture, takeScreenshot, waitFor } from './helpers';
-
-interface TagsQuery {
-  status: SessionStatus | undefined;
-  tags: Tag[] | undefined;
-  decorations: ThemeDecoration[];
-}
+import type { EditorTags } from '../../src/extension/tagging/tagging';
+import { extensionApi, fixtureUri, openFixture, takeScreenshot, waitFor } from './helpers';
 
 const REPORT = 'tagging/fennbridge-ilacs-2025.txt';
 
-function query(uri: vscode.Uri): Thenable<TagsQuery> {
-  return vscode.commands.executeCommand<TagsQuery>('inspectionReports.debug.tagsFor', uri.toString());
+/** What the editor holds for the report: tagging status, tags and the decorations drawn. */
+async function query(uri: vscode.Uri): Promise<EditorTags> {
+  return (await extensionApi()).tagsFor(uri);
 }
 
 async function readSidecar(reportUri: vscode.Uri): Promise<Sidecar | undefined> {
@@ -40,7 +34,7 @@ function select(editor: vscode.TextEditor, words: string): vscode.Selection {
   return editor.selection;
 }
 
-async function loaded(uri: vscode.Uri): Promise<TagsQuery> {
+async function loaded(uri: vscode.Uri): Promise<EditorTags> {
   return waitFor('the report’s tags to be loaded', async () => {
     const q = await query(uri);
     return q.status && q.status.kind !== 'loading' ? q : undefined;
@@ -49,7 +43,7 @@ async function loaded(uri: vscode.Uri): Promise<TagsQuery> {
 
 describe('tagging in the editor', () => {
   before(async () => {
-    await activateExtension();
+    await extensionApi();
   });
 
   afterEach(async () => {

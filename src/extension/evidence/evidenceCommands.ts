@@ -1,19 +1,29 @@
 // The Evidence feature wired together: "Open Evidence" (the webview panel), "Copy with Citation" from the
-// editor, the export/import commands, and a test-only query of what the Evidence view drew.
+// editor, the export/import commands, and a query of what the Evidence view drew (for the API activate() returns).
 
 import * as vscode from 'vscode';
 import { citationFieldsFor, type EvidenceFilter, formatQuoteWithCitation, sanitiseFilter, type Tag, tagAtOffset } from '../../core';
 import { analysisCounts } from '../platform/analysisWorkers';
-import { EvidencePanel, workspaceFolderUris, type EvidenceRenderedState } from './evidencePanel';
-import { registerExportCommands, writeEvidenceExport } from '../exports/exportCommands';
+import { EvidencePanel, workspaceFolderUris, type CollectedEvidence, type EvidenceRenderedState, type ExportFormat } from './evidencePanel';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import type { SidecarService } from '../tagging/sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
 
 export const OPEN_EVIDENCE_COMMAND = 'inspectionReports.openEvidence';
 export const COPY_WITH_CITATION_COMMAND = 'inspectionReports.copyWithCitation';
-/** Test-only: applies a filter through the view (optional) and returns what the webview reported it drew. */
-export const DEBUG_EVIDENCE_STATE_COMMAND = 'inspectionReports.debug.evidenceState';
+
+/** What to do through the open Evidence view before reading what it drew; at most one is acted on. */
+export interface EvidenceStateRequest {
+  /** Set this filter as the user would, through the view's controls. */
+  filter?: EvidenceFilter;
+  /** Collect the evidence again. */
+  refresh?: boolean;
+  /** Press a passage's "open" or "copy" button. */
+  press?: { tagId: string; action: 'open' | 'copy' };
+}
+
+/** What the Evidence view drew; with no request, also where its reports were analysed (workers or this thread). */
+export type EvidenceViewState = EvidenceRenderedState & { analysis?: ReturnType<typeof analysisCounts> };
 
 export interface EvidenceDependencies {
   extensionUri: vscode.Uri;
@@ -21,6 +31,8 @@ export interface EvidenceDependencies {
   sidecars: SidecarService;
   codebooks: TagCodebook;
   log: vscode.LogOutputChannel;
+  /** Writes an export of what the view shows (the exports feature, which builds on this one). */
+  runExport(format: ExportFormat, evidence: CollectedEvidence): Promise<unknown>;
 }
 
 function folderArgs(args: unknown, selected: unknown): vscode.Uri[] | undefined {
@@ -36,10 +48,9 @@ export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[
   const host = {
     extensionUri: deps.extensionUri,
     log: deps.log,
-    runExport: (format: Parameters<typeof writeEvidenceExport>[0], evidence: Parameters<typeof writeEvidenceExport>[1]) => writeEvidenceExport(format, evidence, deps.codebooks),
+    runExport: deps.runExport,
   };
   return [
-    ...registerExportCommands(deps.codebooks, deps.log),
     vscode.commands.registerCommand(OPEN_EVIDENCE_COMMAND, (args?: unknown, selected?: unknown) => {
       const folders = folderArgs(args, selected) ?? workspaceFolderUris();
       if (folders.length === 0) {
@@ -49,30 +60,35 @@ export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[
       EvidencePanel.show(host, folders);
     }),
     vscode.commands.registerCommand(COPY_WITH_CITATION_COMMAND, () => copyWithCitation(deps)),
-    vscode.commands.registerCommand(DEBUG_EVIDENCE_STATE_COMMAND, async (args?: { filter?: EvidenceFilter; refresh?: boolean; press?: { tagId: string; action: 'open' | 'copy' } }): Promise<EvidenceRenderedState | undefined> => {
-      const panel = EvidencePanel.open;
-      if (!panel) return undefined;
-      await panel.settled();
-      if (args?.press) {
-        panel.press(args.press.tagId, args.press.action);
-        return panel.renderedState();
-      }
-      if (args?.filter) {
-        // The state drawn once the webview has sent this filter back and the extension has applied it.
-        const wanted = JSON.stringify(sanitiseFilter(args.filter));
-        const next = panel.renderedState((s) => JSON.stringify(s.filter) === wanted && JSON.stringify(panel.currentFilter) === wanted);
-        panel.applyFilter(args.filter);
-        return next;
-      }
-      if (args?.refresh) {
-        const next = panel.renderedState(() => true);
-        await panel.collect();
-        return next;
-      }
-      // What the view drew, and where its reports were analysed (the in-editor tests check workers are used).
-      return panel.renderedState().then((state) => state && { ...state, analysis: analysisCounts() });
-    }),
   ];
+}
+
+/**
+ * Acts on the open Evidence view as `request` says, then returns what the webview reported it drew once it has
+ * drawn the result; undefined when no Evidence view is open.
+ */
+export async function evidenceViewState(request: EvidenceStateRequest = {}): Promise<EvidenceViewState | undefined> {
+  const panel = EvidencePanel.open;
+  if (!panel) return undefined;
+  await panel.settled();
+  if (request.press) {
+    panel.press(request.press.tagId, request.press.action);
+    return panel.renderedState();
+  }
+  if (request.filter) {
+    // The state drawn once the webview has sent this filter back and the extension has applied it.
+    const wanted = JSON.stringify(sanitiseFilter(request.filter));
+    const next = panel.renderedState((s) => JSON.stringify(s.filter) === wanted && JSON.stringify(panel.currentFilter) === wanted);
+    panel.applyFilter(request.filter);
+    return next;
+  }
+  if (request.refresh) {
+    const next = panel.renderedState(() => true);
+    await panel.collect();
+    return next;
+  }
+  const state = await panel.renderedState();
+  return { ...state, analysis: analysisCounts() };
 }
 
 async function copyWithCitation(deps: EvidenceDependencies): Promise<string | undefined> {

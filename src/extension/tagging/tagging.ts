@@ -2,6 +2,7 @@
 // and code actions. extension.ts calls registerTagging once.
 
 import * as vscode from 'vscode';
+import type { SessionStatus, Tag, ThemeDecoration } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { SidecarService } from './sidecarService';
 import { TagCodebook } from '../codebook/tagCodebook';
@@ -10,13 +11,29 @@ import { registerTagCommands } from './tagCommands';
 import { TagDecorations } from './tagDecorations';
 import { registerTagHover } from './tagHover';
 
-/** Test-only query: what the editor holds for a report (tags, tagging status, decorations shown). */
-export const DEBUG_TAGS_FOR_COMMAND = 'inspectionReports.debug.tagsFor';
-
 export interface Tagging {
   readonly sidecars: SidecarService;
   readonly codebooks: TagCodebook;
   readonly decorations: TagDecorations;
+}
+
+/** What the editor holds for one report: its tagging status, its tags and the decorations drawn for them. */
+export interface EditorTags {
+  status: SessionStatus | undefined;
+  tags: readonly Tag[] | undefined;
+  decorations: readonly ThemeDecoration[];
+}
+
+/**
+ * What the editor holds for the report at `uri` (a URI or its string form). When the report is open, waits for
+ * its tags file to be read, so the caller sees the loaded state rather than 'loading'.
+ */
+export async function editorTagsFor(tagging: Tagging, uri: vscode.Uri | string): Promise<EditorTags> {
+  const key = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  // A tags file that cannot be read shows in the status, which is what the caller asks for.
+  if (open) await tagging.sidecars.sessionFor(open).catch(() => undefined);
+  return { status: tagging.sidecars.statusFor(key), tags: tagging.sidecars.tagsFor(key), decorations: tagging.decorations.appliedFor(key) };
 }
 
 export function registerTagging(context: vscode.ExtensionContext, reports: ReportDocuments, log: vscode.LogOutputChannel): Tagging {
@@ -30,13 +47,6 @@ export function registerTagging(context: vscode.ExtensionContext, reports: Repor
     ...registerTagCommands(reports, sidecars, codebooks, log),
     registerTagHover(sidecars),
     registerTagCodeActions(reports),
-    vscode.commands.registerCommand(DEBUG_TAGS_FOR_COMMAND, async (uri: string | vscode.Uri) => {
-      const key = uri.toString();
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      // Waits for the sidecar to be read, so a test sees the loaded state rather than 'loading'.
-      if (open) await sidecars.sessionFor(open).catch(() => undefined);
-      return { status: sidecars.statusFor(key), tags: sidecars.tagsFor(key), decorations: decorations.appliedFor(key) };
-    }),
   );
   return { sidecars, codebooks, decorations };
 }
