@@ -19,7 +19,7 @@ export interface CollectedEvidence {
 
 export type ExportFormat = 'csv' | 'markdown' | 'json' | 'qdpx';
 
-/** What the webview reports after each render; read by the integration test. */
+/** What the webview reports after each render; given out by the API activate() returns (tests, other extensions). */
 export interface EvidenceRenderedState {
   passages: number;
   heatCells: number;

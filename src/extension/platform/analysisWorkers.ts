@@ -37,7 +37,7 @@ export function evidenceAnalyser(log?: vscode.LogOutputChannel): AnalyseFunction
   };
 }
 
-/** For the test-only evidence state: how many reports went to workers, and why not if they could not. */
+/** For the evidence state of the API activate() returns: how many reports went to workers, and why not if they could not. */
 export function analysisCounts(): { workers: number; inThread: number; fallback?: string } | undefined {
   if (!pool) return undefined;
   return { ...pool.counts, ...(pool.fallbackReason ? { fallback: pool.fallbackReason } : {}) };

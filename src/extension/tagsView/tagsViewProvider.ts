@@ -13,7 +13,7 @@ export const TAGS_VIEW_ID = 'inspectionReports.tags';
 const HAS_CONTENT_KEY = 'inspectionReports.tags.hasContent';
 const FILTERED_KEY = 'inspectionReports.tags.filtered';
 
-/** A plain picture of the tree, for tests and the debug command. */
+/** A plain picture of the tree, for tests and other extensions (through the API activate() returns). */
 export interface TagsTreeSnapshot {
   label: string;
   description?: string;
