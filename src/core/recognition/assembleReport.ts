@@ -66,13 +66,50 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   const previous = options.memo?.opening;
   const opening = previous && (options.unchangedLines ?? 0) > previous.consulted + 1 ? previous : readOpening(lines);
   if (options.memo) options.memo.opening = opening;
-  const { kind, title } = opening;
+  const { kind } = opening;
   const metadata: ReportMetadata = { ...opening.metadata, leadInspectors: [...opening.metadata.leadInspectors] };
   const tables = findJudgementTables(lines, footer);
+  const leadLines = readLeadInspectors(lines, opening.consulted, metadata);
+
+  // Focused and monitoring visit letters grade nothing themselves: any grade they state is an earlier judgement.
+  const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
+  const headings = findHeadings(text, lines, footer, tables, opening, letter, options.markdown);
+  const sections = buildSectionTree(headings, lines, footer);
+  const marks = markLines(lines.length, headings, sections, tables);
+
+  const sensitive = new Uint8Array(lines.length);
+  const candidates = structuralCandidates(lines, tables, headings, marks);
+  const prose = searchProse(lines, footer, marks, candidates, sensitive, options.proseCache);
+  const { judgements, earlierJudgements } = chooseJudgements(candidates, prose, letter);
+
+  const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
+  const improvements = findImprovements(sections, lines, footer, lineOf);
+  const paragraphs = findModelParagraphs(lines, footer, marks, headings, sections, improvements);
+
+  if (options.memo) {
+    markSensitive(sensitive, lines, marks.headingLine, tables, sections, kind === 'committee-paper' ? lines.length : opening.consulted + 2);
+    for (const i of leadLines) sensitive[i] = 1;
+    options.memo.sensitive = sensitive;
+    options.memo.notProse = notProseLines(lines, footer, marks);
+  }
+  return { kind, metadata, sections, judgements, earlierJudgements, improvements, paragraphs, lineCount: lines.length };
+}
+
+/** Per-line facts the later passes need: which lines are headings, descriptor text, judgement tables. */
+interface LineMarks {
+  headingLine: Uint8Array;
+  descriptorLine: Uint8Array;
+  tableLine: Uint8Array;
+}
+
+type Tables = ReturnType<typeof findJudgementTables>;
+
+/** Lines naming a lead inspector after the opening; the first names found fill the metadata when it has none. */
+function readLeadInspectors(lines: DocLine[], openingEnd: number, metadata: ReportMetadata): number[] {
   const leadLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const lower = lines[i]!.info.lower;
-    if ((lower.startsWith('lead inspector') || lower.startsWith('reporting inspector')) && i > opening.consulted) leadLines.push(i);
+    if ((lower.startsWith('lead inspector') || lower.startsWith('reporting inspector')) && i > openingEnd) leadLines.push(i);
   }
   if (metadata.leadInspectors.length === 0) {
     for (const i of leadLines) {
@@ -83,27 +120,24 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
       }
     }
   }
+  return leadLines;
+}
 
-  // Focused and monitoring visit letters grade nothing themselves: any grade they state is an earlier judgement.
-  const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
+function findHeadings(text: string, lines: DocLine[], footer: boolean[], tables: Tables, opening: OpeningFindings, letter: boolean, markdown: boolean | undefined): HeadingCandidate[] {
   let letterBodyStart = 0;
   if (letter) {
     for (let i = 0; i < Math.min(lines.length, 80); i++) if (/^dear\b/.test(lines[i]!.info.lower)) { letterBodyStart = i + 1; break; }
   }
-  let headings: HeadingCandidate[];
-  if (options.markdown) {
-    try {
-      headings = findMarkdownHeadings(text, lines);
-    } catch {
-      headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper', !letter);
-    }
-  } else {
-    headings = findPlainHeadings(lines, footer, tables, title, letterBodyStart, kind === 'committee-paper', !letter);
+  const plain = () => findPlainHeadings(lines, footer, tables, opening.title, letterBodyStart, opening.kind === 'committee-paper', !letter);
+  if (!markdown) return plain();
+  try {
+    return findMarkdownHeadings(text, lines);
+  } catch {
+    return plain();
   }
-  const sections = buildSectionTree(headings, lines, footer);
+}
 
-  // Per-line facts the later passes need.
-  const n = lines.length;
+function markLines(n: number, headings: HeadingCandidate[], sections: Section[], tables: Tables): LineMarks {
   const headingLine = new Uint8Array(n);
   const descriptorLine = new Uint8Array(n);
   const tableLine = new Uint8Array(n);
@@ -112,17 +146,29 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
     if (s.role === 'descriptors') for (let i = s.line - 1; i < s.endLine && i < n; i++) descriptorLine[i] = 1;
   }
   for (const t of tables) for (let i = Math.max(0, t.headerLine); i <= t.lastLine; i++) tableLine[i] = 1;
+  return { headingLine, descriptorLine, tableLine };
+}
 
-  const sensitive = new Uint8Array(n);
+/** Judgements stated by judgement tables (outside descriptor text) and graded headings. */
+function structuralCandidates(lines: DocLine[], tables: Tables, headings: HeadingCandidate[], marks: LineMarks): Judgement[] {
   const candidates: Judgement[] = [];
   for (const t of tables) {
-    if (descriptorLine[Math.max(0, t.headerLine)]) continue;
+    if (marks.descriptorLine[Math.max(0, t.headerLine)]) continue;
     for (const row of t.rows) candidates.push({ area: row.area, grade: row.grade, source: 'table', range: row.gradeRange, line: row.gradeLine + 1 });
   }
   for (const h of headings) {
     if (h.judgementArea && h.grade && h.gradeRange) candidates.push({ area: h.judgementArea, grade: h.grade, source: 'heading', range: h.gradeRange, line: lineAtOffset(lines, h.gradeRange.start, h.line) + 1 });
   }
+  return candidates;
+}
 
+/**
+ * Prose blocks: quoted grades in committee lists join the candidates; blocks that mention a grade are searched
+ * for judgement sentences, and marked sensitive (2) when they state one.
+ */
+function searchProse(lines: DocLine[], footer: boolean[], marks: LineMarks, candidates: Judgement[], sensitive: Uint8Array, proseCache: ProseCache | undefined): ProseFindings {
+  const { headingLine, tableLine, descriptorLine } = marks;
+  const n = lines.length;
   const prose: ProseFindings = { judgements: [], earlier: [] };
   let blockStart = -1;
   let blockHasGrade = false;
@@ -140,14 +186,18 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
     } else if (blockStart >= 0) {
       if (blockHasGrade) {
         const before = prose.judgements.length + prose.earlier.length;
-        searchBlock(lines, blockStart, i - 1, prose, options.proseCache);
+        searchBlock(lines, blockStart, i - 1, prose, proseCache);
         if (prose.judgements.length + prose.earlier.length > before) for (let k = blockStart; k < i; k++) sensitive[k] = 2;
       }
       blockStart = -1;
     }
   }
   for (const j of prose.judgements) candidates.push({ area: j.area, grade: j.grade, source: 'sentence', range: j.range, line: j.lineIndex + 1 });
+  return prose;
+}
 
+/** One judgement per area, from the most reliable source; a letter's grades all become earlier judgements. */
+function chooseJudgements(candidates: Judgement[], prose: ProseFindings, letter: boolean): Pick<ReportModel, 'judgements' | 'earlierJudgements'> {
   if (letter) {
     // Kept as earlier judgements (unless the prose already gave one there), so nothing the letter states is lost.
     for (const c of candidates) {
@@ -164,29 +214,29 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   }
   const judgements = [...best.values()].sort((a, b) => a.range.start - b.range.start);
   const earlierJudgements = prose.earlier.map(({ lineIndex: _lineIndex, ...e }) => e);
+  return { judgements, earlierJudgements };
+}
 
-  const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
-  const improvements = findImprovements(sections, lines, footer, lineOf);
+/** Numbered paragraphs, leaving out tables, headings and the items of improvement sections. */
+function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMarks, headings: HeadingCandidate[], sections: Section[], improvements: ReportModel['improvements']): ReportModel['paragraphs'] {
+  const n = lines.length;
   const excluded = new Uint8Array(n);
-  for (let i = 0; i < n; i++) excluded[i] = tableLine[i]! | headingLine[i]!;
+  for (let i = 0; i < n; i++) excluded[i] = marks.tableLine[i]! | marks.headingLine[i]!;
   for (const imp of improvements) excluded[imp.line - 1] = 1;
   for (const s of walkSections(sections)) if (s.role === 'what-needs-to-improve' || s.role === 'priority-action' || s.role === 'areas-for-improvement' || (s.role === 'recommendations' && s.level > 0)) markItems(s, excluded);
   const boundaries = new Uint8Array(n);
   for (const h of headings) boundaries[h.line] = 1;
-  const paragraphs = findParagraphs(lines, footer, excluded, boundaries);
-
-  if (options.memo) {
-    markSensitive(sensitive, lines, headingLine, tables, sections, kind === 'committee-paper' ? n : opening.consulted + 2);
-    for (const i of leadLines) sensitive[i] = 1;
-    const notProse = new Uint8Array(n);
-    for (let i = 0; i < n; i++) notProse[i] = headingLine[i]! | tableLine[i]! | descriptorLine[i]! | (footer[i] ? 1 : 0) | (lines[i]!.info.blank ? 1 : 0);
-    options.memo.sensitive = sensitive;
-    options.memo.notProse = notProse;
-  }
-  return { kind, metadata, sections, judgements, earlierJudgements, improvements, paragraphs, lineCount: n };
+  return findParagraphs(lines, footer, excluded, boundaries);
 }
 
-function markSensitive(sensitive: Uint8Array, lines: DocLine[], headingLine: Uint8Array, tables: ReturnType<typeof findJudgementTables>, sections: Section[], openingEnd: number): void {
+function notProseLines(lines: DocLine[], footer: boolean[], marks: LineMarks): Uint8Array {
+  const n = lines.length;
+  const notProse = new Uint8Array(n);
+  for (let i = 0; i < n; i++) notProse[i] = marks.headingLine[i]! | marks.tableLine[i]! | marks.descriptorLine[i]! | (footer[i] ? 1 : 0) | (lines[i]!.info.blank ? 1 : 0);
+  return notProse;
+}
+
+function markSensitive(sensitive: Uint8Array, lines: DocLine[], headingLine: Uint8Array, tables: Tables, sections: Section[], openingEnd: number): void {
   const n = lines.length;
   const mark = (from: number, to: number) => {
     for (let i = Math.max(0, from); i <= to && i < n; i++) sensitive[i] = 1;

@@ -191,20 +191,7 @@ export function classifyLine(raw: string): LineInfo {
   if (blank) return info;
 
   const head = content.charCodeAt(0);
-  const tail = content.charCodeAt(content.length - 1);
-  // A footer ends in a page number (or "- 12 -").
-  if (isDigit(tail) || tail === 45) {
-    if (FOOTER_PAGE.test(clean)) info.footer = true;
-    else if (FOOTER_TAIL.test(content)) {
-      const left = content.replace(FOOTER_TAIL, '').trim();
-      if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
-    }
-  }
-  if (
-    !info.footer && clean.length < 140 &&
-    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
-    FOOTER_TITLE.test(clean)
-  ) info.footerTitle = true;
+  markFooter(info, content);
 
   if (head === 35) {
     const hashMatch = /^(#{1,6})\s+/.exec(content);
@@ -238,27 +225,7 @@ export function classifyLine(raw: string): LineInfo {
   info.judgementLabelStart = JUDGEMENT_LABEL.test(labelText);
   // `lower` has the same words as `content` (only runs of spaces differ), and includes() beats the regex here.
   info.gradeWord = lower.includes('good') || lower.includes('adequate') || lower.includes('improvement') || lower.includes('outstanding');
-  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) {
-    const ending = lower.endsWith('.') ? lower.slice(0, -1) : lower;
-    if (GRADE_TAIL_ENDINGS.some((e) => ending.endsWith(e))) {
-      const tail = GRADE_TAIL.exec(content);
-      if (tail && !/\s{3,}/.test(content)) {
-        const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
-        const grade = parseGrade(tail[1]!);
-        if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
-      }
-    }
-    // A quoted grade ends in its closing quote, perhaps then a full stop.
-    const closing = ending.charCodeAt(ending.length - 1);
-    if (closing === 39 || closing === 34) {
-      const quoted = QUOTED_GRADE.exec(content);
-      if (quoted) {
-        const grade = parseGrade(quoted[2]!);
-        const at = first + content.lastIndexOf(quoted[2]!);
-        if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
-      }
-    }
-  }
+  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) markGradeEnding(info, content);
   if (clean.length <= 40 || head === 35) info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
   if (lower.includes('judg')) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
   const piped = content.includes('|');
@@ -278,6 +245,48 @@ export function classifyLine(raw: string): LineInfo {
     clean.length <= 80 && head >= 65 && head <= 90 && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
     clean.split(' ').length <= 12 && !/\s{2,}/.test(content) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
   return info;
+}
+
+/** Footer lines: a page number at the end (or "- 12 -"), or the report's running title. */
+function markFooter(info: LineRecord, content: string): void {
+  const { clean, lower } = info;
+  const tail = content.charCodeAt(content.length - 1);
+  if (isDigit(tail) || tail === 45) {
+    if (FOOTER_PAGE.test(clean)) info.footer = true;
+    else if (FOOTER_TAIL.test(content)) {
+      const left = content.replace(FOOTER_TAIL, '').trim();
+      if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
+    }
+  }
+  if (
+    !info.footer && clean.length < 140 &&
+    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
+    FOOTER_TITLE.test(clean)
+  ) info.footerTitle = true;
+}
+
+/** A line that ends in a grade: a heading's grade tail ("...: good") or a quoted grade ('... "requires improvement"'). */
+function markGradeEnding(info: LineRecord, content: string): void {
+  const { first, lower } = info;
+  const ending = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (GRADE_TAIL_ENDINGS.some((e) => ending.endsWith(e))) {
+    const tail = GRADE_TAIL.exec(content);
+    if (tail && !/\s{3,}/.test(content)) {
+      const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
+      const grade = parseGrade(tail[1]!);
+      if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
+    }
+  }
+  // A quoted grade ends in its closing quote, perhaps then a full stop.
+  const closing = ending.charCodeAt(ending.length - 1);
+  if (closing === 39 || closing === 34) {
+    const quoted = QUOTED_GRADE.exec(content);
+    if (quoted) {
+      const grade = parseGrade(quoted[2]!);
+      const at = first + content.lastIndexOf(quoted[2]!);
+      if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
+    }
+  }
 }
 
 function signature(i: LineInfo): string {
