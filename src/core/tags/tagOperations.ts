@@ -1,7 +1,11 @@
 // Pure operations on a sidecar: each returns a new Sidecar and leaves its input untouched, so a caller
 // can keep the version it read as the base of a three-way merge.
 
-import { SIDECAR_FORMAT, SIDECAR_VERSION, type Anchor, type Sidecar, type Tag, type TagContext, type TagTheme } from './sidecar/sidecarModel';
+import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecar/sidecarModel';
+
+// Merging and the empty sidecar live in sidecar/, which the store there needs and which must not import this folder.
+export { emptySidecar } from './sidecar/emptySidecar';
+export { compareTimestamps, mergeSidecars, newer, sameJson } from './sidecar/sidecarMerge';
 
 export class TagOperationError extends Error {
   constructor(message: string) {
@@ -25,9 +29,6 @@ export interface NewTag {
   id?: string;
 }
 
-export function emptySidecar(reportFileName: string, textHash: string, report: Omit<Sidecar['report'], 'fileName' | 'textHash'> = {}): Sidecar {
-  return { format: SIDECAR_FORMAT, version: SIDECAR_VERSION, report: { fileName: reportFileName, textHash, ...report }, tags: [] };
-}
 
 /** Random and never derived from content, so the same passage tagged twice gets two tags. */
 export function newTagId(): string {
@@ -130,99 +131,4 @@ function normaliseThemes(themes: TagTheme[]): TagTheme[] {
 function timestamp(now: Date | string | undefined): string {
   if (typeof now === 'string') return now;
   return (now ?? new Date()).toISOString();
-}
-
-// ---- merging ----
-
-/**
- * Three-way merge of two sidecars that both started from `base` (the version one writer read).
- * Per tag: a change on one side only is taken; changes on both sides -> the newer `modified` wins;
- * deleted on one side and unchanged on the other -> stays deleted; deleted on one side but edited on
- * the other -> the edit is kept (losing work is worse than a tag coming back). Without a base (first
- * write, or a conflict with no common ancestor) this is a union, newest copy of each tag winning.
- */
-export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: Sidecar): Sidecar {
-  const baseTags = new Map((base?.tags ?? []).map((t) => [t.id, t]));
-  const ourTags = new Map(ours.tags.map((t) => [t.id, t]));
-  const theirTags = new Map(theirs.tags.map((t) => [t.id, t]));
-  const ids = new Set([...ourTags.keys(), ...theirTags.keys()]);
-  const tags: Tag[] = [];
-  for (const id of ids) {
-    const merged = mergeTag(baseTags.get(id), ourTags.get(id), theirTags.get(id));
-    if (merged) tags.push(merged);
-  }
-  const merged = mergeFields(base as unknown as Record<string, unknown> | undefined, ours as unknown as Record<string, unknown>, theirs as unknown as Record<string, unknown>, ['tags', 'dismissedSuggestions', 'report']) as unknown as Sidecar;
-  merged.report = mergeFields(base?.report, ours.report, theirs.report, []) as Sidecar['report'];
-  merged.tags = tags;
-  const dismissed = mergeSets(base?.dismissedSuggestions, ours.dismissedSuggestions, theirs.dismissedSuggestions);
-  if (dismissed.length > 0) merged.dismissedSuggestions = dismissed;
-  else delete merged.dismissedSuggestions;
-  return merged;
-}
-
-function mergeTag(base: Tag | undefined, ours: Tag | undefined, theirs: Tag | undefined): Tag | undefined {
-  if (ours && theirs) {
-    if (sameJson(ours, theirs)) return ours;
-    if (base && sameJson(ours, base)) return theirs;
-    if (base && sameJson(theirs, base)) return ours;
-    return newer(ours, theirs);
-  }
-  const only = ours ?? theirs;
-  if (!only) return undefined;
-  if (!base) return only; // added on one side
-  return sameJson(only, base) ? undefined : only; // deleted on the other side, kept only if edited here
-}
-
-/** The copy with the later `modified`; ours on a tie. */
-export function newer(ours: Tag, theirs: Tag): Tag {
-  return compareTimestamps(theirs.modified, ours.modified) > 0 ? theirs : ours;
-}
-
-export function compareTimestamps(a: string, b: string): number {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Per key: ours if ours changed it from base, else theirs. Keys in `skip` are handled by the caller. */
-function mergeFields(base: object | undefined, ours: object, theirs: object, skip: string[]): Record<string, unknown> {
-  const b = (base ?? {}) as Record<string, unknown>;
-  const o = ours as Record<string, unknown>;
-  const t = theirs as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(o), ...Object.keys(t)])) {
-    if (skip.includes(key)) {
-      out[key] = o[key];
-      continue;
-    }
-    const oursChanged = base === undefined ? Object.hasOwn(o, key) : !sameJson(o[key], b[key]);
-    const value = oursChanged ? o[key] : t[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-function mergeSets(base: string[] | undefined, ours: string[] | undefined, theirs: string[] | undefined): string[] {
-  const b = new Set(base ?? []);
-  const o = new Set(ours ?? []);
-  const t = new Set(theirs ?? []);
-  const out: string[] = [];
-  for (const key of new Set([...o, ...t])) {
-    // Un-dismissed on one side (in base, gone there) wins over unchanged on the other.
-    const removed = b.has(key) && (!o.has(key) || !t.has(key));
-    if (!removed) out.push(key);
-  }
-  return out.sort();
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
-  });
 }

@@ -1,7 +1,7 @@
 // Repairing a sidecar that git left with conflict markers: both sides are kept, so no tag is lost.
 
 import { splitConflict, hasConflictMarkers } from './sidecarParser';
-import { compareTimestamps, mergeSidecars } from '../tagOperations';
+import { compareTimestamps, mergeSidecars } from './sidecarMerge';
 import { SIDECAR_VERSION, type Sidecar } from './sidecarModel';
 
 export type RepairResult =

@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } f
 import tagsSchema from '../../../../schemas/tags.schema.json';
 import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Sidecar, type Tag } from './sidecarModel';
 import { lineColumn } from '../../platform/text/lineColumn';
+import { getOwn } from './ownProperties';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
@@ -74,6 +75,8 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
     const value: unknown = JSON.parse(text);
     parsed = { ok: true, value };
     depth = valueDepth(value);
+    // Cut short at the limit: measure the text to tell the user how deep it really is.
+    if (depth > MAX_NESTING) depth = nestingDepth(text);
   } catch {
     depth = nestingDepth(text);
   }
@@ -88,16 +91,22 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
   return checkSidecar(parsed.value, text, fileName);
 }
 
-/** Deepest nesting of arrays and objects in a parsed value, without recursion. */
-function valueDepth(root: unknown): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth + 1 > max) max = depth + 1;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+/**
+ * Deepest nesting of arrays and objects in a parsed value, counted no further than just past `limit`:
+ * the recursion stops there, so it cannot overflow, and it allocates nothing per value (large files have
+ * millions of values).
+ */
+function valueDepth(value: unknown, limit = MAX_NESTING, depth = 0): number {
+  if (value === null || typeof value !== 'object') return depth;
+  if (depth + 1 > limit) return depth + 1;
+  let max = depth + 1;
+  if (Array.isArray(value)) {
+    for (const child of value) if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, limit, depth + 1));
+  } else {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, limit, depth + 1));
     }
   }
   return max;
@@ -320,7 +329,7 @@ function valueAt(root: unknown, pointer: string): unknown {
   let current = root;
   for (const part of pointer.split('/').slice(1)) {
     if (!isObject(current) && !Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[part];
+    current = getOwn(current, part);
   }
   return current;
 }

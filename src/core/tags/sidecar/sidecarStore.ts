@@ -5,30 +5,22 @@
 // outside the workspace folder the report belongs to.
 
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isNotFound, type IFileSystem } from '../../platform/fs/fileSystem';
-import { textHash } from '../anchoring/anchorCreation';
+import { isNotFound, type FileStat, type IFileSystem } from '../../platform/fs/fileSystem';
+import { readReportText } from '../../platform/fs/reportReading';
+import { textHash } from './textHash';
 import { repairConflict } from './conflictRepair';
 import { SIDECAR_SUFFIX, type Sidecar } from './sidecarModel';
 import { parseSidecar, type SidecarError } from './sidecarParser';
 import { serialiseSidecar } from './sidecarSerialiser';
-import { emptySidecar, mergeSidecars } from '../tagOperations';
+import { emptySidecar } from './emptySidecar';
+import { mergeSidecars } from './sidecarMerge';
+import { acquireLock, lockTimingFor, releaseLock } from './sidecarLock';
+import { readOnlySidecarError, SidecarStoreError, writeFaultError } from './sidecarStoreError';
+
+export { SidecarStoreError, type SidecarStoreErrorKind } from './sidecarStoreError';
 
 export function sidecarPathFor(reportPath: string): string {
   return reportPath + SIDECAR_SUFFIX;
-}
-
-export type SidecarStoreErrorKind = 'outside-root' | 'report-missing' | 'invalid' | 'read-only' | 'sidecar-deleted' | 'target-exists' | 'busy';
-
-export class SidecarStoreError extends Error {
-  constructor(
-    readonly kind: SidecarStoreErrorKind,
-    message: string,
-    readonly sidecarPath: string,
-    readonly sidecarError?: SidecarError,
-  ) {
-    super(message);
-    this.name = 'SidecarStoreError';
-  }
 }
 
 export type LoadResult =
@@ -61,18 +53,28 @@ export interface SidecarStoreOptions {
   hashText?: (text: string) => string;
   /** How many times to re-merge when another writer changes the file during a save. */
   maxAttempts?: number;
-  /** How long to wait for another writer's lock before giving up (ms). */
+  /** How long to wait for another writer's lock before giving up (ms); by default it grows with the file's size. */
   lockTimeoutMs?: number;
 }
 
-/** A lock older than this is left over from a crashed writer and is removed. */
-const STALE_LOCK_MS = 10_000;
+/** Above this size the check that no one wrote the file during a save compares size and time, not every byte. */
+const STAT_CHECK_MIN_BYTES = 1024 * 1024;
+
+/** The sidecar as last read from disk: its text, and its size and time then. */
+interface DiskState {
+  text: string | undefined;
+  stat: FileStat | undefined;
+}
 
 export type Mutation = (sidecar: Sidecar) => Sidecar;
 
 export class SidecarStore {
-  /** Per sidecar path, the version last read or written here (null: seen absent): the base of 3-way merges. */
-  private readonly seen = new Map<string, Sidecar | null>();
+  /**
+   * Per sidecar path, the text last read or written here (null: seen absent): the base of 3-way merges. Kept as
+   * text, not as objects: no copy is needed to protect it from callers, and comparing it with the disk tells at
+   * once whether anyone else wrote meanwhile (almost never, and then merging is needed at all).
+   */
+  private readonly seen = new Map<string, string | null>();
   private readonly hashText: (text: string) => string;
   /** Saves of one sidecar run one after another within this store. */
   private readonly queues = new Map<string, Promise<void>>();
@@ -89,8 +91,9 @@ export class SidecarStore {
     const name = basename(sidecarPath);
     const text = await this.readIfExists(sidecarPath);
     if (text === undefined) {
-      const lastKnown = this.seen.get(sidecarPath);
-      if (lastKnown) {
+      const lastKnownText = this.seen.get(sidecarPath);
+      if (lastKnownText) {
+        const lastKnown = this.parseKnown(lastKnownText, sidecarPath);
         return { status: 'sidecar-deleted', sidecarPath, lastKnown, message: `${name} was deleted while the report was open. Its ${lastKnown.tags.length} tag(s) are no longer saved; tag again to recreate it, or restore it from version control.` };
       }
       this.seen.set(sidecarPath, null);
@@ -101,9 +104,9 @@ export class SidecarStore {
     }
     const parsed = parseSidecar(text, name);
     if (!parsed.ok) return { status: 'invalid', sidecarPath, error: parsed.error, message: parsed.error.message };
-    if (!parsed.readOnly) this.seen.set(sidecarPath, parsed.sidecar);
-    // A copy, so that a caller changing what it got cannot change the base of the next merge.
-    return { status: 'loaded', sidecarPath, sidecar: structuredClone(parsed.sidecar), readOnly: parsed.readOnly, warnings: parsed.warnings };
+    if (!parsed.readOnly) this.seen.set(sidecarPath, text);
+    // The caller may change what it gets: the base of the next merge is kept as text.
+    return { status: 'loaded', sidecarPath, sidecar: parsed.sidecar, readOnly: parsed.readOnly, warnings: parsed.warnings };
   }
 
   /**
@@ -114,42 +117,47 @@ export class SidecarStore {
   async save(reportPath: string, mutate: Mutation, options: SaveOptions = {}): Promise<SaveResult> {
     const sidecarPath = sidecarPathFor(reportPath);
     await this.assertInsideRoot(reportPath, sidecarPath);
-    return this.withLock(sidecarPath, () => this.saveLocked(reportPath, sidecarPath, mutate, options));
+    return this.withLock(sidecarPath, (locked) => this.saveLocked(reportPath, sidecarPath, mutate, options, locked));
   }
 
-  private async saveLocked(reportPath: string, sidecarPath: string, mutate: Mutation, options: SaveOptions): Promise<SaveResult> {
+  private async saveLocked(reportPath: string, sidecarPath: string, mutate: Mutation, options: SaveOptions, locked: boolean): Promise<SaveResult> {
     const name = basename(sidecarPath);
-    const reportText = await this.readIfExists(reportPath);
+    // Decoded as every reader decodes a report (BOM, UTF-16, Windows-1252), so the hash a new sidecar records is
+    // the hash the command line and aggregation compute of the same file.
+    const reportText = await readReportText(this.fs, reportPath).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
     if (reportText === undefined) {
       throw new SidecarStoreError('report-missing', `Cannot save tags: the report ${reportPath} no longer exists, so ${name} was not written.`, sidecarPath);
     }
     const known = this.seen.get(sidecarPath);
     let ours: Sidecar | undefined;
-    let base: Sidecar | undefined;
+    /** The text `ours` was made from (undefined: none, a new file or a union): the base of the merge. */
+    let baseText: string | undefined;
     const attempts = this.options.maxAttempts ?? 5;
     for (let attempt = 0; attempt < attempts; attempt++) {
-      const diskText = await this.readIfExists(sidecarPath);
-      const disk = diskText === undefined ? undefined : this.parseWritable(diskText, sidecarPath);
-      if (disk === undefined && known && !options.recreate) {
+      const disk = await this.readDisk(sidecarPath);
+      if (disk.text === undefined && known && !options.recreate) {
         throw new SidecarStoreError('sidecar-deleted', `${name} was deleted while the report was open, so it was not silently recreated. Tag again to recreate it, or restore it from version control.`, sidecarPath);
       }
       if (ours === undefined) {
         // The base is what this store last saw; a store that never looked takes the disk as first read.
-        base = known === undefined ? disk : (known ?? undefined);
-        ours = mutate(structuredClone(base ?? disk ?? emptySidecar(basename(reportPath), this.hashText(reportText))));
+        baseText = known === undefined ? disk.text : (known ?? undefined);
+        ours = mutate(this.startingPoint(baseText, disk.text, sidecarPath, () => emptySidecar(basename(reportPath), this.hashText(reportText))));
       }
-      const merged = disk ? mergeSidecars(base, ours, disk) : ours;
-      if (!disk && merged.tags.length === 0 && (merged.dismissedSuggestions ?? []).length === 0) {
+      const merged = this.mergeWithDisk(baseText, ours, disk.text, sidecarPath);
+      if (disk.text === undefined && merged.tags.length === 0 && (merged.dismissedSuggestions ?? []).length === 0) {
         this.seen.set(sidecarPath, null);
         return { status: 'not-created', sidecarPath, sidecar: merged };
       }
       const text = serialiseSidecar(merged);
-      if (text === diskText) {
-        this.seen.set(sidecarPath, merged);
+      if (text === disk.text) {
+        this.seen.set(sidecarPath, text);
         return { status: 'unchanged', sidecarPath, sidecar: merged };
       }
-      if (await this.writeAtomically(sidecarPath, text, diskText)) {
-        this.seen.set(sidecarPath, merged);
+      if (await this.writeAtomically(sidecarPath, text, disk, locked)) {
+        this.seen.set(sidecarPath, text);
         return { status: 'written', sidecarPath, sidecar: merged };
       }
       // Someone wrote between our read and our rename: merge again with their version.
@@ -157,23 +165,54 @@ export class SidecarStore {
     throw new SidecarStoreError('busy', `${name} kept changing while saving (another window or process is writing it); the change was not saved. Try again.`, sidecarPath);
   }
 
+  /** What the change is applied to: the base (parsed afresh, so the change may alter it), else the disk, else a new file. */
+  private startingPoint(baseText: string | undefined, diskText: string | undefined, sidecarPath: string, empty: () => Sidecar): Sidecar {
+    if (baseText !== undefined && baseText === diskText) return this.parseWritable(diskText, sidecarPath);
+    if (baseText !== undefined) return this.parseKnown(baseText, sidecarPath);
+    return diskText !== undefined ? this.parseWritable(diskText, sidecarPath) : empty();
+  }
+
+  /** Ours merged with the disk. When the disk still holds the base, every change is ours: nothing to merge. */
+  private mergeWithDisk(baseText: string | undefined, ours: Sidecar, diskText: string | undefined, sidecarPath: string): Sidecar {
+    if (diskText === undefined) return ours;
+    if (baseText !== undefined && diskText === baseText) {
+      // What mergeSidecars(base, ours, base) gives, without parsing and comparing every tag.
+      if (ours.dismissedSuggestions?.length === 0) {
+        const { dismissedSuggestions: _none, ...rest } = ours;
+        return rest;
+      }
+      return ours;
+    }
+    const disk = this.parseWritable(diskText, sidecarPath);
+    return mergeSidecars(baseText === undefined ? undefined : this.parseKnown(baseText, sidecarPath), ours, disk);
+  }
+
+  /** A text this store read or wrote itself, parsed again: it was valid then. */
+  private parseKnown(text: string, sidecarPath: string): Sidecar {
+    const parsed = parseSidecar(text, basename(sidecarPath));
+    if (!parsed.ok) throw new Error(`${basename(sidecarPath)}: a version read earlier no longer parses: ${parsed.error.message}`);
+    return parsed.sidecar;
+  }
+
   /** Accepts the automatic repair of a sidecar with git conflict markers and writes it. */
   async acceptRepair(reportPath: string): Promise<SaveResult> {
     const sidecarPath = sidecarPathFor(reportPath);
     const name = basename(sidecarPath);
     await this.assertInsideRoot(reportPath, sidecarPath);
-    return this.withLock(sidecarPath, () => this.acceptRepairLocked(sidecarPath, name));
+    return this.withLock(sidecarPath, (locked) => this.acceptRepairLocked(sidecarPath, name, locked));
   }
 
-  private async acceptRepairLocked(sidecarPath: string, name: string): Promise<SaveResult> {
-    const text = await this.readIfExists(sidecarPath);
+  private async acceptRepairLocked(sidecarPath: string, name: string, locked: boolean): Promise<SaveResult> {
+    const disk = await this.readDisk(sidecarPath);
+    const text = disk.text;
     if (text === undefined) throw new SidecarStoreError('invalid', `${name} does not exist; there is nothing to repair.`, sidecarPath);
     const repaired = repairConflict(text, name);
     if (!repaired.ok) throw new SidecarStoreError('invalid', repaired.message, sidecarPath);
-    if (!(await this.writeAtomically(sidecarPath, serialiseSidecar(repaired.sidecar), text))) {
+    const out = serialiseSidecar(repaired.sidecar);
+    if (!(await this.writeAtomically(sidecarPath, out, disk, locked))) {
       throw new SidecarStoreError('busy', `${name} changed while it was being repaired; it was left as it is. Try again.`, sidecarPath);
     }
-    this.seen.set(sidecarPath, repaired.sidecar);
+    this.seen.set(sidecarPath, out);
     return { status: 'written', sidecarPath, sidecar: repaired.sidecar };
   }
 
@@ -199,20 +238,23 @@ export class SidecarStore {
       sidecar = { ...parsed.sidecar, report: { ...parsed.sidecar.report, fileName: basename(newReportPath) } };
       out = serialiseSidecar(sidecar);
     }
-    if (!(await this.writeAtomically(to, out, undefined))) {
+    // Rewritten beside the new name, a read-only file would come back writable: it is left for the user to move.
+    if ((await this.fs.stat(from))?.readOnly) throw readOnlySidecarError(from);
+    if (!(await this.writeAtomically(to, out, { text: undefined, stat: undefined }, false))) {
       throw new SidecarStoreError('target-exists', `Cannot move ${basename(from)}: ${basename(to)} appeared while moving; both were left as they are.`, to);
     }
     await this.fs.delete(from);
     this.seen.delete(from);
-    if (sidecar) this.seen.set(to, sidecar);
+    if (sidecar) this.seen.set(to, out);
     return true;
   }
 
   /**
    * Runs `work` holding the sidecar's lock: a queue within this store, and a lock file beside the
-   * sidecar (when the file system can create one exclusively) against other processes.
+   * sidecar (when the file system can create one exclusively) against other processes. `work` learns
+   * whether the lock file is held.
    */
-  private async withLock<T>(sidecarPath: string, work: () => Promise<T>): Promise<T> {
+  private async withLock<T>(sidecarPath: string, work: (locked: boolean) => Promise<T>): Promise<T> {
     const previous = this.queues.get(sidecarPath) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -220,33 +262,17 @@ export class SidecarStore {
     this.queues.set(sidecarPath, tail);
     await previous;
     try {
-      const lockPath = join(dirname(sidecarPath), `.${basename(sidecarPath)}.lock`);
-      const locked = await this.acquireFileLock(lockPath, sidecarPath);
+      const size = (await this.fs.stat(sidecarPath).catch(() => undefined))?.size ?? 0;
+      const timing = lockTimingFor(size);
+      const locked = await acquireLock(this.fs, sidecarPath, this.options.lockTimeoutMs !== undefined ? { ...timing, waitMs: this.options.lockTimeoutMs } : timing);
       try {
-        return await work();
+        return await work(locked);
       } finally {
-        if (locked) await this.fs.delete(lockPath).catch(() => undefined);
+        if (locked) await releaseLock(this.fs, sidecarPath);
       }
     } finally {
       release();
       if (this.queues.get(sidecarPath) === tail) this.queues.delete(sidecarPath);
-    }
-  }
-
-  private async acquireFileLock(lockPath: string, sidecarPath: string): Promise<boolean> {
-    if (!this.fs.createExclusive) return false;
-    const deadline = Date.now() + (this.options.lockTimeoutMs ?? 5000);
-    for (;;) {
-      if (await this.fs.createExclusive(lockPath, `${process.pid}\n`)) return true;
-      const stat = await this.fs.stat(lockPath);
-      if (stat && Date.now() - stat.mtime > STALE_LOCK_MS) {
-        await this.fs.delete(lockPath);
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new SidecarStoreError('busy', `${basename(sidecarPath)} is being saved by another window or process (lock file ${basename(lockPath)}); the change was not saved. Try again; if no one else is tagging this report, delete the lock file.`, sidecarPath);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 20));
     }
   }
 
@@ -269,14 +295,16 @@ export class SidecarStore {
   }
 
   /**
-   * Writes `text` to a temp file beside `path`, checks the file still holds `expected` (undefined: still
-   * absent), then renames over it. Returns false, leaving nothing behind, if the file changed meanwhile.
+   * Writes `text` to a temp file beside `path`, checks the file still holds what was read (`expected`; text
+   * undefined: still absent), then renames over it. Returns false, leaving nothing behind, if the file changed
+   * meanwhile. A read-only file is refused; a file fault becomes a SidecarStoreError naming the file.
    */
-  private async writeAtomically(path: string, text: string, expected: string | undefined): Promise<boolean> {
+  private async writeAtomically(path: string, text: string, expected: DiskState, locked: boolean): Promise<boolean> {
+    if (expected.stat?.readOnly) throw readOnlySidecarError(path);
     const temp = join(dirname(path), `.${basename(path)}.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp`);
     try {
       await this.fs.writeFile(temp, text);
-      if ((await this.readIfExists(path)) !== expected) {
+      if (!(await this.stillHolds(path, expected, locked))) {
         await this.fs.delete(temp);
         return false;
       }
@@ -284,8 +312,27 @@ export class SidecarStore {
       return true;
     } catch (error) {
       await this.fs.delete(temp).catch(() => undefined);
-      throw error;
+      throw writeFaultError(error, path, temp);
     }
+  }
+
+  /**
+   * Whether the file still holds what was read. Under the lock file only a writer ignoring it could have
+   * changed a file, and a large one is checked by size and time rather than read again (a third of a save).
+   */
+  private async stillHolds(path: string, expected: DiskState, locked: boolean): Promise<boolean> {
+    if (locked && expected.stat && expected.text !== undefined && expected.stat.size >= STAT_CHECK_MIN_BYTES) {
+      const now = await this.fs.stat(path);
+      if (now && now.size === expected.stat.size && now.mtime === expected.stat.mtime) return true;
+    }
+    return (await this.readIfExists(path)) === expected.text;
+  }
+
+  /** The sidecar's text and, read just before it, its size and time. */
+  private async readDisk(path: string): Promise<DiskState> {
+    const stat = await this.fs.stat(path);
+    const text = await this.readIfExists(path);
+    return { text, stat: text === undefined ? undefined : stat };
   }
 
   private async readIfExists(path: string): Promise<string | undefined> {
