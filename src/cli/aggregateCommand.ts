@@ -7,13 +7,12 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, type EvidenceFilter, type EvidenceProblem, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
 import { UsageError, type CliCommand, type CliIO } from './command';
-import { EXIT } from './exitCodes';
+import { EXIT, exitForFault } from './exitCodes';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
 type Format = (typeof FORMATS)[number];
-const KINDS: ReportKind[] = ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013', 'focused-visit', 'monitoring-visit', 'committee-paper', 'area-send', 'unknown'];
 /** Without a terminal, a progress line every this many files (and none for smaller runs). */
 const PROGRESS_EVERY = 200;
 /** Problems listed one per line before the rest are only counted. */
@@ -40,7 +39,7 @@ Text formats go to stdout when --out is not given.
 Options:
   --theme <id>         only passages with this theme (repeat for several)
   --authority <name>   only this authority's reports (case and spacing ignored)
-  --kind <kind>        only reports of this kind (repeat): ${KINDS.join(', ')}
+  --kind <kind>        only reports of this kind (repeat): ${REPORT_KINDS.join(', ')}
   --since, --until     only reports dated in this range (inclusive); undated reports are left out
   --grade <grade>      only passages in judgement sections with this grade (repeat): ${GRADES.join(', ')}
   --codebook <file>    themes and colours for qdpx/qdc: a ${CODEBOOK_FILE_NAME} or a .qdc file
@@ -49,37 +48,11 @@ Options:
 
 Problems (malformed or newer tags files, orphaned tags, tags files without a report, unreadable
 or oversized reports) are listed on stderr and do not stop the export. Exit codes: as for every command
-(report --help); 3 when a folder does not exist, 4 when a folder or the output cannot be used.`,
+(report --help); 3 when a folder does not exist, 4 when a folder or the output cannot be used,
+9 when the output cannot be written (a read-only file system, a full disk).`,
 
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          format: { type: 'string' },
-          out: { type: 'string' },
-          theme: { type: 'string', multiple: true },
-          authority: { type: 'string' },
-          kind: { type: 'string', multiple: true },
-          since: { type: 'string' },
-          until: { type: 'string' },
-          grade: { type: 'string', multiple: true },
-          codebook: { type: 'string' },
-          'max-size-mb': { type: 'string' },
-        },
-      });
-    } catch (error) {
-      throw new UsageError(`aggregate: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const { values, positionals } = parsed;
-    const format = values.format as Format | undefined;
-    if (!format) throw new UsageError(`aggregate: --format is required (${FORMATS.join(', ')})`);
-    if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
-    if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
-    if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
+    const { values, positionals, format } = readArgs(args);
     const filter = readFilter(values);
     const maxSize = values['max-size-mb'];
     if (maxSize !== undefined && !/^\d+(?:\.\d+)?$/.test(maxSize)) throw new UsageError(`aggregate: --max-size-mb takes a number of megabytes (0 for no limit), not "${maxSize}"`);
@@ -89,15 +62,16 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
     for (const [i, folder] of folders.entries()) {
       const stat = await fs.stat(folder).catch((error: Error) => error);
       if (stat instanceof Error) {
-        io.stderr(`report: ${positionals[i]}: cannot be read (${stat.message})\n`);
-        return EXIT.unreadable;
+        const fault = describeFileFault(stat, positionals[i]);
+        io.stderr(`report: ${fault?.message ?? `${positionals[i]}: cannot be read (${stat.message})`}\n`);
+        return fault ? exitForFault(fault.kind) : EXIT.unreadable;
       }
       if (!stat) {
         io.stderr(`report: ${positionals[i]}: no such folder\n`);
         return EXIT.notFound;
       }
       if (stat.kind !== 'directory') {
-        io.stderr(`report: ${positionals[i]}: is a file, not a folder (aggregate reads folders of reports)\n`);
+        io.stderr(`report: ${positionals[i]}: is ${stat.kind === 'file' ? 'a file' : (stat.special ?? 'a special file')}, not a folder (aggregate reads folders of reports)\n`);
         return EXIT.unreadable;
       }
     }
@@ -110,33 +84,11 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
       try {
         return await emit(exportQdc(codebook!), out, io);
       } catch (error) {
-        io.stderr(`report: ${(error as Error).message}\n`);
-        return EXIT.unreadable;
+        return writeFailed(error, values.out, io);
       }
     }
 
-    const texts = new Map<string, string>();
-    const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
-    let lastDraw = 0;
-    // Recognition on worker threads beside this one, when the bundle's worker script is there (dist/).
-    const workerScript = join(__dirname, 'analysisWorker.js');
-    const pool = existsSync(workerScript) ? new AnalysisPool(workerScript) : undefined;
-    const collected = await collectEvidence(folders, fs, {
-      ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
-      ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
-      onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
-      onProgress: ({ done, total }) => {
-        if (tty) {
-          const now = Date.now();
-          if (now - lastDraw < 100 && done < total) return;
-          lastDraw = now;
-          io.stderr(`\raggregate: ${done}/${total} files${done === total ? '\n' : ''}`);
-        } else if (total > PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total)) {
-          io.stderr(`aggregate: ${done}/${total} files\n`);
-        }
-      },
-    });
-    await pool?.close();
+    const { collected, texts } = await collectWithProgress(folders, fs, format, maxSize, io);
     const set = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
     if (set.problems.some((p) => p.kind === 'unreadable-folder') && set.problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length) {
       for (const p of set.problems) io.stderr(`report: ${p.message}\n`);
@@ -163,13 +115,72 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
         }
       }
     } catch (error) {
-      io.stderr(`report: cannot write ${values.out}: ${(error as Error).message}\n`);
-      return EXIT.unreadable;
+      return writeFailed(error, values.out, io);
     }
     io.stderr(summary(set.items.length, set.reports.length, set.reports.filter((r) => r.tagCount > 0).length, set.problems, out));
     return code;
   },
 };
+
+/** The options and folders; a UsageError for anything that cannot work. */
+function readArgs(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        theme: { type: 'string', multiple: true },
+        authority: { type: 'string' },
+        kind: { type: 'string', multiple: true },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        grade: { type: 'string', multiple: true },
+        codebook: { type: 'string' },
+        'max-size-mb': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`aggregate: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format | undefined;
+  if (!format) throw new UsageError(`aggregate: --format is required (${FORMATS.join(', ')})`);
+  if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
+  if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
+  if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
+  return { values, positionals, format };
+}
+
+/** Collects the evidence with a progress line on stderr; the report texts are kept for a .qdpx project. */
+async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO): Promise<{ collected: EvidenceSet; texts: Map<string, string> }> {
+  const texts = new Map<string, string>();
+  const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
+  let lastDraw = 0;
+  // Recognition on worker threads beside this one, when the bundle's worker script is there (dist/).
+  const workerScript = join(__dirname, 'analysisWorker.js');
+  const pool = existsSync(workerScript) ? new AnalysisPool(workerScript) : undefined;
+  const collected = await collectEvidence(folders, fs, {
+    ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
+    ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
+    onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
+    onProgress: ({ done, total }) => {
+      if (tty) {
+        const now = Date.now();
+        if (now - lastDraw < 100 && done < total) return;
+        lastDraw = now;
+        io.stderr(`\raggregate: ${done}/${total} files${done === total ? '\n' : ''}`);
+      } else if (total > PROGRESS_EVERY && (done % PROGRESS_EVERY === 0 || done === total)) {
+        io.stderr(`aggregate: ${done}/${total} files\n`);
+      }
+    },
+  });
+  await pool?.close();
+  return { collected, texts };
+}
 
 function readFilter(values: Record<string, string | boolean | string[] | boolean[] | undefined>): EvidenceFilter {
   const filter: EvidenceFilter = {};
@@ -177,7 +188,7 @@ function readFilter(values: Record<string, string | boolean | string[] | boolean
   if (list(values.theme).length) filter.themeIds = list(values.theme);
   if (typeof values.authority === 'string') filter.authority = values.authority;
   for (const kind of list(values.kind)) {
-    if (!KINDS.includes(kind as ReportKind)) throw new UsageError(`aggregate: unknown --kind "${kind}"; use one of ${KINDS.join(', ')}`);
+    if (!REPORT_KINDS.includes(kind as ReportKind)) throw new UsageError(`aggregate: unknown --kind "${kind}"; use one of ${REPORT_KINDS.join(', ')}`);
   }
   if (list(values.kind).length) filter.kinds = list(values.kind) as ReportKind[];
   for (const grade of list(values.grade)) {
@@ -208,8 +219,10 @@ async function loadCodebook(path: string | undefined, firstFolder: string | unde
     text = await fs.readFile(file);
   } catch (error) {
     if (!path && (error as { code?: string }).code === 'ENOENT') return defaultCodebook();
-    io.stderr(`report: cannot read codebook ${path ?? file}: ${(error as Error).message}\n`);
-    return (error as { code?: string }).code === 'ENOENT' ? EXIT.notFound : EXIT.unreadable;
+    const fault = describeFileFault(error, file);
+    if (!fault) throw error;
+    io.stderr(`report: cannot read the codebook: ${fault.message}\n`);
+    return exitForFault(fault.kind);
   }
   if (/\.qdc$/i.test(file)) {
     const imported = importQdc(text);
@@ -223,6 +236,16 @@ async function loadCodebook(path: string | undefined, firstFolder: string | unde
   const resolved = resolveCodebook(defaultCodebook(), text);
   for (const problem of resolved.problems) io.stderr(`aggregate: ${path ?? file}: ${problem.message}\n`);
   return resolved.codebook;
+}
+
+/** The export could not be written: the reason in one line, and its exit code (9 for a full or read-only disk). */
+function writeFailed(error: unknown, out: string | undefined, io: CliIO): number {
+  const fault = describeFileFault(error, out);
+  if (!fault) throw error;
+  // On a write, a missing path means a missing folder: the output cannot be used (4), not a file not found (3).
+  const why = fault.kind === 'not-found' ? 'its folder does not exist; create it or choose another --out' : fault.message;
+  io.stderr(`report: cannot write ${shownPath(out ?? 'the export')}: ${String((error as { code?: unknown }).code)}: ${why}\n`);
+  return fault.kind === 'not-found' ? EXIT.unreadable : exitForFault(fault.kind);
 }
 
 async function emit(content: string | Uint8Array, out: string | undefined, io: CliIO): Promise<number> {

@@ -5,7 +5,7 @@
 // Recognition: the report model, analysis (incremental and on worker threads), detection and limits.
 export { analyseReport, ReportAnalyser } from './recognition/analyse';
 export { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from './recognition/analysisLimit';
-export { type Grade, GRADES, type Range, type ReportKind, type ReportModel } from './recognition/model';
+export { type Grade, GRADES, type Range, REPORT_KINDS, type ReportKind, type ReportModel } from './recognition/model';
 export { detectionSample, isReportDocument, REPORT_LANGUAGE } from './recognition/reportDetection';
 export { AnalysisPool } from './recognition/workers/analysisPool';
 
@@ -31,7 +31,7 @@ export { tagContext } from './tags/anchoring/tagContext';
 // The sidecar file beside each report: model, parser, safe store.
 export { type Sidecar, SIDECAR_SUFFIX, type Tag, type TagContext, type TagTheme } from './tags/sidecar/sidecarModel';
 export { parseSidecar } from './tags/sidecar/sidecarParser';
-export { type LoadResult, SidecarStore, SidecarStoreError } from './tags/sidecar/sidecarStore';
+export { type LoadResult, sidecarPathFor, SidecarStore, SidecarStoreError } from './tags/sidecar/sidecarStore';
 
 // The codebook: themes, colours, the workspace file, theme operations.
 export { FALLBACK_COLOURS, normaliseColour } from './tags/codebook/codebookColours';
@@ -72,7 +72,20 @@ export { exportQdc } from './exports/qdcExport';
 export { importQdc } from './exports/qdcImport';
 export { exportQdpx } from './exports/qdpxExport';
 
+// PDF import: a PDF's text layer → report text (pages by form feeds, provenance line), files and folders, re-anchoring.
+export { defaultTextPath, importPdfFile, type ImportPdfOutcome, type ImportPdfRequest, isInsideRoots, PDF_IMPORT_MB_DEFAULT } from './import/importPdfFile';
+export { type FolderImportResult, type ImportFailure, importPdfFolder, pdfsInFolder } from './import/importPdfFolder';
+export { PdfImportError, type PdfProblemKind } from './import/importProblems';
+export { folderImportText, importOutcomeText } from './import/importSummary';
+export { pdfToText, type PdfImportResult, sha256Hex } from './import/pdfToText';
+export { IMPORTER_NAME, type ImportProvenance, readProvenance, withoutProvenance } from './import/provenance';
+
 // Platform: the file-system interface and its Node implementation, text helpers.
-export { type FileStat, type IFileSystem, notFoundError } from './platform/fs/fileSystem';
+export { type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';
 export { createFileExclusive, NodeFileSystem } from './platform/fs/nodeFileSystem';
+export { describeFileFault, type FileFault, type FileFaultKind, notRegularFileError, ReportReadError, shownPath, tooLargeError } from './platform/fs/fileFaults';
+export { readRegularFile } from './platform/fs/regularFileRead';
+export { readReport, readReportText, type ReportReadOutcome } from './platform/fs/reportReading';
+export { decodeReportBytes, type DecodeOutcome } from './platform/text/reportDecoding';
+export { LineIndex } from './platform/text/lineIndex';
 export { escapeMarkdown } from './platform/text/markdownEscape';

@@ -65,7 +65,5 @@ export function themesForIds(codebook: Codebook, ids: readonly string[], current
   return ids.map((id) => ({ id, label: themes.get(id)! }));
 }
 
-export function findTheme(codebook: Codebook, id: string): Theme | undefined {
-  for (const g of codebook.groups) for (const t of g.themes) if (t.id === id) return t;
-  return undefined;
-}
+// Lives in the codebook folder, which must not import this one (no folder cycles).
+export { findTheme } from './codebook/themeLookup';

@@ -8,12 +8,11 @@
 // dismissing is something the user chose to do, and keeping it is the point.
 
 import * as vscode from 'vscode';
-import { type Codebook, dismissSuggestion, type Range, type ReportModel, SidecarStore, suggest, type Suggestion, tagContext, type Theme } from '../../core';
+import { type Codebook, dismissSuggestion, type IndexedSidecar, type Range, type ReportModel, SidecarStore, suggest, type Suggestion, tagContext, type Theme } from '../../core';
 import type { ReportDocuments, ReportState } from '../platform/reportDocuments';
 import { REPORT_SELECTOR } from '../platform/reportDocuments';
 import { sidecarUriFor, type SidecarService } from '../tagging/sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
-import type { WorkspaceTagIndex } from '../tagsView/tagsViewIndex';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 
 export const SUGGESTIONS_SETTING = 'suggestions.enabled';
@@ -25,6 +24,13 @@ interface DocumentSuggestions {
   version: number;
   suggestions: Suggestion[];
   themes: Map<string, Theme>;
+}
+
+/** What suggestions read from the workspace's index of tags files (the Tags view's WorkspaceTagIndex provides it). */
+export interface TagsFileIndex {
+  readonly onDidChange: vscode.Event<void>;
+  refreshSidecar(sidecarUri: vscode.Uri): Promise<void>;
+  forReport(reportUri: vscode.Uri): IndexedSidecar | undefined;
 }
 
 export class SuggestionController implements vscode.Disposable, vscode.CodeActionProvider {
@@ -41,7 +47,7 @@ export class SuggestionController implements vscode.Disposable, vscode.CodeActio
   constructor(
     private readonly reports: ReportDocuments,
     private readonly codebooks: TagCodebook,
-    private readonly index: WorkspaceTagIndex,
+    private readonly index: TagsFileIndex,
     private readonly sidecars: SidecarService | undefined,
     private readonly log: vscode.LogOutputChannel,
   ) {

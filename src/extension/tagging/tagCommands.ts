@@ -39,24 +39,31 @@ export interface ReattachArgs extends TagCommandArgs {
   range?: { start: number; end: number };
 }
 
+/** What the tagging commands work with. */
+interface TaggingServices {
+  reports: ReportDocuments;
+  tags: SidecarService;
+  codebooks: TagCodebook;
+  log: vscode.LogOutputChannel;
+}
+
 export function registerTagCommands(reports: ReportDocuments, tags: SidecarService, codebooks: TagCodebook, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const contextFor = (document: vscode.TextDocument) => (start: number, end: number) => {
-    const state = reports.get(document);
-    return state ? tagContext(state.model, { start, end }) : undefined;
-  };
+  const services: TaggingServices = { reports, tags, codebooks, log };
+  const commands = { ...newTagCommands(services), ...existingTagCommands(services) };
+  return [
+    vscode.commands.registerCommand(TAG_SELECTION_COMMAND, commands.tagSelection),
+    ...Object.entries(TAG_TARGET_COMMANDS).map(([kind, id]) => vscode.commands.registerCommand(id, commands.tagTarget(kind as TagTargetKind))),
+    vscode.commands.registerCommand(EDIT_TAG_COMMAND, commands.editTag),
+    vscode.commands.registerCommand(REMOVE_TAG_COMMAND, commands.removeTag),
+    vscode.commands.registerCommand(REATTACH_TAG_COMMAND, commands.reattach),
+    vscode.commands.registerCommand(DELETE_ORPHAN_COMMAND, commands.deleteOrphan),
+    vscode.commands.registerCommand(REPAIR_SIDECAR_COMMAND, commands.repair),
+  ];
+}
 
-  /** Tags [start, end) of a report: themes and note from the arguments or the pickers. Undefined when cancelled. */
-  const tagRange = async (document: vscode.TextDocument, start: number, end: number, answers: TagAnswers | undefined, what: string): Promise<Tag | undefined> => {
-    const { session } = await tags.sessionFor(document);
-    const codebook = await codebooks.codebookFor(document.uri);
-    const themes = answers?.themeIds ? themesForIds(codebook, answers.themeIds) : await pickThemes(codebook, [], `Tag ${what}: themes`);
-    if (!themes) return undefined;
-    const note = answers?.themeIds ? (answers.note ?? '') : await askNote(undefined);
-    if (note === undefined) return undefined;
-    return tags.operate(document, 'tag the passage', () => session.addTag(() => document.getText(), { start, end }, themes, note === '' ? undefined : note, contextFor(document)));
-  };
-
-  const guard = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+/** A command that shows its failure (and logs it) instead of throwing into the editor. */
+function guarded<A extends unknown[], R>(log: vscode.LogOutputChannel, run: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
+  return async (...args: A): Promise<R | undefined> => {
     try {
       return await run(...args);
     } catch (error) {
@@ -66,18 +73,42 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
       return undefined;
     }
   };
+}
 
-  const tagSelection = guard(async (answers?: TagAnswers) => {
+/** Records where a new or re-attached passage sits in the report's structure (section, paragraph, grade). */
+function contextFor({ reports }: TaggingServices, document: vscode.TextDocument) {
+  return (start: number, end: number) => {
+    const state = reports.get(document);
+    return state ? tagContext(state.model, { start, end }) : undefined;
+  };
+}
+
+/** Tags [start, end) of a report: themes and note from the arguments or the pickers. Undefined when cancelled. */
+async function tagRange(services: TaggingServices, document: vscode.TextDocument, start: number, end: number, answers: TagAnswers | undefined, what: string): Promise<Tag | undefined> {
+  const { tags, codebooks } = services;
+  const { session } = await tags.sessionFor(document);
+  const codebook = await codebooks.codebookFor(document.uri);
+  const themes = answers?.themeIds ? themesForIds(codebook, answers.themeIds) : await pickThemes(codebook, [], `Tag ${what}: themes`);
+  if (!themes) return undefined;
+  const note = answers?.themeIds ? (answers.note ?? '') : await askNote(undefined);
+  if (note === undefined) return undefined;
+  return tags.operate(document, 'tag the passage', () => session.addTag(() => document.getText(), { start, end }, themes, note === '' ? undefined : note, contextFor(services, document)));
+}
+
+/** Tag Selection… and the one-action tagging of the paragraph, improvement or judgement section at the cursor. */
+function newTagCommands(services: TaggingServices) {
+  const { reports, tags, log } = services;
+  const tagSelection = guarded(log, async (answers?: TagAnswers) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new Error('Open an inspection report and select the words to tag.');
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the words to tag first, or use a code action (Ctrl+.) to tag the whole paragraph.');
     const document = editor.document;
-    return tagRange(document, document.offsetAt(selection.start), document.offsetAt(selection.end), answers, 'the selection');
+    return tagRange(services, document, document.offsetAt(selection.start), document.offsetAt(selection.end), answers, 'the selection');
   });
 
   const tagTarget = (kind: TagTargetKind) =>
-    guard(async (args?: TagTargetArgs) => {
+    guarded(log, async (args?: TagTargetArgs) => {
       const document = args?.reportUri ? (await tags.sessionForUri(args.reportUri)).document : vscode.window.activeTextEditor?.document;
       if (!document) throw new Error('Open an inspection report first.');
       const state = reports.get(document);
@@ -87,9 +118,14 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
       if (offset === undefined) throw new Error('Put the cursor in the passage to tag.');
       const target = tagTargetAt(state.model, state.text, offset, kind);
       if (!target) throw new Error(`The cursor is not in ${kind === 'improvement' ? 'an area for improvement' : kind === 'paragraph' ? 'a numbered paragraph' : 'a judgement section'} of this report.`);
-      return tagRange(document, target.range.start, target.range.end, args, target.name);
+      return tagRange(services, document, target.range.start, target.range.end, args, target.name);
     });
+  return { tagSelection, tagTarget };
+}
 
+/** The per-tag commands of the hover and the side views: edit, remove, re-attach, delete an orphan, repair. */
+function existingTagCommands(services: TaggingServices) {
+  const { tags, codebooks, log } = services;
   const withTag = async (args: TagCommandArgs | undefined) => {
     if (!args?.reportUri || !args.tagId) throw new Error('This command works on a tag: use it from a tag’s hover or from the Tags view.');
     const { session, document } = await tags.sessionForUri(args.reportUri);
@@ -98,7 +134,7 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
     return { session, document, tag };
   };
 
-  const editTag = guard(async (args?: TagCommandArgs & TagAnswers) => {
+  const editTag = guarded(log, async (args?: TagCommandArgs & TagAnswers) => {
     const { session, document, tag } = await withTag(args);
     const codebook = await codebooks.codebookFor(document.uri);
     const themes = args?.themeIds ? themesForIds(codebook, args.themeIds, tag.themes) : await pickThemes(codebook, tag.themes, 'Edit tag: themes');
@@ -108,7 +144,7 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
     await tags.operate(document, 'edit the tag', () => session.editTag(() => document.getText(), tag.id, { themes, note: note === '' ? null : note }));
   });
 
-  const removeTag = guard(async (args?: TagCommandArgs) => {
+  const removeTag = guarded(log, async (args?: TagCommandArgs) => {
     const { session, document, tag } = await withTag(args);
     await tags.operate(document, 'remove the tag', () => session.removeTag(() => document.getText(), tag.id));
     const labels = tag.themes.map((t) => t.label).join(', ');
@@ -117,7 +153,7 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
     });
   });
 
-  const reattach = guard(async (args?: ReattachArgs) => {
+  const reattach = guarded(log, async (args?: ReattachArgs) => {
     const { session, document, tag } = await withTag(args);
     let range = args?.range;
     if (!range) {
@@ -130,28 +166,19 @@ export function registerTagCommands(reports: ReportDocuments, tags: SidecarServi
       range = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
     }
     const chosen = range;
-    await tags.operate(document, 're-attach the tag', () => session.reattachTag(() => document.getText(), tag.id, chosen, contextFor(document)));
+    await tags.operate(document, 're-attach the tag', () => session.reattachTag(() => document.getText(), tag.id, chosen, contextFor(services, document)));
   });
 
-  const deleteOrphan = guard(async (args?: TagCommandArgs) => {
+  const deleteOrphan = guarded(log, async (args?: TagCommandArgs) => {
     const { session, document, tag } = await withTag(args);
     await tags.operate(document, 'delete the orphaned tag', () => session.deleteOrphan(() => document.getText(), tag.id));
   });
 
-  const repair = guard(async (args?: { reportUri?: string }) => {
+  const repair = guarded(log, async (args?: { reportUri?: string }) => {
     const document = args?.reportUri ? (await tags.sessionForUri(args.reportUri)).document : vscode.window.activeTextEditor?.document;
     if (document) await tags.repair(document);
   });
-
-  return [
-    vscode.commands.registerCommand(TAG_SELECTION_COMMAND, tagSelection),
-    ...Object.entries(TAG_TARGET_COMMANDS).map(([kind, id]) => vscode.commands.registerCommand(id, tagTarget(kind as TagTargetKind))),
-    vscode.commands.registerCommand(EDIT_TAG_COMMAND, editTag),
-    vscode.commands.registerCommand(REMOVE_TAG_COMMAND, removeTag),
-    vscode.commands.registerCommand(REATTACH_TAG_COMMAND, reattach),
-    vscode.commands.registerCommand(DELETE_ORPHAN_COMMAND, deleteOrphan),
-    vscode.commands.registerCommand(REPAIR_SIDECAR_COMMAND, repair),
-  ];
+  return { editTag, removeTag, reattach, deleteOrphan, repair };
 }
 
 interface ThemeItem extends vscode.QuickPickItem {

@@ -7,6 +7,7 @@ import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type 
 import { normaliseColour } from './codebookColours';
 import { lineColumn } from '../../platform/text/lineColumn';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
+import { jsonNestingDepth } from '../../platform/text/nestingDepth';
 
 /** The workspace codebook file, at the root of a workspace folder. */
 export const CODEBOOK_FILE_NAME = '.inspection-codebook.json';
@@ -101,10 +102,18 @@ export class ProblemSink {
   }
 }
 
+/** A real codebook nests about 5 deep (file, groups, group, themes, theme); room is left for notes and extensions. */
+const MAX_CODEBOOK_NESTING = 64;
+
 export function parseCodebookFile(text: string): ParsedCodebookFile {
   const name = CODEBOOK_FILE_NAME;
   if (text.trim() === '') {
     return { problems: [{ severity: 'error', message: `${name} is empty. Write {} to extend the built-in codebook, or delete the file; the built-in codebook is used meanwhile.`, line: 1, column: 1 }] };
+  }
+  // The parser and the checks below recurse: absurd nesting gets a message before it could overflow the stack.
+  const depth = jsonNestingDepth(text, MAX_CODEBOOK_NESTING);
+  if (depth > MAX_CODEBOOK_NESTING) {
+    return { problems: [{ severity: 'error', message: `${name} is nested more than ${MAX_CODEBOOK_NESTING} levels deep, far deeper than any codebook, so it was not read. The whole file is ignored (the built-in codebook is used) until this is fixed.`, line: 1, column: 1 }] };
   }
   const errors: ParseError[] = [];
   // Comments are tolerated (people annotate their codebooks); trailing commas too, as VS Code's JSON editor shows them as warnings only.

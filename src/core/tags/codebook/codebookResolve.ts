@@ -5,7 +5,7 @@
 import { parseTree } from 'jsonc-parser';
 import type { Codebook, Theme, ThemeGroup } from './codebookModel';
 import { fallbackColour } from './codebookColours';
-import { CODEBOOK_FILE_NAME, ProblemSink, parseCodebookFile, type CodebookFile, type CodebookProblem, type ParsedCodebookFile } from './codebookFile';
+import { CODEBOOK_FILE_NAME, ProblemSink, parseCodebookFile, type CodebookFile, type CodebookFileTheme, type CodebookProblem, type ParsedCodebookFile } from './codebookFile';
 
 /** Group that receives workspace themes whose group is missing or unknown. */
 export const FALLBACK_GROUP = { id: 'workspace', label: 'Workspace themes' } as const;
@@ -41,22 +41,36 @@ export function cloneCodebook(codebook: Codebook): Codebook {
 
 type Segment = string | number;
 
-function applyFile(base: Codebook, file: CodebookFile, sink: ProblemSink): Codebook {
-  const groups = new Map<string, ThemeGroup>();
-  const themes = new Map<string, Theme>();
-  const builtIn = new Set<string>();
-  for (const g of cloneCodebook(base).groups) {
-    groups.set(g.id, g);
-    builtIn.add(g.id);
-    for (const t of g.themes) {
-      themes.set(t.id, t);
-      builtIn.add(t.id);
-    }
-  }
-  const at = (list: 'groups' | 'themes', index: number | undefined, ...rest: Segment[]): Segment[] | undefined => (index === undefined ? undefined : [list, index, ...rest]);
-  const where = (list: 'groups' | 'themes', index: number | undefined): string => (index === undefined ? `${CODEBOOK_FILE_NAME}` : `${list}[${index}]`);
+/** The codebook being built: groups and themes by id, edited in place as the file's entries apply. */
+interface CodebookDraft {
+  groups: Map<string, ThemeGroup>;
+  themes: Map<string, Theme>;
+}
 
-  // Groups: new ones, or changes to built-in ones.
+function applyFile(base: Codebook, file: CodebookFile, sink: ProblemSink): Codebook {
+  const draft: CodebookDraft = { groups: new Map(), themes: new Map() };
+  for (const g of cloneCodebook(base).groups) {
+    draft.groups.set(g.id, g);
+    for (const t of g.themes) draft.themes.set(t.id, t);
+  }
+  applyGroups(draft, file, sink);
+  checkParents(draft.groups, file, sink);
+  applyThemes(draft, file, sink);
+  return withoutHidden(draft, file, sink);
+}
+
+/** Where an entry's problem points in the file (undefined for an entry that has no place there). */
+function at(list: 'groups' | 'themes', index: number | undefined, ...rest: Segment[]): Segment[] | undefined {
+  return index === undefined ? undefined : [list, index, ...rest];
+}
+
+/** How a message names an entry. */
+function where(list: 'groups' | 'themes', index: number | undefined): string {
+  return index === undefined ? `${CODEBOOK_FILE_NAME}` : `${list}[${index}]`;
+}
+
+/** Groups: new ones, or changes to built-in ones. */
+function applyGroups({ groups }: CodebookDraft, file: CodebookFile, sink: ProblemSink): void {
   const firstGroup = new Map<string, number | undefined>();
   for (const g of file.groups) {
     if (firstGroup.has(g.id)) {
@@ -77,18 +91,12 @@ function applyFile(base: Codebook, file: CodebookFile, sink: ProblemSink): Codeb
     if (g.parent !== undefined) group.parent = g.parent;
     groups.set(g.id, group);
   }
-  checkParents(groups, file, sink);
+}
 
-  // Themes: new ones, or changes to built-in ones (extend mode).
+/** Themes: new ones, or changes to built-in ones (extend mode). */
+function applyThemes(draft: CodebookDraft, file: CodebookFile, sink: ProblemSink): void {
+  const { groups, themes } = draft;
   const firstTheme = new Map<string, number | undefined>();
-  const fallbackGroup = (): ThemeGroup => {
-    let g = groups.get(FALLBACK_GROUP.id);
-    if (!g) {
-      g = { id: FALLBACK_GROUP.id, label: FALLBACK_GROUP.label, themes: [] };
-      groups.set(g.id, g);
-    }
-    return g;
-  };
   for (const t of file.themes) {
     if (firstTheme.has(t.id)) {
       sink.add('error', `The theme id "${t.id}" is used twice (${where('themes', firstTheme.get(t.id))} and ${where('themes', t.index)}); the first is used and ${where('themes', t.index)} is ignored.`, at('themes', t.index, 'id'));
@@ -97,29 +105,14 @@ function applyFile(base: Codebook, file: CodebookFile, sink: ProblemSink): Codeb
     firstTheme.set(t.id, t.index);
     const existing = themes.get(t.id);
     if (existing) {
-      if (t.label !== undefined) existing.label = t.label;
-      if (t.description !== undefined) existing.description = t.description;
-      if (t.colour !== undefined) existing.colour = t.colour;
-      if (t.cues !== undefined) existing.cues = [...t.cues];
-      if (t.addCues) addCues(existing, t.addCues);
-      if (t.group !== undefined && t.group !== existing.groupId) {
-        const target = groups.get(t.group);
-        if (target) {
-          const from = groups.get(existing.groupId);
-          if (from) from.themes = from.themes.filter((x) => x !== existing);
-          existing.groupId = target.id;
-          target.themes.push(existing);
-        } else {
-          sink.add('error', `The theme "${t.id}" names the group "${t.group}", which does not exist; it stays in "${existing.groupId}".${suggestId(t.group, groups.keys())}`, at('themes', t.index, 'group'));
-        }
-      }
+      changeTheme(existing, t, groups, sink);
       continue;
     }
     let group = t.group === undefined ? undefined : groups.get(t.group);
     if (!group) {
       if (t.group === undefined) sink.add('error', `The theme "${t.id}" has no "group"; it is shown under "${FALLBACK_GROUP.label}". Add "group" with the id of one of the groups.`, at('themes', t.index));
       else sink.add('error', `The theme "${t.id}" names the group "${t.group}", which does not exist; it is shown under "${FALLBACK_GROUP.label}".${suggestId(t.group, groups.keys())}`, at('themes', t.index, 'group'));
-      group = fallbackGroup();
+      group = fallbackGroup(groups);
     }
     if (t.label === undefined) sink.add('warning', `The theme "${t.id}" has no "label"; its id is shown instead.`, at('themes', t.index));
     const theme: Theme = { id: t.id, label: t.label ?? t.id, colour: t.colour ?? fallbackColour(t.id), cues: [...(t.cues ?? [])], groupId: group.id };
@@ -128,8 +121,40 @@ function applyFile(base: Codebook, file: CodebookFile, sink: ProblemSink): Codeb
     themes.set(theme.id, theme);
     group.themes.push(theme);
   }
+}
 
-  // Hidden themes and groups (with the groups nested under them).
+/** The group for workspace themes without a usable group, made when first needed. */
+function fallbackGroup(groups: Map<string, ThemeGroup>): ThemeGroup {
+  let g = groups.get(FALLBACK_GROUP.id);
+  if (!g) {
+    g = { id: FALLBACK_GROUP.id, label: FALLBACK_GROUP.label, themes: [] };
+    groups.set(g.id, g);
+  }
+  return g;
+}
+
+/** A file entry for a theme that already exists: changes what it gives, and moves the theme to another group. */
+function changeTheme(existing: Theme, t: CodebookFileTheme, groups: Map<string, ThemeGroup>, sink: ProblemSink): void {
+  if (t.label !== undefined) existing.label = t.label;
+  if (t.description !== undefined) existing.description = t.description;
+  if (t.colour !== undefined) existing.colour = t.colour;
+  if (t.cues !== undefined) existing.cues = [...t.cues];
+  if (t.addCues) addCues(existing, t.addCues);
+  if (t.group !== undefined && t.group !== existing.groupId) {
+    const target = groups.get(t.group);
+    if (target) {
+      const from = groups.get(existing.groupId);
+      if (from) from.themes = from.themes.filter((x) => x !== existing);
+      existing.groupId = target.id;
+      target.themes.push(existing);
+    } else {
+      sink.add('error', `The theme "${t.id}" names the group "${t.group}", which does not exist; it stays in "${existing.groupId}".${suggestId(t.group, groups.keys())}`, at('themes', t.index, 'group'));
+    }
+  }
+}
+
+/** The finished codebook, without hidden themes and groups (nor the groups nested under hidden ones). */
+function withoutHidden({ groups, themes }: CodebookDraft, file: CodebookFile, sink: ProblemSink): Codebook {
   const hiddenGroups = new Set<string>();
   const hiddenThemes = new Set<string>();
   file.hide.forEach((id, i) => {

@@ -10,7 +10,7 @@ import { normaliseColour } from './codebookColours';
 import { CODEBOOK_FILE_NAME, parseCodebookFile, type CodebookFileTheme } from './codebookFile';
 import { resolveCodebook } from './codebookResolve';
 import type { Sidecar, Tag, TagTheme } from '../sidecar/sidecarModel';
-import { findTheme } from '../tagPicker';
+import { findTheme } from './themeLookup';
 
 export type ThemeOperationResult = { ok: true; text: string; changed: boolean } | { ok: false; message: string };
 
