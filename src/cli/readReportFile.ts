@@ -1,92 +1,17 @@
-// Reads a report file for the command line and turns every way that can fail into one clear
-// sentence plus a distinct exit code. Decoding is separate and pure so it is tested on bytes.
+// Reads a report file for the command line through the core's one report reader (regular files only, bounded,
+// decoded as everywhere else), turning every way that can fail into one clear sentence plus a distinct exit code.
 
-import { readFile } from 'node:fs/promises';
-import { EXIT } from './exitCodes';
+import { NodeFileSystem, readReport } from '../core';
+import { exitForFault } from './exitCodes';
+
+export { decodeReportBytes, type DecodeOutcome } from '../core';
 
 export type ReadOutcome =
   | { ok: true; text: string; /** Something the user should know, e.g. the file was not UTF-8. */ warning?: string }
   | { ok: false; exitCode: number; message: string };
 
 export async function readReportFile(path: string): Promise<ReadOutcome> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return describeReadError(path, error);
-  }
-  const decoded = decodeReportBytes(bytes);
-  if (!decoded.ok) return { ok: false, exitCode: EXIT.notText, message: `${path}: ${decoded.reason}` };
-  return decoded.warning ? { ok: true, text: decoded.text, warning: `${path}: ${decoded.warning}` } : { ok: true, text: decoded.text };
-}
-
-function describeReadError(path: string, error: unknown): ReadOutcome {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return { ok: false, exitCode: EXIT.notFound, message: `${path}: no such file` };
-    case 'EISDIR':
-      return { ok: false, exitCode: EXIT.unreadable, message: `${path}: is a directory, not a report file` };
-    case 'EACCES':
-    case 'EPERM':
-      return { ok: false, exitCode: EXIT.unreadable, message: `${path}: permission denied (cannot read the file)` };
-    default: {
-      const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, exitCode: EXIT.unreadable, message: `${path}: cannot be read (${detail})` };
-    }
-  }
-}
-
-export type DecodeOutcome = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
-
-/**
- * Bytes -> text. UTF-8 (BOM stripped) and BOM-marked UTF-16 are text. Anything with NUL bytes is
- * binary. Invalid UTF-8 that still looks like prose (few bad bytes, no control characters) is an
- * old Windows-1252 export: read it that way with a warning rather than refuse it.
- */
-export function decodeReportBytes(bytes: Uint8Array): DecodeOutcome {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes) };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes) };
-  if (startsWith(bytes, '%PDF-')) {
-    return { ok: false, reason: 'is a PDF, not text; convert it first, e.g. `pdftotext -layout report.pdf report.txt`' };
-  }
-  if (bytes.includes(0)) return { ok: false, reason: 'is a binary file (it contains NUL bytes), not a text report' };
-
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    // fall through: not valid UTF-8
-  }
-  const lossy = new TextDecoder('utf-8').decode(bytes);
-  let invalid = 0;
-  for (const ch of lossy) if (ch === '\uFFFD') invalid++;
-  let control = 0;
-  for (const b of bytes) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b) control++;
-  if (invalid > bytes.length * 0.05 || control > bytes.length * 0.01) {
-    return { ok: false, reason: `is not a text file (${invalid} invalid UTF-8 sequences in ${bytes.length} bytes)` };
-  }
-  return {
-    ok: true,
-    text: decodeWindows1252(bytes),
-    warning: `not valid UTF-8 (${invalid} invalid byte sequence${invalid === 1 ? '' : 's'}); read as Windows-1252`,
-  };
-}
-
-function startsWith(bytes: Uint8Array, ascii: string): boolean {
-  if (bytes.length < ascii.length) return false;
-  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
-  return true;
-}
-
-// Node's TextDecoder treats 'windows-1252' as Latin-1 (0x80-0x9F become C1 controls), which would
-// turn curly quotes and dashes into invisible characters; map that range as Windows does.
-const CP1252_HIGH =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  return out;
+  const read = await readReport(new NodeFileSystem(), path);
+  if (!read.ok) return { ok: false, exitCode: exitForFault(read.kind), message: read.message };
+  return read.warning ? { ok: true, text: read.text, warning: `${path}: ${read.warning}` } : { ok: true, text: read.text };
 }

@@ -3,8 +3,10 @@
 
 import type { CliCommand, CliIO } from './command';
 import { UsageError } from './command';
-import { EXIT, EXIT_CODE_HELP } from './exitCodes';
+import { describeFileFault } from '../core';
+import { EXIT, EXIT_CODE_HELP, exitForFault } from './exitCodes';
 import { aggregateCommand } from './aggregateCommand';
+import { importCommand } from './importCommand';
 import { outlineCommand } from './outlineCommand';
 import { reanchorCommand } from './reanchorCommand';
 import { tagCommand } from './tagCommand';
@@ -14,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   tagCommand,
   reanchorCommand,
   aggregateCommand,
+  importCommand,
 ];
 
 export function mainHelp(): string {
@@ -29,6 +32,9 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 ${EXIT_CODE_HELP}
 `;
 }
+
+/** An internal error's message and stack are cut here, so a hostile input cannot make it megabytes long. */
+const MAX_DETAIL = 4000;
 
 const HELP_FLAGS = new Set(['-h', '--help', 'help']);
 
@@ -57,8 +63,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`report: ${error.message}\n`);
       return EXIT.usage;
     }
+    // A file that could not be read or written (a folder, no permission, a loop, a full disk...) is the
+    // environment, not a bug: one line and its documented exit code, wherever in a command it happened.
+    const fault = describeFileFault(error);
+    if (fault) {
+      io.stderr(`report: ${fault.message}\n`);
+      return exitForFault(fault.kind);
+    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`report: internal error in '${name}': ${detail}\n`);
+    io.stderr(`report: internal error in '${name}': ${detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail}\n`);
     return EXIT.internalError;
   }
 }

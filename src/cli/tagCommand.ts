@@ -3,9 +3,9 @@
 
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { addTag, createAnchor, type LoadResult, NodeFileSystem, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
+import { addTag, createAnchor, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
 import { UsageError, type CliCommand, type CliIO } from './command';
-import { EXIT } from './exitCodes';
+import { EXIT, exitForFault } from './exitCodes';
 import { readReportFile } from './readReportFile';
 
 /** Exit codes of the sidecar commands, after those in exitCodes.ts. */
@@ -37,7 +37,12 @@ Options:
 
 Exit codes: as for every command (report --help), plus
   6  the tags file is malformed, conflicted or from a newer version (it was not changed)
-  7  --quote was not found, or found more than once without --occurrence`,
+  7  --quote was not found, or found more than once without --occurrence
+  4  the tags file could not be written: no permission in its folder (nothing was changed)
+  9  the tags file is read-only, or its disk is read-only or full (nothing was changed)
+
+Several taggers may run at once on one report: each waits its turn for the lock file
+(.<report>.tags.json.lock), longer for a larger tags file; a lock left by a crashed tagger is cleared.`,
 
   async run(args, io) {
     const { values, positionals } = parse('tag', args, {
@@ -79,28 +84,29 @@ Exit codes: as for every command (report --help), plus
     }
 
     const store = storeFor(report.path, values.root as string | undefined, io);
-    const loaded = await store.load(report.path);
-    const problem = loadProblem(loaded, reportArg);
-    if (problem) {
-      io.stderr(`report: ${problem}\n`);
-      return SIDECAR_EXIT.sidecarProblem;
-    }
-    if (loaded.status === 'loaded' && loaded.sidecar.tags.length > 0 && loaded.sidecar.report.textHash !== textHash(report.text)) {
-      io.stderr(`report: ${reportArg} has changed since its tags were anchored; run \`report reanchor ${reportArg}\` first, then tag.\n`);
-      return SIDECAR_EXIT.sidecarProblem;
-    }
-
+    await assertSidecarIsFileOrAbsent(report.path);
     const themes = await themesFor(themeIds);
     const model = await analyseForContext(report.text, report.path);
     const context = contextIn(model, range);
+    const hash = textHash(report.text);
     let added: ReturnType<typeof addTag>['tag'] | undefined;
-    const saved = await saveOrReport(io, () =>
+    // No separate load: the save reads, checks (malformed, conflicted, newer version) and parses the file once,
+    // holding the lock, so a large tags file costs one read and one parse, and parallel taggers merge nothing.
+    const saved = await saveOrReport(
+      io,
+      () =>
       store.save(report.path, (sidecar) => {
+        if (sidecar.tags.length > 0 && sidecar.report.textHash !== hash) throw new ReportChangedError();
         const result = addTag(withReportFields(sidecar, model), { anchor: createAnchor(report.text, range.start, range.end), themes, ...(values.note !== undefined ? { note: values.note as string } : {}), ...(context ? { context } : {}) }, values.author !== undefined ? { author: values.author as string } : {});
         added = result.tag;
         return result.sidecar;
       }),
-    );
+      reportArg,
+    ).catch((error: unknown) => {
+      if (!(error instanceof ReportChangedError)) throw error;
+      io.stderr(`report: ${reportArg} has changed since its tags were anchored; run \`report reanchor ${reportArg}\` first, then tag.\n`);
+      return SIDECAR_EXIT.sidecarProblem;
+    });
     if (typeof saved === 'number') return saved;
     io.stdout(values.json ? JSON.stringify(added, null, 2) + '\n' : `${added!.id}\n`);
     return EXIT.ok;
@@ -131,6 +137,16 @@ export function storeFor(reportPath: string, rootArg: string | undefined, io: Cl
   return new SidecarStore(new NodeFileSystem(), { allowedRoots: [root] });
 }
 
+/**
+ * The tags file, when there, must be a regular file: a folder, FIFO or symbolic-link loop in its place is named
+ * (as a file fault, see runCli.ts) before a lock or temporary file is made beside it.
+ */
+async function assertSidecarIsFileOrAbsent(reportPath: string): Promise<void> {
+  const path = sidecarPathFor(reportPath);
+  const stat = await new NodeFileSystem().stat(path);
+  if (stat && stat.kind !== 'file') throw notRegularFileError(path, stat.kind === 'directory' ? 'a folder' : (stat.special ?? 'not a regular file'));
+}
+
 /** A sentence for load results that stop a command, or undefined when it may go on. */
 export function loadProblem(loaded: LoadResult, reportArg: string): string | undefined {
   switch (loaded.status) {
@@ -146,13 +162,20 @@ export function loadProblem(loaded: LoadResult, reportArg: string): string | und
   }
 }
 
+/** Thrown from inside a save to abort it, leaving the tags file as it is: its tags belong to another text. */
+class ReportChangedError extends Error {}
+
 /** Runs a save, turning store and operation errors into a message and exit code. */
-export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>): Promise<T | number> {
+export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>, reportArg?: string): Promise<T | number> {
   try {
     return await save();
   } catch (error) {
     if (error instanceof SidecarStoreError) {
-      io.stderr(`report: ${error.message}\n`);
+      // The parser's own message (file, line, column, what is wrong) says it best.
+      const parseProblem = error.kind === 'invalid' && error.sidecarError && reportArg !== undefined ? `${error.sidecarError.message} (${reportArg} was not tagged.)` : undefined;
+      io.stderr(`report: ${parseProblem ?? error.message}\n`);
+      // A tags file that could not be written (read-only, no permission, disk full) exits as any file fault does.
+      if (error.fault) return exitForFault(error.fault);
       return error.kind === 'report-missing' ? EXIT.notFound : SIDECAR_EXIT.sidecarProblem;
     }
     if (error instanceof TagOperationError) throw new UsageError(`tag: ${error.message}`);
@@ -215,16 +238,12 @@ export function findQuote(text: string, quote: string, occurrence?: number): Quo
     return { ok: true, range: match };
   }
   if (matches.length > 1) {
-    const lines = matches.map((m) => lineOf(text, m.start));
+    // One index of line starts, then a binary search per match: linear in the text, not in text x matches.
+    const index = new LineIndex(text);
+    const lines = matches.map((m) => index.lineAt(m.start));
     return { ok: false, message: `the quote "${shown}" occurs ${matches.length} times (lines ${lines.join(', ')}); quote more words, or add --occurrence <n>` };
   }
   return { ok: true, range: matches[0]! };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O) {

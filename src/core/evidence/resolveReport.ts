@@ -3,6 +3,7 @@
 
 import type { ReportModel } from '../recognition/model';
 import type { IFileSystem } from '../platform/fs/fileSystem';
+import { readReportText } from '../platform/fs/reportReading';
 import { analysisSizeVerdict } from '../recognition/analysisLimit';
 import type { FileStamp, ReportModelCache } from './modelCache';
 import { baseName, pairPath, type FilePair } from './evidenceFiles';
@@ -31,9 +32,12 @@ export interface ReportStage {
   problems: CollectionProblem[];
 }
 
-/** Reads one report file. The one place aggregation reads a report, so how reports are read changes here alone. */
+/**
+ * Reads one report file, decoded as everywhere else (BOM, UTF-16, Windows-1252), so a tag placed by the editor or
+ * the command line is found again here. The one place aggregation reads a report.
+ */
 export function readReportFile(fs: IFileSystem, path: string): Promise<string> {
-  return fs.readFile(path);
+  return readReportText(fs, path);
 }
 
 /**
@@ -68,7 +72,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
   try {
     text = await readReportFile(fs, reportPath);
   } catch (error) {
-    return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: (error as Error).message }] };
+    return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: withoutPath((error as Error).message, reportPath) }] };
   }
   return { path, text, ...(await analyseText(reportPath, text, markdown, stamp, settings)) };
 }
@@ -90,4 +94,9 @@ async function analyseText(path: string, text: string, markdown: boolean, stamp:
     const reason = error instanceof Error ? error.message : String(error);
     return { problems: [{ kind: 'unanalysable-report', path, reason }] };
   }
+}
+
+/** The reader's one-line fault names the file first; the problem names it already. */
+function withoutPath(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }

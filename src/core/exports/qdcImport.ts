@@ -5,6 +5,7 @@
 // Theme ids: the id a known theme had when its GUID matches ours (round trip), else a slug of the name.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { xmlNestingDepth } from '../platform/text/nestingDepth';
 import type { Codebook, Theme, ThemeGroup } from '../tags/codebook/codebookModel';
 import { DEFAULT_CODE_COLOUR, groupGuid, themeGuid } from './refiCodes';
 
@@ -50,10 +51,20 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Codes nest as themes in groups; no real codebook comes near this, and the XML parser recurses per level. */
+const MAX_QDC_NESTING = 64;
+/** The XML validator's message may quote the document; it is cut here so the message stays one line. */
+const MAX_XML_MESSAGE = 200;
+
 export function importQdc(xml: string, options: QdcImportOptions = {}): QdcImportResult {
+  const depth = xmlNestingDepth(xml, MAX_QDC_NESTING);
+  if (depth > MAX_QDC_NESTING) {
+    return { ok: false, error: `The codebook nests elements more than ${MAX_QDC_NESTING} levels deep, far deeper than any REFI-QDA codebook, so it was not read.` };
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { ok: false, error: `Not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}` };
+    const message = valid.err.msg.length > MAX_XML_MESSAGE ? `${valid.err.msg.slice(0, MAX_XML_MESSAGE)}…` : valid.err.msg;
+    return { ok: false, error: `Not well-formed XML (line ${valid.err.line}, column ${valid.err.col}): ${message}` };
   }
   const parser = new XMLParser({
     ignoreAttributes: false,

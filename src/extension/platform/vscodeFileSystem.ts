@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { createFileExclusive, type FileStat, type IFileSystem, notFoundError } from '../../core';
+import { createFileExclusive, type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, tooLargeError } from '../../core';
 
 export class VscodeFileSystem implements IFileSystem {
   /** @param base any URI of the scheme and authority this file system serves (e.g. a workspace folder). */
@@ -25,11 +25,25 @@ export class VscodeFileSystem implements IFileSystem {
   }
 
   async readFile(path: string): Promise<string> {
+    // Through readBytes, so a FIFO or device where a tags file should be is refused rather than blocking.
+    return new TextDecoder('utf-8').decode(await this.readBytes(path, MAX_TEXT_FILE_BYTES));
+  }
+
+  /** On the local disk the core's guarded reader (no FIFO ever opened); elsewhere stat, then read and check the size. */
+  async readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+    if (this.base.scheme === 'file') return readRegularFile(path, maxBytes);
+    const stat = await this.stat(path);
+    if (!stat) throw notFoundError(path);
+    if (stat.kind !== 'file') throw notRegularFileError(path, stat.kind === 'directory' ? 'a folder' : 'not a regular file');
+    if (stat.size > maxBytes) throw tooLargeError(path, maxBytes);
+    let bytes: Uint8Array;
     try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.uriOf(path)));
+      bytes = await vscode.workspace.fs.readFile(this.uriOf(path));
     } catch (error) {
       throw translate(error, path);
     }
+    if (bytes.length > maxBytes) throw tooLargeError(path, maxBytes);
+    return bytes;
   }
 
   async writeFile(path: string, text: string): Promise<void> {
@@ -60,7 +74,10 @@ export class VscodeFileSystem implements IFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const s = await vscode.workspace.fs.stat(this.uriOf(path));
-      return { kind: s.type & vscode.FileType.Directory ? 'directory' : 'file', mtime: s.mtime, size: s.size };
+      // FileType.Unknown is what VS Code reports for a FIFO, device or socket: never read as a file.
+      const kind = s.type & vscode.FileType.Directory ? 'directory' : s.type & vscode.FileType.File ? 'file' : 'special';
+      const readOnly = ((s.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0;
+      return { kind, mtime: s.mtime, size: s.size, ...(readOnly ? { readOnly } : {}) };
     } catch (error) {
       if (isFileNotFound(error)) return undefined;
       throw translate(error, path);

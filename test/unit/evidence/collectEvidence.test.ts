@@ -188,9 +188,14 @@ describe('collectEvidence edge cases', () => {
       if (path.endsWith('r.txt')) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
       return original(path);
     };
+    const originalBytes = fs.readBytes.bind(fs);
+    fs.readBytes = async (path, maxBytes) => {
+      if (path.endsWith('r.txt')) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      return originalBytes(path, maxBytes);
+    };
     const set = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW });
     assert.deepEqual(set.problems.map((p) => p.kind), ['unreadable-report']);
-    assert.match(set.problems[0]!.message, /Cannot read report \/f\/r\.txt: EIO/);
+    assert.match(set.problems[0]!.message, /^Cannot read report \/f\/r\.txt: could not be read or written \(EIO\); check the disk and try again$/);
     assert.deepEqual(set.items.map((i) => [i.tagId, i.section, i.orphaned]), [['t1', 'Main findings', true]]);
   });
 
@@ -201,6 +206,8 @@ describe('collectEvidence edge cases', () => {
     const reads: string[] = [];
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => (reads.push(path), original(path));
+    const originalBytes = fs.readBytes.bind(fs);
+    fs.readBytes = async (path, maxBytes) => (reads.push(path), originalBytes(path, maxBytes));
     const set = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW });
     assert.deepEqual(reads, ['/f/big.txt.tags.json'], 'neither large file was read');
     assert.deepEqual(set.problems.map((p) => [p.kind, p.path]), [['report-too-large', '/f/big.txt'], ['report-too-large', '/f/server.log.txt']]);

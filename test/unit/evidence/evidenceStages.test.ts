@@ -132,6 +132,8 @@ describe('evidence stage: resolve reports', () => {
     const reads: string[] = [];
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => (reads.push(path), original(path));
+    const originalBytes = fs.readBytes.bind(fs);
+    fs.readBytes = async (path, maxBytes) => (reads.push(path), originalBytes(path, maxBytes));
     const resolved = await resolveReport({ reportPath: '/r/big.txt' }, fs, settings(), false);
     assert.deepEqual(reads, []);
     assert.deepEqual(resolved, { path: '/r/big.txt', problems: [{ kind: 'report-too-large', path: '/r/big.txt', sizeMB: 2.6, limitMB: 2, tagsKept: false }] });
@@ -150,6 +152,8 @@ describe('evidence stage: resolve reports', () => {
     const reads: string[] = [];
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => (reads.push(path), original(path));
+    const originalBytes = fs.readBytes.bind(fs);
+    fs.readBytes = async (path, maxBytes) => (reads.push(path), originalBytes(path, maxBytes));
     const seen: Array<boolean | undefined> = [];
     const resolved = await resolveReport({ reportPath: '/r/a.md' }, fs, settings({ analyse: (text, o) => (seen.push(o.markdown), fixtureAnalyser(text)) }), false);
     assert.deepEqual([reads, seen, resolved.model?.kind, resolved.problems], [['/r/a.md'], [true], 'monitoring-visit', []]);

@@ -118,6 +118,11 @@ describe('collectEvidence with a model cache', () => {
       if (!path.endsWith('.tags.json')) reads.push(path);
       return readFile(path);
     };
+    const readBytes = fs.readBytes.bind(fs);
+    fs.readBytes = (path: string, maxBytes: number) => {
+      if (!path.endsWith('.tags.json')) reads.push(path);
+      return readBytes(path, maxBytes);
+    };
     return { fs, reads };
   }
   const KINGSBRIDGE = readFileSync(`${FIXTURES}/reports/kingsbridge-focused-visit-2023.txt`, 'utf8');

@@ -2,16 +2,30 @@
 // in tests and against Node (CLI) or vscode.workspace.fs (extension) for real.
 // Paths are absolute, in the host's own syntax.
 
+/** The most any report, tags file or codebook is read to (every real one is a few megabytes at most). */
+export const MAX_TEXT_FILE_BYTES = 128 * 1024 * 1024;
+
 export interface FileStat {
-  kind: 'file' | 'directory';
+  /** 'special': a FIFO, device or socket (or anything else that is neither): never opened, only named. */
+  kind: 'file' | 'directory' | 'special';
+  /** For 'special': what it is, in words ("a FIFO (named pipe)"), when the file system can tell. */
+  special?: string;
   /** Milliseconds since the epoch. */
   mtime: number;
   size: number;
+  /** True when the file's permissions forbid writing it (no write bit, or read-only in the editor's file system). */
+  readOnly?: boolean;
 }
 
 export interface IFileSystem {
   /** UTF-8 text; rejects with an error whose `code` is 'ENOENT' when the file does not exist. */
   readFile(path: string): Promise<string>;
+  /**
+   * The bytes of a regular file, read no further than `maxBytes`: rejects (see fileFaults.ts) with code 'EISDIR'
+   * for a folder, 'ENOTREGULAR' for a FIFO, device or socket (checked before opening, so nothing blocks), and
+   * 'EFBIG' when the file is, or grows while being read, larger than `maxBytes`.
+   */
+  readBytes(path: string, maxBytes: number): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
   /** Replaces `to` if it exists (atomic on one volume, which is why temp files go in the same folder). */
   rename(from: string, to: string): Promise<void>;

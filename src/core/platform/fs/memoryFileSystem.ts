@@ -2,10 +2,14 @@
 // symlinks, and hooks to interleave another writer between two calls.
 
 import { posix } from 'node:path';
+import { notRegularFileError, tooLargeError } from './fileFaults';
 import { notFoundError, type FileStat, type IFileSystem } from './fileSystem';
 
 export class MemoryFileSystem implements IFileSystem {
-  readonly files = new Map<string, { text: string; mtime: number }>();
+  /** `bytes`: the file's exact content when set with setBytes (a BOM, UTF-16); `text` is then its UTF-8 reading. */
+  readonly files = new Map<string, { text: string; mtime: number; bytes?: Uint8Array }>();
+  /** path -> what it is ("a FIFO (named pipe)"): special files, which are never read. */
+  readonly specials = new Map<string, string>();
   /** link path -> target (absolute). */
   readonly links = new Map<string, string>();
   /** Called before every write or rename: lets a test act as a second process at that moment. */
@@ -20,6 +24,16 @@ export class MemoryFileSystem implements IFileSystem {
     this.files.set(this.resolve(path), { text, mtime: Date.now() });
   }
 
+  /** Synchronous write of exact bytes for test set-up (a report with a BOM, in UTF-16, in Windows-1252). */
+  setBytes(path: string, bytes: Uint8Array): void {
+    this.files.set(this.resolve(path), { text: new TextDecoder('utf-8').decode(bytes), mtime: Date.now(), bytes: Uint8Array.from(bytes) });
+  }
+
+  /** A FIFO, device or socket at `path`, for tests that it is refused, not read. */
+  setSpecial(path: string, what: string): void {
+    this.specials.set(this.resolve(path), what);
+  }
+
   get(path: string): string | undefined {
     return this.files.get(this.resolve(path))?.text;
   }
@@ -29,9 +43,23 @@ export class MemoryFileSystem implements IFileSystem {
   }
 
   async readFile(path: string): Promise<string> {
-    const file = this.files.get(this.resolve(path));
-    if (!file) throw notFoundError(path);
-    return file.text;
+    return this.existingFile(path).text;
+  }
+
+  async readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+    const file = this.existingFile(path);
+    const bytes = file.bytes ?? new TextEncoder().encode(file.text);
+    if (bytes.length > maxBytes) throw tooLargeError(path, maxBytes);
+    return Uint8Array.from(bytes);
+  }
+
+  private existingFile(path: string): { text: string; bytes?: Uint8Array } {
+    const resolved = this.resolve(path);
+    const special = this.specials.get(resolved);
+    if (special !== undefined) throw notRegularFileError(path, special);
+    const file = this.files.get(resolved);
+    if (!file) throw this.isDirectory(resolved) ? notRegularFileError(path, 'a folder') : notFoundError(path);
+    return file;
   }
 
   async writeFile(path: string, text: string): Promise<void> {
@@ -60,15 +88,17 @@ export class MemoryFileSystem implements IFileSystem {
 
   async stat(path: string): Promise<FileStat | undefined> {
     const resolved = this.resolve(path);
+    const special = this.specials.get(resolved);
+    if (special !== undefined) return { kind: 'special', special, mtime: 0, size: 0 };
     const file = this.files.get(resolved);
-    if (file) return { kind: 'file', mtime: file.mtime, size: file.text.length };
+    if (file) return { kind: 'file', mtime: file.mtime, size: file.bytes?.length ?? file.text.length };
     if (this.isDirectory(resolved)) return { kind: 'directory', mtime: 0, size: 0 };
     return undefined;
   }
 
   async realpath(path: string): Promise<string> {
     const resolved = this.resolve(path);
-    if (!this.files.has(resolved) && !this.isDirectory(resolved)) throw notFoundError(path);
+    if (!this.files.has(resolved) && !this.specials.has(resolved) && !this.isDirectory(resolved)) throw notFoundError(path);
     return resolved;
   }
 
@@ -76,7 +106,7 @@ export class MemoryFileSystem implements IFileSystem {
     const dir = this.resolve(path);
     const prefix = dir.endsWith('/') ? dir : dir + '/';
     const names = new Set<string>();
-    for (const file of this.files.keys()) {
+    for (const file of [...this.files.keys(), ...this.specials.keys()]) {
       if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split('/')[0]!);
     }
     return [...names].sort();
@@ -96,7 +126,7 @@ export class MemoryFileSystem implements IFileSystem {
       current = posix.join(current, parts[i]!);
       let hops = 0;
       while (this.links.has(current)) {
-        if (++hops > 40) throw new Error(`ELOOP: too many symbolic links, '${path}'`);
+        if (++hops > 40) throw Object.assign(new Error(`ELOOP: too many symbolic links, '${path}'`), { code: 'ELOOP', path });
         current = this.links.get(current)!;
       }
     }

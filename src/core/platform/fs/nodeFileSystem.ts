@@ -1,11 +1,17 @@
 // IFileSystem over node:fs, for the CLI and for tests against a real temporary folder.
 
 import { promises as fsp } from 'node:fs';
-import { isNotFound, type FileStat, type IFileSystem } from './fileSystem';
+import { isNotFound, MAX_TEXT_FILE_BYTES, type FileStat, type IFileSystem } from './fileSystem';
+import { describeFileType, readRegularFile } from './regularFileRead';
 
 export class NodeFileSystem implements IFileSystem {
-  readFile(path: string): Promise<string> {
-    return fsp.readFile(path, 'utf8');
+  async readFile(path: string): Promise<string> {
+    // UTF-8 exactly as fs.readFile(path, 'utf8') gave it (a BOM is kept), but only from a regular file of sane size.
+    return Buffer.from(await readRegularFile(path, MAX_TEXT_FILE_BYTES)).toString('utf8');
+  }
+
+  readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+    return readRegularFile(path, maxBytes);
   }
 
   writeFile(path: string, text: string): Promise<void> {
@@ -23,7 +29,10 @@ export class NodeFileSystem implements IFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const s = await fsp.stat(path);
-      return { kind: s.isDirectory() ? 'directory' : 'file', mtime: s.mtimeMs, size: s.size };
+      // Mode bits, not access(2): root may write anything, but a file made read-only is meant to stay as it is.
+      if (s.isFile()) return { kind: 'file', mtime: s.mtimeMs, size: s.size, ...((s.mode & 0o222) === 0 ? { readOnly: true } : {}) };
+      if (s.isDirectory()) return { kind: 'directory', mtime: s.mtimeMs, size: s.size };
+      return { kind: 'special', special: describeFileType(s), mtime: s.mtimeMs, size: s.size };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

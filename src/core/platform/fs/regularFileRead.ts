@@ -1,0 +1,48 @@
+// Reading a file from the local disk only when it is a regular file, and never past a size limit: a FIFO named
+// `report.txt` would block a plain read forever and /dev/zero would fill the memory. The type is checked before
+// opening and again on the open handle (the path may be swapped in between), and the limit while reading (a
+// file may grow, and /proc-like files report size 0).
+
+import { constants, promises as fsp, type Stats } from 'node:fs';
+import { notRegularFileError, tooLargeError } from './fileFaults';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+export async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  const before = await fsp.stat(path);
+  assertRegular(path, before);
+  if (before.size > maxBytes) throw tooLargeError(path, maxBytes);
+  // O_NONBLOCK: if a FIFO took the file's place since the stat, opening it does not wait for a writer.
+  const handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    assertRegular(path, await handle.stat());
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // One byte past the limit is asked for, so a file exactly at the limit is read and one past it is refused.
+      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK_BYTES, maxBytes + 1 - total)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw tooLargeError(path, maxBytes);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+function assertRegular(path: string, stats: Stats): void {
+  if (!stats.isFile()) throw notRegularFileError(path, describeFileType(stats));
+}
+
+/** What a non-regular file is, in words, for messages. */
+export function describeFileType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
