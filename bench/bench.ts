@@ -25,13 +25,16 @@ import { DEFAULT_MAX_TEXT_LENGTH, ReportModelCache } from '../src/core/evidence/
 import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
 import { seededRandom, syntheticSifReport } from './syntheticReport';
+import { reanchorScaleBench } from './reanchorScale';
+import { sidecarWriteBench } from './sidecarWrites';
+import { importBench } from './importBench';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
-/** BENCH_ONLY=aggregation (or editor, anchoring, vscode; comma-separated) runs only those parts. */
+/** BENCH_ONLY=aggregation (or editor, anchoring, sidecar, import, vscode; comma-separated) runs only those parts. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 const runs = (part: string) => !ONLY || ONLY.has(part);
 
@@ -427,7 +430,10 @@ async function main(): Promise<void> {
   } else notes.push(`No corpus at ${corpusDir}: the real-report rows are skipped.`);
 
   if (runs('anchoring')) await anchoringBench(synthetic);
+  if (runs('anchoring')) await reanchorScaleBench(synthetic).then((scale) => (rows.push(...scale.rows), notes.push(...scale.notes)));
   if (runs('aggregation')) await aggregationBench();
+  if (runs('sidecar')) rows.push(...(await sidecarWriteBench()));
+  if (runs('import')) await importBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
   if (runs('vscode')) await workbenchNotes();
 
   console.log('');

@@ -1,6 +1,5 @@
 // Making an anchor for a passage, and the text hash that tells whether a report changed since its tags were anchored.
 
-import { createHash } from 'node:crypto';
 import type { Anchor } from '../sidecar/sidecarModel';
 
 /** Characters of context kept either side of the passage (W3C TextQuoteSelector prefix/suffix). */
@@ -20,10 +19,8 @@ export function createAnchor(text: string, start: number, end: number): Anchor {
   };
 }
 
-/** sha256 (hex) of the text as UTF-8: the value stored in a sidecar's report.textHash. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+// Lives with the sidecar, which must not import this folder (no folder cycles).
+export { textHash } from '../sidecar/textHash';
 
 function clamp(n: number, lo: number, hi: number): number {
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.trunc(n))) : lo;

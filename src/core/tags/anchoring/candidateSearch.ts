@@ -1,0 +1,356 @@
+// Where a tag's passage could now be: occurrences of its stored quote in a normalised view of the new text
+// (textNormalisation.ts: whitespace, hyphenation, quotes, footers), each measured against the stored context.
+// Searching is cheap by construction: first a small window around the expected position (a slice, never the
+// whole text), then the whole text only through the occurrence index, built once per text: exact occurrences of
+// the quote, and for an edited quote, approximate matches next to exact occurrences of its context or of its own
+// first and last words.
+
+import search from 'approx-string-match';
+import { QUOTE_CONTEXT_CHARS } from './anchorCreation';
+import { OccurrenceIndex } from './occurrenceIndex';
+import type { Anchor } from '../sidecar/sidecarModel';
+import { footerLineKey, normaliseForMatching, repeatedLineKeys, toNormalisedOffset, toOriginalRange, type NormalisedText } from './textNormalisation';
+
+export interface NormalisedQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** The stored context was cut short by the start / end of the document. */
+  atStart: boolean;
+  atEnd: boolean;
+  dropFooters: boolean;
+}
+
+/** One place the passage could be, in view offsets, with how much of the stored quote and context differs there. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Edit errors in the quote itself. */
+  errors: number;
+  prefixEdits: number;
+  prefixWeight: number;
+  suffixEdits: number;
+  suffixWeight: number;
+  /** False when the stored context on that side was empty (all of it a page footer): no evidence either way. */
+  prefixKnown: boolean;
+  suffixKnown: boolean;
+  /** The stored context on that side was cut short by the document's start (end), and is so here too. */
+  prefixAtEdge: boolean;
+  suffixAtEdge: boolean;
+  /** The passage began or ended on a word boundary, and here it would not ("managers" in "managers1"). */
+  splitsWord: boolean;
+}
+
+/** Quotes shorter than this are never matched approximately: one wrong letter in a few words is often another word. */
+export const MIN_APPROXIMATE_QUOTE = 20;
+/** A string this common says nothing about where one passage is: not used as a seed for the whole-text search. */
+const MAX_SEED_OCCURRENCES = 16;
+const SEED_CHARS = 16;
+/** Exact occurrences of one quote scored at most; more than this and the quote is a stock phrase. */
+const MAX_EXACT = 4096;
+
+/** Searches one new text; the normalised views and their indexes are built once, on first need. */
+export class PassageFinder {
+  private footerKeys: Set<string> | undefined;
+  private repeated: Set<string> | undefined;
+  private readonly views = new Map<boolean, NormalisedText>();
+  private readonly indexes = new Map<boolean, OccurrenceIndex>();
+
+  constructor(readonly text: string) {}
+
+  /** The quote in the view without page footers, or (a quote of footer text) in the full view. */
+  normaliseQuote(quote: Anchor['quote']): NormalisedQuote | undefined {
+    return normaliseQuote(quote, this.keys(), true) ?? normaliseQuote(quote, undefined, false);
+  }
+
+  /** The quote in the full view: a passage that is itself a repeated line (a title also printed in every footer). */
+  fullQuote(quote: Anchor['quote']): NormalisedQuote | undefined {
+    return normaliseQuote(quote, undefined, false);
+  }
+
+  view(dropFooters: boolean): NormalisedText {
+    let view = this.views.get(dropFooters);
+    if (view === undefined) {
+      view = normaliseForMatching(this.text, dropFooters ? { dropLineKeys: this.keys() } : { dropPageNumbers: false });
+      this.views.set(dropFooters, view);
+    }
+    return view;
+  }
+
+  toView(quote: NormalisedQuote, original: number): number {
+    return toNormalisedOffset(this.view(quote.dropFooters), original);
+  }
+
+  toOriginal(quote: NormalisedQuote, c: Candidate): { start: number; end: number } {
+    return toOriginalRange(this.view(quote.dropFooters), c.start, c.end);
+  }
+
+  /** Exact occurrences within `radius` of `expected`. */
+  exactNear(quote: NormalisedQuote, expected: number, radius: number): Candidate[] {
+    const text = this.view(quote.dropFooters).text;
+    const from = Math.max(0, expected - radius);
+    const window = text.slice(from, Math.min(text.length, expected + radius + quote.exact.length));
+    const found: Candidate[] = [];
+    for (let at = window.indexOf(quote.exact); at >= 0; at = window.indexOf(quote.exact, at + 1)) {
+      found.push(this.score(quote, from + at, from + at + quote.exact.length, 0));
+    }
+    return found;
+  }
+
+  /** Approximate matches (at most maxErrors) within `radius` of `expected`, exact ones included. */
+  approximateNear(quote: NormalisedQuote, expected: number, radius: number, maxErrors: number): Candidate[] {
+    const text = this.view(quote.dropFooters).text;
+    return this.approximate(quote, Math.max(0, expected - radius), Math.min(text.length, expected + radius + quote.exact.length + maxErrors), maxErrors);
+  }
+
+  /** Exact occurrences anywhere, through the index. */
+  exactEverywhere(quote: NormalisedQuote): Candidate[] {
+    return this.index(quote.dropFooters)
+      .find(quote.exact, MAX_EXACT)
+      .map((at) => this.score(quote, at, at + quote.exact.length, 0));
+  }
+
+  /**
+   * Approximate matches anywhere that sit next to an exact occurrence of the stored context's nearest characters:
+   * an edited passage is only taken far from its place when its surroundings still read as stored, and only such
+   * a passage could rival one found near its place, so scanning the whole text would find nothing more of use.
+   */
+  approximateEverywhere(quote: NormalisedQuote, maxErrors: number): Candidate[] {
+    const index = this.index(quote.dropFooters);
+    const m = quote.exact.length;
+    const windows: Array<[number, number]> = [];
+    const seed = (needle: string, toWindow: (at: number) => [number, number]): void => {
+      if (needle.length < 8) return;
+      const found = index.find(needle, MAX_SEED_OCCURRENCES + 1);
+      if (found.length <= MAX_SEED_OCCURRENCES) for (const at of found) windows.push(toWindow(at));
+    };
+    const prefixTail = quote.prefix.slice(-SEED_CHARS);
+    seed(prefixTail, (at) => [at + prefixTail.length - maxErrors, at + prefixTail.length + m + 2 * maxErrors]);
+    seed(quote.suffix.slice(0, SEED_CHARS), (at) => [at - m - 2 * maxErrors, at + maxErrors]);
+    const found: Candidate[] = [];
+    for (const [from, to] of mergeWindows(windows, this.view(quote.dropFooters).text.length)) {
+      for (const c of this.approximate(quote, from, to, maxErrors)) if (!found.some((f) => overlaps(f, c))) found.push(c);
+    }
+    return found;
+  }
+
+  /** Distinct approximate matches in view[from, to), fewest errors first, each trimmed of spaces at its edges. */
+  private approximate(quote: NormalisedQuote, from: number, to: number, maxErrors: number): Candidate[] {
+    const text = this.view(quote.dropFooters).text;
+    if (to - from < quote.exact.length - maxErrors) return [];
+    const matches = search(text.slice(from, to), quote.exact, maxErrors).sort((x, y) => x.errors - y.errors || x.start - y.start);
+    const chosen: Candidate[] = [];
+    for (const m of matches) {
+      let start = m.start + from;
+      let end = m.end + from;
+      while (start < end && text[start] === ' ') start++;
+      while (end > start && text[end - 1] === ' ') end--;
+      if (end <= start || chosen.some((c) => start < c.end && c.start < end)) continue;
+      chosen.push(this.score(quote, start, end, m.errors));
+    }
+    return chosen;
+  }
+
+  private score(quote: NormalisedQuote, start: number, end: number, errors: number): Candidate {
+    const text = this.view(quote.dropFooters).text;
+    // A short stored context means the passage began (or ended) the document: compare with a full-length window
+    // then, so a candidate in mid-text does not look perfect.
+    const before = text.slice(Math.max(0, start - (quote.atStart ? QUOTE_CONTEXT_CHARS : quote.prefix.length)), start);
+    const after = text.slice(end, end + (quote.atEnd ? QUOTE_CONTEXT_CHARS : quote.suffix.length));
+    return {
+      start,
+      end,
+      errors,
+      prefixEdits: editDistance(before, quote.prefix),
+      prefixWeight: Math.max(before.length, quote.prefix.length),
+      suffixEdits: editDistance(after, quote.suffix),
+      suffixWeight: Math.max(after.length, quote.suffix.length),
+      prefixKnown: quote.atStart || quote.prefix.length > 0,
+      suffixKnown: quote.atEnd || quote.suffix.length > 0,
+      prefixAtEdge: quote.atStart && before.length <= quote.prefix.length,
+      suffixAtEdge: quote.atEnd && after.length <= quote.suffix.length,
+      splitsWord: !wordBoundariesMatch(text, quote, start, end),
+    };
+  }
+
+  /** Whether the candidate, with its context, touches a line that the text holds more than once (and the view keeps). */
+  onRepeatedLine(quote: NormalisedQuote, c: Candidate): boolean {
+    const view = this.view(quote.dropFooters);
+    const from = view.starts[Math.max(0, c.start - quote.prefix.length)] ?? 0;
+    const to = view.ends[Math.min(view.text.length, c.end + quote.suffix.length) - 1] ?? this.text.length;
+    const repeated = this.repeatedLines();
+    let lineStart = Math.max(this.text.lastIndexOf('\n', from - 1), this.text.lastIndexOf('\r', from - 1)) + 1;
+    while (lineStart <= to && lineStart < this.text.length) {
+      let lineEnd = lineStart;
+      while (lineEnd < this.text.length && this.text[lineEnd] !== '\n' && this.text[lineEnd] !== '\r') lineEnd++;
+      const line = this.text.slice(lineStart, lineEnd);
+      // Running footers dropped from the view are not compared at all, so they cannot mislead.
+      if (repeated.has(lineText(line)) && !(quote.dropFooters && this.keys().has(footerLineKey(line) ?? ''))) return true;
+      lineStart = lineEnd + 1;
+    }
+    return false;
+  }
+
+  private repeatedLines(): Set<string> {
+    if (this.repeated === undefined) {
+      const seen = new Set<string>();
+      this.repeated = new Set<string>();
+      for (const line of this.text.split(/\r\n|\r|\n/)) {
+        const key = lineText(line);
+        if (key.length < 8) continue;
+        if (seen.has(key)) this.repeated.add(key);
+        else seen.add(key);
+      }
+    }
+    return this.repeated;
+  }
+
+  private keys(): Set<string> {
+    this.footerKeys ??= repeatedLineKeys(this.text);
+    return this.footerKeys;
+  }
+
+  private index(dropFooters: boolean): OccurrenceIndex {
+    let index = this.indexes.get(dropFooters);
+    if (index === undefined) {
+      index = new OccurrenceIndex(this.view(dropFooters).text);
+      this.indexes.set(dropFooters, index);
+    }
+    return index;
+  }
+}
+
+/** A line as compared for repeats: spaces collapsed, curly apostrophes straightened, numbers kept. */
+function lineText(line: string): string {
+  return line.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sorted, clamped, overlapping windows joined. */
+function mergeWindows(windows: Array<[number, number]>, length: number): Array<[number, number]> {
+  const sorted = windows.map(([a, b]): [number, number] => [Math.max(0, a), Math.min(length, b)]).filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  const merged: Array<[number, number]> = [];
+  for (const w of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push(w);
+  }
+  return merged;
+}
+
+/** The quote and its context in the matching view, normalised together so hyphenation across their seams is seen. */
+function normaliseQuote(stored: Anchor['quote'], keys: Set<string> | undefined, dropFooters: boolean): NormalisedQuote | undefined {
+  const quote = dropFooters ? withoutCutFooters(stored, keys) : stored;
+  const whole = quote.prefix + quote.exact + quote.suffix;
+  const view = normaliseForMatching(whole, dropFooters ? { dropLineKeys: keys, partialEdges: true } : { dropPageNumbers: false });
+  const exactStart = quote.prefix.length;
+  const exactEnd = exactStart + quote.exact.length;
+  let i0 = lowerBound(view.starts, exactStart);
+  let i1 = lowerBound(view.starts, exactEnd);
+  while (i0 < i1 && view.text[i0] === ' ') i0++;
+  while (i1 > i0 && view.text[i1 - 1] === ' ') i1--;
+  if (i1 <= i0) return undefined;
+  return {
+    exact: view.text.slice(i0, i1),
+    prefix: view.text.slice(0, i0),
+    suffix: view.text.slice(i1),
+    atStart: stored.prefix.length < QUOTE_CONTEXT_CHARS,
+    atEnd: stored.suffix.length < QUOTE_CONTEXT_CHARS,
+    dropFooters,
+  };
+}
+
+/**
+ * The stored quote and context without the piece of a running footer they were cut from ("      44" before the
+ * passage, "Inspection of Wexcombe local" after it, or a page number the passage itself began with): footers
+ * move between conversions and are not in the matching view, so those pieces say nothing, and a passage is
+ * found by its words. A passage that is all footer (a tagged title) is left whole.
+ */
+function withoutCutFooters(quote: Anchor['quote'], keys: Set<string> | undefined): Anchor['quote'] {
+  let { prefix, exact, suffix } = quote;
+  const whole = prefix + exact + suffix;
+  const firstBreak = whole.search(/[\r\n]/);
+  if (firstBreak >= 0 && firstBreak < prefix.length + exact.length && isCutFooter(whole.slice(0, firstBreak), keys, (key, piece) => key.endsWith(piece))) {
+    if (firstBreak < prefix.length) prefix = prefix.slice(firstBreak);
+    else if (exact.slice(firstBreak - prefix.length).trim() !== '') {
+      exact = exact.slice(firstBreak - prefix.length);
+      prefix = '';
+    }
+  }
+  const lastBreak = Math.max(whole.lastIndexOf('\n'), whole.lastIndexOf('\r'));
+  const exactEnd = quote.prefix.length + quote.exact.length;
+  if (lastBreak >= quote.prefix.length && isCutFooter(whole.slice(lastBreak + 1), keys, (key, piece) => key.startsWith(piece))) {
+    if (lastBreak >= exactEnd) suffix = suffix.slice(0, lastBreak + 1 - exactEnd);
+    else if (quote.exact.slice(0, lastBreak - quote.prefix.length).trim() !== '' && exact.length === quote.exact.length) {
+      exact = exact.slice(0, lastBreak - quote.prefix.length);
+      suffix = '';
+    }
+  }
+  return prefix === quote.prefix && exact === quote.exact && suffix === quote.suffix ? quote : { prefix, exact, suffix };
+}
+
+function isCutFooter(piece: string, keys: Set<string> | undefined, fits: (key: string, piece: string) => boolean): boolean {
+  if (piece.trim() === '') return false;
+  // A bare page number, or the end of "<dates>      7".
+  if (/^\s*\d{1,4}\s*$/.test(piece)) return true;
+  const key = piece.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#').replace(/[\u2018\u2019]/g, "'");
+  if (key.length < 8 || keys === undefined) return false;
+  for (const footer of keys) if (fits(footer, key)) return true;
+  return false;
+}
+
+function lowerBound(values: Int32Array, target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type QuoteText = { exact: string; prefix: string; suffix: string };
+
+function startsWord(quote: QuoteText): boolean {
+  return isWordChar(quote.exact.charCodeAt(0)) && !isWordChar(quote.prefix.charCodeAt(quote.prefix.length - 1));
+}
+
+function endsWord(quote: QuoteText): boolean {
+  return isWordChar(quote.exact.charCodeAt(quote.exact.length - 1)) && !isWordChar(quote.suffix.charCodeAt(0));
+}
+
+/** A passage that began (ended) on a word boundary is not found inside a longer word: "managers" in "managers1". */
+export function wordBoundariesMatch(text: string, quote: QuoteText, start: number, end: number): boolean {
+  return !(startsWord(quote) && isWordChar(text.charCodeAt(start - 1))) && !(endsWord(quote) && isWordChar(text.charCodeAt(end)));
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** NaN (outside the string) is no word character. */
+function isWordChar(code: number): boolean {
+  if (Number.isNaN(code)) return false;
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
+  return code >= 0xc0 && WORD_CHAR.test(String.fromCharCode(code));
+}
+
+/** Levenshtein distance of two short context strings. */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
