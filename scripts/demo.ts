@@ -1,6 +1,8 @@
 // `npm run demo`: the first thing a newcomer runs. Recognises every bundled sample report and
 // prints its outline, then a one-line summary, so they see what the extension finds in a report;
-// then gathers the samples' tagged passages by theme, with citations, as the Evidence view does.
+// then gathers the samples' tagged passages by theme, with citations, as the Evidence view does;
+// last, imports a small PDF it generates itself (two pages in the style of an ILACS report) and
+// shows what the import wrote and what recognition finds in it.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -9,6 +11,8 @@ import { outlineSummary, outlineText } from '../src/core/navigation/outlineForma
 import { collectEvidence } from '../src/core/evidence/collectEvidence';
 import { formatCitation } from '../src/core/evidence/citation';
 import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
+import { pdfToText } from '../src/core/import/pdfToText';
+import { sampleReportPdf } from '../test/unit/import/sampleReportPdf';
 
 const samplesDir = join(import.meta.dirname, '..', 'samples');
 const files = readdirSync(samplesDir)
@@ -47,8 +51,18 @@ async function showEvidence(): Promise<void> {
   for (const problem of evidence.problems) console.log(`  problem: ${problem.message}`);
 }
 
-showEvidence().then(() => {
+// PDF import: a PDF written by the project's own test writer (no Ofsted PDF is copied in).
+async function showImport(): Promise<void> {
+  const pdf = sampleReportPdf();
+  const imported = await pdfToText(pdf, 'exampleshire-ilacs.pdf');
+  console.log(`\n${rule}\nPDF import of a generated ${imported.pageCount}-page report (${pdf.length.toLocaleString('en-GB')} bytes): the text, page breaks shown as ⟨page⟩:\n`);
+  console.log(imported.text.replace(/\f/g, '⟨page⟩').replace(/^/gm, '  '));
+  console.log(outlineText(analyseReport(imported.text), { fileName: 'exampleshire-ilacs.txt' }));
+}
+
+showEvidence().then(showImport).then(() => {
   console.log('\nTry one yourself: npm run --silent report -- outline <file> [--json]');
+  console.log('Import a PDF report:  npm run --silent report -- import <file.pdf|folder> [--out FILE|DIR] [--force]');
   console.log('Export the evidence: npm run --silent report -- aggregate samples --format md');
 }, (error: unknown) => {
   console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);

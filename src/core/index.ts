@@ -60,6 +60,7 @@ export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type Evid
 export { buildEvidenceViewModel, clipboardText } from './evidence/evidenceViewModel';
 export { sanitiseFilter } from './evidence/filterMessage';
 export { ReportModelCache } from './evidence/modelCache';
+export { AnalysisCache, DEFAULT_ANALYSIS_CACHE_BYTES } from './evidence/analysisCache';
 export { findPassage } from './evidence/passageLocation';
 export { citationFieldsFor, tagAtOffset } from './evidence/tagCitation';
 
@@ -79,6 +80,12 @@ export { PdfImportError, type PdfProblemKind } from './import/importProblems';
 export { folderImportText, importOutcomeText } from './import/importSummary';
 export { pdfToText, type PdfImportResult, sha256Hex } from './import/pdfToText';
 export { IMPORTER_NAME, type ImportProvenance, readProvenance, withoutProvenance } from './import/provenance';
+
+// Agreement between two coders (moderation): character, paragraph and segment units, disagreements.
+export { AGREEMENT_UNITS, type AgreementReport, type AgreementResult, type AgreementUnit, DEFAULT_MIN_OVERLAP, type Kappa, type ThemeAgreement } from './agreement/agreementModel';
+export { codersOf } from './agreement/coders';
+export { type AgreementOptions, computeAgreement } from './agreement/computeAgreement';
+export { type Disagreement, findDisagreements } from './agreement/disagreements';
 
 // Platform: the file-system interface and its Node implementation, text helpers.
 export { type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';

@@ -9,6 +9,7 @@ import { type EvidenceStateRequest, type EvidenceViewState, evidenceViewState, r
 import { registerExportCommands, writeEvidenceExport } from './exports/exportCommands';
 import { registerFoldingRanges } from './outline/foldingRanges';
 import { registerGradeHover } from './highlighting/gradeHover';
+import { registerImportCommands } from './import/importCommands';
 import { JudgementDecorations } from './highlighting/judgementDecorations';
 import { registerNavigationCommands } from './outline/navigationCommands';
 import { ReportStatusBar } from './highlighting/statusBar';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   context.subscriptions.push(...tagsView.disposables);
   context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
   context.subscriptions.push(...registerExportCommands(tagging.codebooks, log));
+  context.subscriptions.push(...registerImportCommands(log));
   context.subscriptions.push(
     ...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log, runExport: (format, evidence) => writeEvidenceExport(format, evidence, tagging.codebooks) }),
   );
