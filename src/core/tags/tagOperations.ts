@@ -83,6 +83,7 @@ export function reattachTag(sidecar: Sidecar, id: string, anchor: Anchor, contex
   return updateTag(sidecar, id, options, (tag) => {
     const next: Tag = { ...tag, anchor };
     delete next.orphaned;
+    delete next.orphanReason;
     if (context !== undefined) next.context = context;
     else delete next.context;
     return next;

@@ -66,6 +66,8 @@ export interface GroupNode {
 
 export interface OrphanNode {
   kind: 'orphan';
+  /** Why it was orphaned, when the tags file says. */
+  reason?: string;
   reportUri: string;
   reportName: string;
   tagId: string;
@@ -130,6 +132,7 @@ export function buildTagsTree(sidecars: readonly IndexedSidecar[], codebook: Cod
         orphans.push({
           kind: 'orphan', reportUri: entry.reportUri, reportName: entry.reportName, tagId: tag.id, quote: tag.anchor.quote.exact,
           themeLabels: tag.themes.map((t) => themeInfo.get(t.id)?.label ?? t.label), ...(tag.note ? { tagNote: tag.note } : {}), readOnly,
+          ...(tag.orphanReason ? { reason: tag.orphanReason } : {}),
         });
         continue;
       }

@@ -122,7 +122,7 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsTreeNode>, 
         break;
       case 'orphan':
         item.description = `${node.reportName} · ${node.themeLabels.join(', ')}`;
-        item.tooltip = passageTooltip(node.quote, node.tagNote, node.reportName, 'Orphaned: this passage is no longer in the report. Select the passage it belongs to in the report, then choose Re-attach; or delete the tag.');
+        item.tooltip = passageTooltip(node.quote, node.tagNote, node.reportName, `Orphaned: ${node.reason ?? 'this passage is no longer in the report.'} Select the passage it belongs to in the report, then choose Re-attach; or delete the tag.`);
         item.iconPath = new vscode.ThemeIcon('debug-disconnect');
         item.contextValue = node.readOnly ? 'tagsOrphanReadOnly' : 'tagsOrphan';
         item.command = { command: 'vscode.open', title: 'Open Report', arguments: [vscode.Uri.parse(node.reportUri)] };

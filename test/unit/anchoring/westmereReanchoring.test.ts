@@ -7,6 +7,12 @@ import { join } from 'node:path';
 import { reanchorTags } from '../../../src/core/tags/anchoring/reanchoring';
 import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
 import { slice, tagOn } from './helpers';
+import { createAnchor } from '../../../src/core/tags/anchoring/anchorCreation';
+import { textHash } from '../../../src/core/tags/sidecar/textHash';
+import { emptySidecar } from '../../../src/core/tags/sidecar/emptySidecar';
+import { parseSidecar } from '../../../src/core/tags/sidecar/sidecarParser';
+import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialiser';
+import { reattachTag } from '../../../src/core/tags/tagOperations';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'samples');
 const REPORT = readFileSync(join(SAMPLES, 'westmere-ilacs-2025.txt'), 'utf8');
@@ -35,9 +41,23 @@ describe('reanchorTags never puts a tag on other words (Westmere sample)', () =>
       assert.equal(result.results[0]!.reason, 'only-elsewhere');
       assert.match(result.results[0]!.explanation!, /gone from where they were.*one other place with other surroundings/);
       assert.equal(result.tags[0]!.orphaned, true);
+      assert.equal(result.tags[0]!.orphanReason, result.results[0]!.explanation, 'the tags file keeps why, for the Tags view');
       assert.deepEqual(result.tags[0]!.anchor, tag.anchor, 'the stored quote and position are kept');
     });
   }
+
+  it('re-attaching the orphan clears its reason, and the tags file round-trips the reason until then', () => {
+    const edited = REPORT.slice(0, second) + 'The council' + REPORT.slice(second + PHRASE.length);
+    const orphan = reanchorTags([tag], edited).tags[0]!;
+    const sidecar = { ...emptySidecar('westmere-ilacs-2025.txt', textHash(edited)), tags: [orphan] };
+    const parsed = parseSidecar(serialiseSidecar(sidecar), 'westmere-ilacs-2025.txt.tags.json');
+    assert.ok(parsed.ok);
+    assert.match(parsed.sidecar.tags[0]!.orphanReason!, /^Its words are gone from where they were/);
+    const start = edited.indexOf('The council');
+    const reattached = reattachTag(parsed.sidecar, tag.id, createAnchor(edited, start, start + 'The council'.length), undefined);
+    assert.equal(reattached.tags[0]!.orphaned, undefined);
+    assert.equal(reattached.tags[0]!.orphanReason, undefined);
+  });
 
   it('still follows its own occurrence when text is inserted before both', () => {
     const banner = 'DRAFT - for the quality assurance panel only\n\n';

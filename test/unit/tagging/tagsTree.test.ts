@@ -163,6 +163,14 @@ describe('Tags view tree', () => {
     ]);
   });
 
+  it('gives an orphan the reason its tags file records, for the tooltip', () => {
+    const why = 'Its words are gone from where they were; the same words still appear in one other place with other surroundings, so the tag was not moved there.';
+    const report = indexed('harbourside.txt', [tagged('h2', 80, 'The local authority', [['hp.front-door', 'Front door']], { orphaned: true, orphanReason: why })]);
+    const orphans = buildTagsTree([report], smallCodebook()).find((r) => r.kind === 'orphans');
+    assert.ok(orphans && orphans.kind === 'orphans');
+    assert.deepEqual(orphans.orphans.map((o) => [o.quote, o.reason]), [['The local authority', why]]);
+  });
+
   it('reports unreadable and newer-version tags files as problems; a read-only file still shows its tags', () => {
     const broken = indexed('broken.txt', [], { status: 'invalid', sidecar: undefined, message: 'Line 3: a comma was expected.' });
     const missingReport = indexed('gone.txt', [], { status: 'report-missing', sidecar: undefined });

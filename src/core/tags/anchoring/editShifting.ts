@@ -108,5 +108,5 @@ function shiftTag(tag: Tag, changes: readonly TextChange[], newText: string | un
 }
 
 function orphan(tag: Tag): Tag {
-  return { ...tag, orphaned: true };
+  return { ...tag, orphaned: true, orphanReason: 'Its words were deleted or overwritten while the report was edited.' };
 }

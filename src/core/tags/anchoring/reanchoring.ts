@@ -122,8 +122,10 @@ export function reanchorTags(tags: readonly Tag[], newText: string, options: Rea
       const stayed = hasPlace(tag) && outcome.anchor.position.start === start && outcome.anchor.position.end === end;
       results[i] = { id: tag.id, status: stayed ? 'stayed' : 'moved', score: outcome.score, method: outcome.method };
     } else {
-      out[i] = tag.orphaned === true ? tag : { ...tag, orphaned: true };
-      results[i] = { id: tag.id, status: 'orphaned', reason: outcome.reason, explanation: explainOrphan(outcome.reason, outcome.candidates) };
+      const explanation = explainOrphan(outcome.reason, outcome.candidates);
+      // An orphan stays as it was (its first reason is the one that matters); a newly lost tag records why.
+      out[i] = tag.orphaned === true ? tag : { ...tag, orphaned: true, orphanReason: explanation };
+      results[i] = { id: tag.id, status: 'orphaned', reason: outcome.reason, explanation };
     }
   }
 }
@@ -139,7 +141,7 @@ export function explainOrphan(reason: OrphanReason, candidates = 0): string {
     case 'only-elsewhere':
       return `Its words are gone from where they were; the same words still appear in ${places(candidates)} with other surroundings, so the tag was not moved there.`;
     case 'ambiguous':
-      return `Its words appear in ${candidates} places that fit equally well; the tag was not put on either rather than guess.`;
+      return `Its words appear in ${candidates} places that fit equally well; the tag was put on none of them rather than guess.`;
     case 'weak-match':
       return 'Similar words were found, but their surroundings and place in the report do not agree well enough to be sure they are the tagged passage.';
   }

@@ -42,6 +42,8 @@ export interface Tag {
   context?: TagContext;
   /** Orphaned: the passage could not be found again; the stored quote is kept. */
   orphaned?: boolean;
+  /** Why it was orphaned, in words for the person who tagged it (kept until the tag is re-attached). */
+  orphanReason?: string;
 }
 
 export interface Sidecar {

@@ -13,7 +13,7 @@ type Transform = (value: unknown) => unknown;
 
 const TOP_KEYS = ['format', 'version', 'report', 'tags', 'dismissedSuggestions'];
 const REPORT_KEYS = ['fileName', 'textHash', 'kind', 'authority', 'date'];
-const TAG_KEYS = ['id', 'themes', 'note', 'author', 'created', 'modified', 'anchor', 'context', 'orphaned'];
+const TAG_KEYS = ['id', 'themes', 'note', 'author', 'created', 'modified', 'anchor', 'context', 'orphaned', 'orphanReason'];
 const THEME_KEYS = ['id', 'label'];
 const ANCHOR_KEYS = ['position', 'quote'];
 const POSITION_KEYS = ['start', 'end', 'unit'];
