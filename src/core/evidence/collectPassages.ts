@@ -7,6 +7,7 @@ import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceMod
 import { locatePassage, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
+import { readProvenance, type ImportProvenance } from '../import/provenance';
 import type { ReportStage } from './resolveReport';
 
 export interface PairPassages {
@@ -48,6 +49,7 @@ function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | unde
   const kind = model && model.kind !== 'unknown' ? model.kind : (sidecar?.report.kind ?? model?.kind ?? 'unknown');
   const authority = model?.metadata.authority ?? sidecar?.report.authority;
   const dated = reportDate(model, sidecar);
+  const source = (text !== undefined ? readProvenance(text) : undefined) ?? sidecarSource(sidecar);
   const report: EvidenceReport = {
     path,
     fileName: baseName(path),
@@ -61,6 +63,7 @@ function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | unde
     tagCount: sidecar?.tags.length ?? 0,
     orphanedCount: 0,
     ...(text === undefined ? { textMissing: true } : {}),
+    ...(source ? { source } : {}),
   };
   // Judgements can repeat (table and heading): keep one per area.
   const seenAreas = new Set<string>();
@@ -89,7 +92,15 @@ function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocatio
     ...(tag.modified ? { modified: tag.modified } : {}),
     orphaned,
     ...(location.position ? { position: location.position } : {}),
+    ...(report.source ? { source: report.source } : {}),
   };
+}
+
+/** The sidecar's record of the PDF (docs/sidecar-format.md, `report.source`), when it is whole. */
+function sidecarSource(sidecar: Sidecar | undefined): ImportProvenance | undefined {
+  const source = (sidecar?.report as { source?: Partial<ImportProvenance> } | undefined)?.source;
+  if (typeof source?.pdf !== 'string' || typeof source.sha256 !== 'string' || typeof source.importer !== 'string') return undefined;
+  return { pdf: source.pdf, sha256: source.sha256, importer: source.importer };
 }
 
 function reportDate(model: ReportModel | undefined, sidecar: Sidecar | undefined): { date: string; kind: ReportDateKind } | undefined {

@@ -3,6 +3,7 @@
 
 import type { Grade, JudgementArea, ReportKind, SectionRole } from '../recognition/model';
 import type { TagTheme } from '../tags/sidecar/sidecarModel';
+import type { ImportProvenance } from '../import/provenance';
 
 /** 'published': publication or letter date (the report's, or the sidecar's); 'inspection': last day of the inspection. */
 export type ReportDateKind = 'published' | 'inspection';
@@ -36,6 +37,8 @@ export interface EvidenceItem {
   orphaned: boolean;
   /** Where the passage is in the report text now, UTF-16 offsets (absent when orphaned or no report text). */
   position?: { start: number; end: number };
+  /** The PDF the report text was imported from, when it was. */
+  source?: ImportProvenance;
 }
 
 export interface ReportJudgement {
@@ -69,6 +72,8 @@ export interface EvidenceReport {
   orphanedCount: number;
   /** True when the report text could not be read (its tags still count, from the sidecar alone). */
   textMissing?: boolean;
+  /** The PDF the report text was imported from: the text's own provenance line, else the sidecar's record. */
+  source?: ImportProvenance;
 }
 
 export type ProblemKind =

@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'orphaned',
   'tag_id',
   'citation',
+  'source_pdf',
+  'source_pdf_sha256',
 ] as const;
 
 /** Neutralises spreadsheet formulas: =, +, -, @, tab and CR start one. */
@@ -53,6 +55,8 @@ function row(item: EvidenceItem): string[] {
     item.orphaned ? 'yes' : 'no',
     item.tagId,
     formatCitation(item),
+    item.source?.pdf ?? '',
+    item.source?.sha256 ?? '',
   ];
 }
 

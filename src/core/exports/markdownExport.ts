@@ -52,6 +52,16 @@ export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions 
     out.push('');
   }
 
+  const imported = set.reports.filter((r) => r.source);
+  if (imported.length > 0) {
+    out.push('## Reports imported from PDF', '');
+    for (const report of imported) {
+      const { pdf, sha256, importer } = report.source!;
+      out.push(`- ${inertMarkdown(report.fileName)}: from ${inertMarkdown(pdf)} (SHA-256 \`${sha256}\`), by ${inertMarkdown(importer)}`);
+    }
+    out.push('');
+  }
+
   if (set.recurringImprovements.length > 0) {
     out.push('## Recurring areas for improvement', '');
     for (const recurring of set.recurringImprovements) {

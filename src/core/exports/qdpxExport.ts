@@ -84,7 +84,8 @@ export function exportQdpx(set: EvidenceSet, options: QdpxExportOptions): QdpxEx
           `${codings}\n      </PlainTextSelection>`,
       );
     }
-    const description = [report.authority, kindCitation(report.kind), report.date].filter(Boolean).join(', ');
+    const imported = report.source ? `imported from PDF ${report.source.pdf} (SHA-256 ${report.source.sha256}) by ${report.source.importer}` : undefined;
+    const description = [report.authority, kindCitation(report.kind), report.date, imported].filter(Boolean).join(', ');
     const overall = report.judgements.find((j) => j.area === 'overall')?.grade;
     const values: Record<(typeof VARIABLES)[number]['key'], string | undefined> = {
       authority: report.authority,

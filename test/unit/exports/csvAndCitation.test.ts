@@ -37,10 +37,10 @@ describe('CSV export', () => {
     const csv = exportCsv(evidence([item({ note: 'Line one\nline "two"', author: 'A. Reviewer' })]));
     assert.equal(
       csv,
-      '\uFEFFtheme_ids,theme_labels,quote,report_file,report_path,report_kind,authority,report_date,section,paragraph,judgement_area,grade,note,author,orphaned,tag_id,citation\r\n' +
+      '\uFEFFtheme_ids,theme_labels,quote,report_file,report_path,report_kind,authority,report_date,section,paragraph,judgement_area,grade,note,author,orphaned,tag_id,citation,source_pdf,source_pdf_sha256\r\n' +
         'stability,Placement stability,Children in care 🧒 live in stable homes.,westmere-2024.txt,/reports/westmere-2024.txt,ilacs-inspection,Westmere,2024-03-12,' +
         'The experiences and progress of children in care: good,23,in-care,good,"Line one\nline ""two""",A. Reviewer,no,t1,' +
-        `"${CITATION}"\r\n`,
+        `"${CITATION}",,\r\n`,
     );
   });
 
