@@ -83,7 +83,7 @@ export function outlineText(model: ReportModel, options: OutlineTextOptions = {}
   if (md.publishedDate) lines.push(`  Published:       ${md.publishedDate}`);
   if (md.leadInspectors.length > 0) lines.push(`  ${md.leadInspectors.length > 1 ? 'Lead inspectors: ' : 'Lead inspector:  '}${md.leadInspectors.join('; ')}`);
   if (md.addressee) lines.push(`  Addressed to:    ${md.addressee}`);
-  lines.push(`  Paragraphs:      ${model.paragraphs.length} numbered, ${model.lineCount} lines`);
+  lines.push(`  Paragraphs:      ${numberedParagraphs(model)}, ${model.lineCount} lines`);
 
   lines.push('');
   lines.push(...judgementLines(model.judgements));
@@ -165,10 +165,25 @@ export function outlineSummary(model: ReportModel): string {
   const priority = model.improvements.filter((i) => i.priority).length;
   parts.push(`${model.improvements.length} area${model.improvements.length === 1 ? '' : 's'} for improvement${priority ? ` (${priority} priority)` : ''}`);
   parts.push(`${countSections(model.sections)} sections`);
-  parts.push(`${model.paragraphs.length} numbered paragraphs`);
+  parts.push(`${model.paragraphs.length + numberedItems(model)} numbered paragraphs`);
   return parts.join(' · ');
 }
 
 function countSections(sections: Section[]): number {
   return sections.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+/**
+ * "173 numbered (155 paragraphs, 18 numbered items)": a SIF report numbers its areas for improvement in the same
+ * running sequence as its paragraphs, and a reader counts (and cites) both.
+ */
+function numberedParagraphs(model: ReportModel): string {
+  const items = numberedItems(model);
+  const total = model.paragraphs.length + items;
+  if (items === 0 || model.paragraphs.length === 0) return `${model.paragraphs.length} numbered`;
+  return `${total} numbered (${model.paragraphs.length} paragraphs, ${items} numbered item${items === 1 ? '' : 's'})`;
+}
+
+function numberedItems(model: ReportModel): number {
+  return model.improvements.filter((i) => i.number !== undefined).length;
 }

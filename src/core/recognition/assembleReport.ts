@@ -12,7 +12,7 @@ import { findMarkdownHeadings } from './markdownHeadings';
 import { buildSectionTree, walkSections } from './sectionTree';
 import { searchBlock } from './judgementSentences';
 import type { ProseCache, ProseFindings } from './judgementSentences';
-import { findImprovements } from './improvements';
+import { findImprovements, findIntroducedImprovements } from './improvements';
 import { findParagraphs } from './numberedParagraphs';
 import { parseArea } from './gradeWords';
 
@@ -84,6 +84,7 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
 
   const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
   const improvements = findImprovements(sections, lines, footer, lineOf);
+  if (kind === 'committee-paper' && !improvements.length) improvements.push(...findIntroducedImprovements(lines, footer));
   const paragraphs = findModelParagraphs(lines, footer, marks, headings, sections, improvements);
 
   if (options.memo) {
@@ -180,7 +181,7 @@ function searchProse(lines: DocLine[], footer: boolean[], marks: LineMarks, cand
       if (line.info.gradeWord) blockHasGrade = true;
       const quoted = line.info.quotedGrade;
       if (quoted) {
-        const area = parseArea(quoted.label);
+        const area = quoted.label ? parseArea(quoted.label) ?? parseArea(wrappedLabel(lines, i, quoted.label)) : /[-–—:]$/.test(lines[i - 1]?.info.clean ?? '') ? parseArea(wrappedLabel(lines, i, '')) : undefined;
         if (area) candidates.push({ area, grade: quoted.grade, source: 'committee-list', range: { start: line.start + quoted.start, end: line.start + quoted.end }, line: i + 1 });
       }
     } else if (blockStart >= 0) {
@@ -271,4 +272,16 @@ function lineAtOffset(lines: DocLine[], offset: number, hint: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** A restated grade's label that wrapped: the list item's earlier lines (at most two) joined before this one's. */
+function wrappedLabel(lines: DocLine[], i: number, label: string): string {
+  let text = label;
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const info = lines[k]!.info;
+    if (info.blank || info.quotedGrade || /[.:;]$/.test(info.clean)) break;
+    text = `${info.bullet ? info.norm.slice(info.bullet.contentStart, info.last).trim() : info.clean} ${text}`;
+    if (info.bullet) break;
+  }
+  return text;
 }

@@ -48,7 +48,7 @@ function readArea(label: string): JudgementArea | undefined {
 }
 
 /** A table cell that is a grade or a piece of one wrapped over two lines ("Requires" / "improvement to be good"). */
-export const GRADE_CELL = /^(?:outstanding|good|inadequate|adequate|requires?|requires? improvement(?: to(?: be)?)?(?: good)?|improvement(?: to be good)?|(?:to )?be good)$/i;
+export const GRADE_CELL = /^(?:outstanding|good|inadequate|adequate|requires?|requires? improvement(?: to(?: be)?)?(?: good)?|improvement(?: to(?: be)?)?(?: good)?|(?:to )?be good)$/i;
 
 /** A grade printed in full: another grade after it starts a new table row. */
 export const GRADE_COMPLETE = /^(?:outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)$/i;

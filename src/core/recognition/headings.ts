@@ -67,11 +67,12 @@ export function findPlainHeadings(
       continue;
     }
     if (tableLine[i]) continue;
-    const gradeAt = lines[i + 1]?.info.gradeLine ? i + 1 : lines[i + 2]?.info.gradeLine && !lines[i + 1]!.info.blank ? i + 2 : -1;
+    const acrossBreak = gradeAcrossPageBreak(lines, footer, i);
+    const gradeAt = lines[i + 1]?.info.gradeLine ? i + 1 : lines[i + 2]?.info.gradeLine && !lines[i + 1]!.info.blank ? i + 2 : acrossBreak;
     if (gradedHeadings && gradeAt > 0 && !info.gradeLine && !/[.;,]$/.test(info.clean)) {
       const gradeLine = lines[gradeAt]!;
       const g = gradeLine.info.gradeLine!;
-      const label = gradeAt === i + 1 ? info.clean : `${info.clean} ${lines[i + 1]!.info.clean}`;
+      const label = gradeAt === i + 2 && acrossBreak < 0 ? `${info.clean} ${lines[i + 1]!.info.clean}` : info.clean;
       const area = parseArea(label);
       const candidate: HeadingCandidate = {
         line: i, lastLine: gradeAt, title: label, role: 'judgement',
@@ -86,6 +87,7 @@ export function findPlainHeadings(
     if (info.heading && !info.bullet && !info.numbered) {
       out.push({ line: i, lastLine: i, title: info.heading.title, role: info.heading.role, headingRange: { start: line.start + info.first, end: line.start + info.last } });
       if (info.heading.role === 'closing') closed = true;
+      if (/^contents$/i.test(info.heading.title)) i = contentsEnd(lines, i);
       continue;
     }
     // Letters give no grades of their own: "the overall effectiveness … was judged to require improvement" is prose.
@@ -167,6 +169,47 @@ function colonWrappedHeading(lines: DocLine[], i: number): HeadingCandidate | un
     judgementArea: area, grade,
     gradeRange: { start: next.start + next.info.first, end: lastEnd },
   };
+}
+
+/** A heading whose "Grade 4 (Inadequate)" line a page break (blank lines and the page's footer) pushed away from it. */
+function gradeAcrossPageBreak(lines: DocLine[], footer: boolean[], i: number): number {
+  let sawFooter = false;
+  for (let k = i + 1; k < lines.length && k <= i + 8; k++) {
+    const info = lines[k]!.info;
+    // The running footer: a marked footer, or the report's title with the page number in its own column.
+    if (footer[k] || (info.cells && info.cells.length === 2 && /^\d{1,3}$/.test(info.cells[1]!.text))) { sawFooter = true; continue; }
+    if (info.blank) continue;
+    // Reading order puts the running title on its own line above the page number.
+    if (!sawFooter && !info.gradeLine && footer[nextNonBlankLine(lines, k + 1)]) continue;
+    return sawFooter && info.gradeLine ? k : -1;
+  }
+  return -1;
+}
+
+function nextNonBlankLine(lines: DocLine[], k: number): number {
+  while (k < lines.length && lines[k]!.info.blank) k++;
+  return k;
+}
+
+/**
+ * The last line of a table of contents: entries are titles with their page number, at the line's end
+ * ("Summary of findings   3") or, in reading-order text, on a line of its own below the title.
+ */
+function contentsEnd(lines: DocLine[], heading: number): number {
+  let end = heading;
+  // Titles since the last page number: an entry wraps over at most three lines, one may lack its number.
+  let pending = 0;
+  for (let j = heading + 1; j < lines.length; j++) {
+    const info = lines[j]!.info;
+    if (info.blank) continue;
+    if (/^\d{1,3}$/.test(info.clean) || /\D\s+\d{1,3}$/.test(info.clean)) {
+      end = j;
+      pending = 0;
+      continue;
+    }
+    if (info.clean.length > 90 || ++pending > 3) break;
+  }
+  return end;
 }
 
 /** A short capitalised line on its own, followed by body text (a paragraph or a list). */

@@ -79,16 +79,50 @@ export function findImprovements(sections: Section[], lines: DocLine[], footer: 
         line: item.line + 1, frameworkRefs: parseFrameworkRefs(text),
       };
       if (item.group) improvement.group = item.group;
+      if (item.number !== undefined) improvement.number = item.number;
       out.push(improvement);
     }
   }
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
+/** Length of the longest line in [from, to]: the measure of a full line of prose. */
+function widestLine(lines: DocLine[], from: number, to: number): number {
+  let widest = 0;
+  for (let i = from; i <= to && i < lines.length; i++) widest = Math.max(widest, lines[i]!.info.clean.length);
+  return widest;
+}
+
+/**
+ * A line that ends a sentence well short of a full line ends its paragraph: reading-order text keeps no
+ * blank line between paragraphs, so this is how an unmarked item's end shows.
+ */
+function endsParagraph(info: DocLine['info'], widest: number): boolean {
+  return /[.!?]["'’”)]?$/.test(info.clean) && info.clean.length < widest * 0.8;
+}
+
+/**
+ * An unmarked item is a sentence of advice: it ends like a sentence or says what someone should do. Table
+ * cells naming the responsible body (area SEND), running headers, names and addresses after the list are not.
+ */
+function readsAsRecommendation(pieces: Piece[]): boolean {
+  const text = joinPieces(pieces);
+  return /[.!?;:)'"’”]$/.test(text) || /\b(?:should|must|ensure|improve|strengthen|review|develop|increase|reduce)\b/i.test(text);
+}
+
 interface Item {
   pieces: Piece[];
   line: number;
   group?: string;
+  /** Started by a bullet or a number (on its line, or alone on the line above). */
+  marked: boolean;
+  /** The number the report gives the item, when it numbers it on the item's first line. */
+  number?: number;
+}
+
+/** A bullet glyph or an item number alone on its line: reading-order text puts the item's words below it. */
+function bareMarker(info: DocLine['info']): boolean {
+  return info.numberOnly !== undefined || (!info.bullet && info.clean.length <= 2 && /^(?:[◼■▪•●◦·\-–*\uF06E\uF02D\uF0B7\uF0A7\uF0D8\uF076\uF0FC]|o)$/.test(info.clean));
 }
 
 /** Items in line indexes [from, to]. */
@@ -99,26 +133,33 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
   let sawBreak = false;
   let sawFooter = false;
   let marked = false;
+  let pendingMarker = false;
+  const widest = widestLine(lines, from, to);
   for (let i = from; i <= to; i++) {
     const line = lines[i];
     if (!line) break;
+    // A focused-visit letter's closing sentence follows its list directly in reading-order text.
+    if (/^ofsted will take the findings from this/.test(line.info.lower)) break;
     if (skip.has(i)) { current = undefined; continue; }
     const g = groups.get(i);
     if (g !== undefined) { group = g; current = undefined; continue; }
     const info = line.info;
     if (info.blank) { sawBreak = true; continue; }
     if (footer[i]) { sawFooter = true; continue; }
-    const starts = info.bullet ?? info.numbered;
+    if (bareMarker(info)) { pendingMarker = true; marked = true; current = undefined; continue; }
+    const starts = info.bullet ?? info.numbered ?? (pendingMarker ? { contentStart: info.first } : undefined);
+    pendingMarker = false;
     if (starts) {
       marked = true;
-      current = { pieces: [{ text: info.norm.slice(starts.contentStart, info.last), start: line.start + starts.contentStart, end: line.start + info.last }], line: i };
+      current = { pieces: [{ text: info.norm.slice(starts.contentStart, info.last), start: line.start + starts.contentStart, end: line.start + info.last }], line: i, marked: true };
       if (group) current.group = group;
+      if (info.numbered && starts === info.numbered) current.number = info.numbered.n;
       items.push(current);
-    } else if (current && (!sawBreak || (sawFooter && /^[a-z(]/.test(info.clean)))) {
+    } else if (current && (!sawBreak || (sawFooter && /^[a-z(]/.test(info.clean))) && !(!current.marked && endsParagraph(lines[i - 1]!.info, widest))) {
       current.pieces.push({ text: info.norm.slice(info.first, info.last), start: line.start + info.first, end: line.start + info.last });
     } else if (!marked || !current) {
       // Unmarked items (plain paragraphs) are items too, until a marked list shows how this report lists them.
-      current = { pieces: [{ text: info.norm.slice(info.first, info.last), start: line.start + info.first, end: line.start + info.last }], line: i };
+      current = { pieces: [{ text: info.norm.slice(info.first, info.last), start: line.start + info.first, end: line.start + info.last }], line: i, marked: false };
       if (group) current.group = group;
       items.push(current);
     } else {
@@ -128,5 +169,56 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
     sawFooter = false;
   }
   // If the list is marked, unmarked paragraphs before it were an introduction, not items.
-  return marked ? items.filter((it) => lines[it.line]!.info.bullet || lines[it.line]!.info.numbered) : items;
+  return marked ? items.filter((it) => it.marked) : items.filter((it) => readsAsRecommendation(it.pieces));
+}
+
+/** A sentence that introduces a list of the report's improvements: "The report sets out two areas for improvement which are as follows:". */
+const INTRODUCES_IMPROVEMENTS = /\b(?:areas? (?:for|of) (?:improvement|development|priority action)|recommendations|what needs to improve|needs? to improve)\b[^.]*:$/i;
+
+/**
+ * A committee paper restates the inspection's areas for improvement in its own prose: the bulleted or
+ * numbered list right after a sentence introducing them, up to the first line that is not part of it.
+ */
+export function findIntroducedImprovements(lines: DocLine[], footer: boolean[]): Improvement[] {
+  const out: Improvement[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const info = lines[i]!.info;
+    if (info.blank || info.bullet || !info.clean.endsWith(':') || !INTRODUCES_IMPROVEMENTS.test(sentenceEndingAt(lines, i))) continue;
+    const end = listEnd(lines, footer, i + 1);
+    if (end < 0) continue;
+    const priority = /priority/i.test(info.clean);
+    for (const item of readItems(lines, footer, i + 1, end, new Set(), new Map())) {
+      const text = joinPieces(item.pieces);
+      if (!text) continue;
+      out.push({ text, priority, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end }, line: item.line + 1, frameworkRefs: parseFrameworkRefs(text) });
+    }
+  }
+  return out;
+}
+
+/** The last line of the list starting after `from` (blank lines and footers aside), or -1 when no list follows. */
+function listEnd(lines: DocLine[], footer: boolean[], from: number): number {
+  let end = -1;
+  let gap = false;
+  for (let j = from; j < lines.length; j++) {
+    const info = lines[j]!.info;
+    if (info.blank || footer[j]) { gap = true; continue; }
+    const marked = !!(info.bullet ?? info.numbered);
+    // A list item, or the wrapped rest of one; after a gap, only a new item continues the list.
+    if (marked || (end >= 0 && !gap)) end = j;
+    else break;
+    gap = false;
+  }
+  return end;
+}
+
+/** The line with the wrapped lines of its paragraph above it (at most two): an introducing sentence may wrap. */
+function sentenceEndingAt(lines: DocLine[], i: number): string {
+  let text = lines[i]!.info.clean;
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const info = lines[k]!.info;
+    if (info.blank || info.bullet || /[.:;]$/.test(info.clean)) break;
+    text = `${info.clean} ${text}`;
+  }
+  return text;
 }

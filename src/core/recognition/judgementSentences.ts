@@ -32,6 +32,8 @@ const PRESENT: { re: RegExp; area?: JudgementArea; areaGroup?: number }[] = [
   { re: new RegExp(String.raw`\b[Tt]he (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))?(?: in ${NAME})? (?:(?:is|are) )?(${G})(?=\s*(?:[.,:;]|because\b|$))`, 'g'), area: 'lscb' },
   { re: new RegExp(String.raw`\b[Tt]he overall judge?ment (?:for overall effectiveness )?is (?!that)(?:judged )?(${GC})`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he judge?ment for overall effectiveness is (${G})`, 'g'), area: 'overall' },
+  // A committee paper restates the grade: "grading the Overall Effectiveness in Lincolnshire as 'Outstanding'".
+  { re: new RegExp(String.raw`\b(?:grading|graded|rating|rated) (?:the )?[Oo]verall [Ee]ffectiveness(?: (?:in|of|for) (?:the )?${NAME})? (?:as|to be) ['"]?\s*(${GC})\b`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he effectiveness of the (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))? (?:(?:is|are) )?(${G})`, 'g'), area: 'lscb' },
   { re: new RegExp(String.raw`\b[Tt]he arrangements in place to evaluate the effectiveness of what is done by the authority and board partners[^.]{0,140}? (?:(?:are|is) )?(${G})`, 'g'), area: 'lscb' },
 ];

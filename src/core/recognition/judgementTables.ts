@@ -37,10 +37,11 @@ export function findJudgementTables(lines: DocLine[], footer: boolean[]): Judgem
   const tables: JudgementTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i]!.info;
-    if (info.tableHeader) {
-      const table = parseTable(lines, footer, i + 1, i, /key judge?ment/i.test(info.clean));
+    const splitHeaderEnd = info.tableHeader ? -1 : splitHeader(lines, i);
+    if (info.tableHeader || splitHeaderEnd > 0) {
+      const table = parseTable(lines, footer, Math.max(i, splitHeaderEnd) + 1, i, /key judge?ment/i.test(info.clean));
       tables.push(table);
-      i = Math.max(i, table.lastLine);
+      i = Math.max(i, splitHeaderEnd, table.lastLine);
     } else if (info.sifFirstRow) {
       // The grade may sit on the line above the label ("Requires" / "1. Children who …" / "improvement").
       let from = i;
@@ -56,6 +57,26 @@ export function findJudgementTables(lines: DocLine[], footer: boolean[]): Judgem
     }
   }
   return tables;
+}
+
+/**
+ * A header whose two columns a conversion put on lines of their own ("Judgement" / "Grade", "Key Judgement" /
+ * "Judgement Grade"), perhaps with a blank line between: the line index of its second half, or -1.
+ */
+function splitHeader(lines: DocLine[], i: number): number {
+  const lower = lines[i]!.info.lower;
+  if (lower.length > 14 || !/^(?:key )?judge?ment$/.test(lower)) return -1;
+  for (let k = i + 1; k < lines.length && k <= i + 2; k++) {
+    const next = lines[k]!.info;
+    if (next.blank) continue;
+    return /^(?:judge?ment )?grade$/.test(next.lower) ? k : -1;
+  }
+  return -1;
+}
+
+/** A line that is only a grade (or the first word of a wrapped one): the grade column of the row above. */
+function gradeOnly(pieces: readonly Piece[]): boolean {
+  return pieces.length > 0 && pieces.every((p) => isGradeCell(p.text));
 }
 
 function parseTable(lines: DocLine[], footer: boolean[], from: number, headerLine: number, keyJudgement: boolean): JudgementTable {
@@ -107,7 +128,9 @@ function parseTable(lines: DocLine[], footer: boolean[], from: number, headerLin
     const rowComplete = rowFirst >= 0 && !!parseArea(labels.map((p) => p.text).join(' ')) && !!parseGrade(grades.map((p) => p.text).join(' '));
     // A second full grade (not the rest of a wrapped one) belongs to the next row, whose label may follow it.
     const newGrade = rowComplete && lineGrades.length > 0 && /^[A-Z]/.test(lineGrades[0]!.text) && GRADE_COMPLETE.test(grades.map((p) => p.text).join(' '));
-    if (rowFirst >= 0 && (blankRun > 0 || (rowComplete && (startsRow || newGrade)))) {
+    // Reading-order text puts a blank line between a label and its grade: the grade still closes that row.
+    const gradeAfterGap = blankRun > 0 && !rowComplete && grades.length === 0 && labels.length > 0 && gradeOnly(pieces);
+    if (rowFirst >= 0 && ((blankRun > 0 && !gradeAfterGap) || (rowComplete && (startsRow || newGrade)))) {
       if (!flush() && rows.length > 0) break;
     }
     blankRun = 0;

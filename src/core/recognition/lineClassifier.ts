@@ -2,6 +2,7 @@
 // text, so re-analysing an edited document pays the regex work only for lines that changed.
 import type { Grade, SectionRole } from './model';
 import { GRADE_CELL, parseGrade } from './gradeWords';
+import { blankMarkup, withoutMarkup } from './markupNoise';
 
 export interface Cell {
   text: string;
@@ -26,6 +27,8 @@ export interface LineInfo {
   footerTitle: boolean;
   bullet?: { contentStart: number };
   numbered?: { n: number; contentStart: number };
+  /** "7." alone: a paragraph number a conversion put on its own line, its text on the lines after. */
+  numberOnly?: number;
   /** A known heading phrase (footnote digits and trailing "?" ignored). */
   heading?: { role: SectionRole; title: string };
   /** Starts like a judgement heading or table label ("The experiences and progress of ..."). */
@@ -70,7 +73,7 @@ const KNOWN_HEADINGS: [RegExp, SectionRole][] = [
   [/^(?:summary|summary of findings|summary of key findings)$/, 'summary'],
   [/^executive summary$/, 'executive-summary'],
   [/^inspection outcome$/, 'summary'],
-  [/^information about the local area partnership$/, 'information-about-area'],
+  [/^information about the local area partnership$|^local area partnership details$/, 'information-about-area'],
   [/^areas covered(?: by the visit| by this visit)?$/, 'areas-covered'],
   [/^(?:the local authority's strengths|strengths)$/, 'strengths'],
   [/^progress since the (?:last|previous) inspection$/, 'progress-since-last-inspection'],
@@ -91,32 +94,54 @@ const DATE_WORD = /\b(?:\d{4}|january|february|march|april|may|june|july|august|
 const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|experiences and progress of|overall effectiveness|leadership, management and governance|adoption performance)/;
 const GRADE_TAIL = /(?::\s*|\s+(?:is|are)\s+|\s+[-–]\s+|\s+(?=requires? improvement))(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?|requires?(?: improvement to be)?)\.?$/i;
 const TABLE_HEADER = /^(?:key )?judge?ment\s+(?:judge?ment )?grade$|^the judge?ments on areas of the service that contribute to overall effectiveness are:?$/i;
-const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"](outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)['"]\.?$/i;
+const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"]\s*(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)\s*['"]\.?$/i;
+
+const QUOTED_ALONE = /^()['"]\s*(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)\s*['"]\.?$/i;
 
 /** Characters normalise() replaces: most lines have none, and one test spares them three passes. */
 const NEEDS_NORMALISING = /[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v‘’‛′“”<]/;
 
-/** Same-length normalisation, so columns in `norm` are columns in the original line. */
-function normalise(raw: string): string {
-  if (!NEEDS_NORMALISING.test(raw)) return raw;
-  let s = raw.replace(/[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v]/g, ' ').replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"');
-  if (s.includes('<')) s = s.replace(/<\/?p\b[^>]{0,40}>/gi, (m) => ' '.repeat(m.length));
-  return s;
+/** Same-length normalisation, so columns in `norm` are columns in the original line; `mask` marks blanked markup. */
+function normalise(raw: string): { norm: string; mask?: Uint8Array } {
+  if (!NEEDS_NORMALISING.test(raw) && !raw.includes('**') && !raw.includes('&')) return { norm: raw };
+  const s = raw.replace(/[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v]/g, ' ').replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"');
+  const unmarked = blankMarkup(s);
+  return unmarked.mask ? { norm: unmarked.text.replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"'), mask: unmarked.mask } : { norm: s };
 }
 
-function splitCells(norm: string, first: number, last: number): Cell[] {
+/**
+ * Where the line's columns part: a gap of two real spaces, a tab (however the converter separated the
+ * columns) or a "|". Blanked markup is no gap: "'**Good**'" is one cell.
+ */
+function isGap(raw: string, norm: string, mask: Uint8Array | undefined, j: number, last: number): boolean {
+  if (raw.charCodeAt(j) === 9) return true;
+  if (norm[j] !== ' ' || mask?.[j]) return false;
+  return j + 1 >= last || (norm[j + 1] === ' ' && !mask?.[j + 1]) || norm[j + 1] === '|' || raw.charCodeAt(j + 1) === 9;
+}
+
+function splitCells(raw: string, norm: string, mask: Uint8Array | undefined, first: number, last: number): Cell[] {
   const cells: Cell[] = [];
   let i = first;
   while (i < last) {
     while (i < last && (norm[i] === ' ' || norm[i] === '|')) i++;
     if (i >= last) break;
     let j = i;
-    // A cell runs until a gap of two spaces, a "|" or the end of the line.
-    while (j < last && norm[j] !== '|' && !(norm[j] === ' ' && (j + 1 >= last || norm[j + 1] === ' ' || norm[j + 1] === '|'))) j++;
-    cells.push({ text: norm.slice(i, j).replace(/ +/g, ' '), start: i, end: j });
+    // A cell runs until a column gap, a "|" or the end of the line.
+    while (j < last && norm[j] !== '|' && !isGap(raw, norm, mask, j, last)) j++;
+    let end = j;
+    while (end > i && norm[end - 1] === ' ') end--;
+    cells.push({ text: withoutMarkup(norm, mask, i, end).replace(/ +/g, ' ').trim(), start: i, end });
     i = j;
   }
   return cells;
+}
+
+/** The line's content with each column gap as two spaces and blanked markup as no space: for shape tests. */
+function gapProbe(raw: string, norm: string, mask: Uint8Array | undefined, first: number, last: number): string {
+  if (!mask && !raw.includes('\t')) return norm.slice(first, last);
+  let out = '';
+  for (let k = first; k < last; k++) out += raw.charCodeAt(k) === 9 ? '  ' : mask?.[k] ? '' : norm[k];
+  return out;
 }
 
 /** One alternation of every known heading: a body line fails it at its first word, in one call instead of one per heading. */
@@ -148,6 +173,7 @@ class LineRecord implements LineInfo {
   footerTitle = false;
   bullet: LineInfo['bullet'] = undefined;
   numbered: LineInfo['numbered'] = undefined;
+  numberOnly: LineInfo['numberOnly'] = undefined;
   heading: LineInfo['heading'] = undefined;
   judgementLabelStart = false;
   gradeTail: LineInfo['gradeTail'] = undefined;
@@ -178,14 +204,16 @@ class LineRecord implements LineInfo {
 }
 
 export function classifyLine(raw: string): LineInfo {
-  const norm = normalise(raw);
+  const { norm, mask } = normalise(raw);
   let first = 0;
   while (first < norm.length && norm.charCodeAt(first) === 32) first++;
   let last = norm.length;
   while (last > first && norm.charCodeAt(last - 1) === 32) last--;
   const blank = first >= last;
   const content = blank ? '' : first === 0 && last === norm.length ? norm : norm.slice(first, last);
-  const clean = content.includes('  ') ? content.replace(/ {2,}/g, ' ') : content;
+  const words = mask ? withoutMarkup(norm, mask, first, last).trim() : content;
+  const clean = words.includes('  ') ? words.replace(/ {2,}/g, ' ') : words;
+  const probe = blank ? '' : gapProbe(raw, norm, mask, first, last);
   const lower = clean.toLowerCase();
   const info = new LineRecord(norm, blank, first, last, clean, lower);
   if (blank) return info;
@@ -208,6 +236,7 @@ export function classifyLine(raw: string): LineInfo {
   if (isDigit(head)) {
     const numbered = /^(\d{1,3})[.)](?:\s+|(?=[A-Z]))(?=\S)/.exec(content);
     if (numbered) info.numbered = { n: Number(numbered[1]), contentStart: first + numbered[0].length };
+    else if (clean.length <= 4 && /^\d{1,3}\.$/.test(clean)) info.numberOnly = Number(clean.slice(0, -1));
   }
 
   const phrase = headingPhrase(lower);
@@ -225,11 +254,11 @@ export function classifyLine(raw: string): LineInfo {
   info.judgementLabelStart = JUDGEMENT_LABEL.test(labelText);
   // `lower` has the same words as `content` (only runs of spaces differ), and includes() beats the regex here.
   info.gradeWord = lower.includes('good') || lower.includes('adequate') || lower.includes('improvement') || lower.includes('outstanding');
-  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) markGradeEnding(info, content);
+  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) markGradeEnding(info, content, probe);
   if (clean.length <= 40 || head === 35) info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
   if (lower.includes('judg')) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
   const piped = content.includes('|');
-  if ((piped || content.includes('  ')) && (/\S(?: {2,}|\s*\|\s*)\S/.test(content) || /^\|/.test(content))) info.cells = splitCells(norm, first, last);
+  if ((piped || probe.includes('  ')) && (/\S(?: {2,}|\s*\|\s*)\S/.test(probe) || /^\|/.test(probe))) info.cells = splitCells(raw, norm, mask, first, last);
   const cells = info.cells;
   const firstCell = cells ? cells[0]!.text : clean;
   info.sifFirstRow = firstCell.startsWith('1.') && /^1\.\s+children who need help and protection$/i.test(firstCell) && (!cells || (cells.length === 2 && isGradeCell(cells[1]!.text)));
@@ -243,7 +272,7 @@ export function classifyLine(raw: string): LineInfo {
 
   info.headingLike =
     clean.length <= 80 && head >= 65 && head <= 90 && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
-    clean.split(' ').length <= 12 && !/\s{2,}/.test(content) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
+    clean.split(' ').length <= 12 && !/\s{2,}/.test(probe) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
   return info;
 }
 
@@ -266,12 +295,12 @@ function markFooter(info: LineRecord, content: string): void {
 }
 
 /** A line that ends in a grade: a heading's grade tail ("...: good") or a quoted grade ('... "requires improvement"'). */
-function markGradeEnding(info: LineRecord, content: string): void {
+function markGradeEnding(info: LineRecord, content: string, probe: string): void {
   const { first, lower } = info;
   const ending = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (GRADE_TAIL_ENDINGS.some((e) => ending.endsWith(e))) {
     const tail = GRADE_TAIL.exec(content);
-    if (tail && !/\s{3,}/.test(content)) {
+    if (tail && !/\s{3,}/.test(probe)) {
       const gradeStart = first + tail.index + tail[0].indexOf(tail[1]!);
       const grade = parseGrade(tail[1]!);
       if (grade || /^requires?/i.test(tail[1]!)) info.gradeTail = { grade: grade ?? 'requires-improvement', start: gradeStart, end: gradeStart + tail[1]!.length, partial: /^requires?(?: improvement(?: to be)?)?$/i.test(tail[1]!) };
@@ -280,7 +309,8 @@ function markGradeEnding(info: LineRecord, content: string): void {
   // A quoted grade ends in its closing quote, perhaps then a full stop.
   const closing = ending.charCodeAt(ending.length - 1);
   if (closing === 39 || closing === 34) {
-    const quoted = QUOTED_GRADE.exec(content);
+    // The label may have wrapped onto the line above ("… care leavers –" / "'Outstanding'"): the label is left empty.
+    const quoted = QUOTED_GRADE.exec(content) ?? QUOTED_ALONE.exec(content);
     if (quoted) {
       const grade = parseGrade(quoted[2]!);
       const at = first + content.lastIndexOf(quoted[2]!);
@@ -291,7 +321,7 @@ function markGradeEnding(info: LineRecord, content: string): void {
 
 function signature(i: LineInfo): string {
   return [
-    i.blank, i.footer, i.footerTitle, i.first, i.norm.length - i.last, i.bullet?.contentStart, i.numbered?.n, i.numbered?.contentStart,
+    i.blank, i.footer, i.footerTitle, i.first, i.norm.length - i.last, i.bullet?.contentStart, i.numbered?.n, i.numbered?.contentStart, i.numberOnly,
     i.heading?.role, i.heading?.title, i.judgementLabelStart, i.gradeTail?.grade, i.gradeTail?.start, i.tableHeader, i.cells?.length,
     i.headingLike, i.quotedGrade?.grade, i.gradeLine?.grade, i.sifFirstRow, i.gradeContinuation, i.hashes,
     /^[a-z(]/.test(i.clean), /^[A-Z"']/.test(i.clean), /^(?:lead|reporting) inspector/i.test(i.clean), i.clean.length >= 45, i.clean.length > 75, i.clean.length < 80, /[.;,:]$/.test(i.clean),

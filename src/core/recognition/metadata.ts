@@ -53,6 +53,23 @@ function joinClean(lines: DocLine[], from: number, to: number): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The area as a reader cites it: "Lincolnshire County Council" is Lincolnshire. The council's own words
+ * go ("County Council", "Metropolitan Borough Council", "MBC", a leading "the"); a name that is the
+ * area's name keeps them ("Royal Borough of Greenwich", "London Borough of Hackney", "City of York").
+ */
+export function areaName(authority: string): string {
+  const name = authority
+    .replace(/^the\s+/i, '')
+    .replace(/\s+(?:(?:metropolitan\s+)?(?:county|city|borough|district|metropolitan)\s+)*council$/i, '')
+    .replace(/\s+(?:MBC|unitary authority)$/i, '')
+    .trim();
+  return name.length >= 3 ? name : authority;
+}
+
+/** A committee paper names the authority in its subject: "Ofsted Inspection of Lincolnshire Children's Services". */
+const PAPER_AUTHORITY = /\b[Ii]nspection of (?:the )?([A-Z][\w'&-]*(?:(?: and| upon| on| of| the|-)? [A-Z][\w'&-]*){0,6}?)(?: [Ll]ocal [Aa]uthority)? [Cc]hildren's (?:[Ss]ocial [Cc]are )?[Ss]ervices\b/;
+
 function authorityFrom(title: string, opening: string[]): string | undefined {
   const t = title.replace(/[’]/g, "'");
   const patterns = [
@@ -83,8 +100,8 @@ export function readMetadata(lines: DocLine[], kind: ReportKind, title: TitleBlo
     }
   }
   if (title) meta.title = title.text;
-  const authority = authorityFrom(title?.text ?? '', opening);
-  if (authority) meta.authority = authority;
+  const authority = authorityFrom(title?.text ?? '', opening) ?? (kind === 'committee-paper' ? PAPER_AUTHORITY.exec(opening.slice(0, 30).join('\n').replace(/’/g, "'"))?.[1] : undefined);
+  if (authority) meta.authority = areaName(authority);
 
   const joined = opening.join('\n');
   const flat = joined.replace(/\n/g, ' ');
@@ -98,7 +115,9 @@ export function readMetadata(lines: DocLine[], kind: ReportKind, title: TitleBlo
 
   const published = /^(?:report published|publication date|date published|published)\s*:?\s*(.+)$/im.exec(joined);
   if (published) {
-    const iso = parseDate(published[1]!);
+    // Reading-order text may put a form's values after all its labels ("Age group:" / "Published:" / "All" / "2 August 2013").
+    const after = joined.slice(published.index + published[0].length).split('\n').slice(1, 3);
+    const iso = parseDate(published[1]!) ?? after.map((l) => (DATE_ONLY.test(l) ? parseDate(l) : undefined)).find(Boolean);
     if (iso) meta.publishedDate = iso;
   } else if (kind === 'focused-visit' || kind === 'monitoring-visit' || kind === 'committee-paper') {
     const dateLine = opening.slice(0, 30).find((l) => DATE_ONLY.test(l) || /^date\s*:/i.test(l));

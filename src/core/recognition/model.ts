@@ -102,6 +102,8 @@ export interface Improvement {
   frameworkRefs: FrameworkRef[];
   /** Sub-topic the item is grouped under, where the report groups them (SIF "Leadership and management"). */
   group?: string;
+  /** The item's number where the report numbers it (SIF reports number items in their running paragraph sequence). */
+  number?: number;
 }
 
 export interface NumberedParagraph {

@@ -105,6 +105,14 @@ describe('outlineText', () => {
     assert.match(text, /\n {2}2\. \[PRIORITY\] Visits to children on plans\. \(line 33\)/);
   });
 
+  it('counts numbered items with the paragraphs when a report numbers them in one sequence (SIF)', () => {
+    const paragraphs = [3, 4, 5].map((number) => ({ number, range: r(number * 100, number * 100 + 50), line: number * 10 }));
+    const sif = { ...model(), paragraphs, improvements: model().improvements.map((i, k) => ({ ...i, number: k + 1 })) };
+    assert.match(outlineText(sif), /Paragraphs: +5 numbered \(3 paragraphs, 2 numbered items\), /);
+    assert.match(outlineSummary(sif), /5 numbered paragraphs/);
+    assert.match(outlineText({ ...sif, improvements: model().improvements }), /Paragraphs: +3 numbered, /);
+  });
+
   it('says so when a letter has no grades or improvements', () => {
     const letter = { ...model(), kind: 'focused-visit' as const, judgements: [], earlierJudgements: [], improvements: [], sections: [] };
     const out = outlineText(letter);

@@ -7,7 +7,8 @@ describe('recognition: SIF 2015 report', () => {
 
   it('reads kind, authority, dates and publication date', () => {
     assert.equal(model.kind, 'sif-inspection');
-    assert.equal(model.metadata.authority, 'Fernleigh County Council');
+    // The council's name is normalised to the area, as a reader cites it (issue 10).
+    assert.equal(model.metadata.authority, 'Fernleigh');
     assert.equal(model.metadata.inspectionDates?.start, '2015-02-02');
     assert.equal(model.metadata.inspectionDates?.end, '2015-02-24');
     assert.equal(model.metadata.publishedDate, '2015-04-14');
