@@ -6,6 +6,9 @@ import { UsageError } from './command';
 import { describeFileFault } from '../core';
 import { EXIT, EXIT_CODE_HELP, exitForFault } from './exitCodes';
 import { aggregateCommand } from './aggregateCommand';
+import { citeCheckCommand } from './citeCheckCommand';
+import { agreementCommand } from './agreementCommand';
+import { mergeTagsCommand } from './mergeTagsCommand';
 import { importCommand } from './importCommand';
 import { outlineCommand } from './outlineCommand';
 import { reanchorCommand } from './reanchorCommand';
@@ -17,6 +20,9 @@ export const COMMANDS: CliCommand[] = [
   reanchorCommand,
   aggregateCommand,
   importCommand,
+  citeCheckCommand,
+  agreementCommand,
+  mergeTagsCommand,
 ];
 
 export function mainHelp(): string {

@@ -64,6 +64,15 @@ export { AnalysisCache, DEFAULT_ANALYSIS_CACHE_BYTES } from './evidence/analysis
 export { findPassage } from './evidence/passageLocation';
 export { citationFieldsFor, tagAtOffset } from './evidence/tagCitation';
 
+// Drafts: citations of tagged passages in a Markdown draft (docs/citations.md), parsed and checked against the reports.
+export { checkCitations, checkDraft } from './drafts/citationChecker';
+export { CITATION_STATUSES, type CitationCheck, type CitationStatus, type CitedPassage, type DraftCitation, type DraftRange, type QuoteDifference } from './drafts/citationModel';
+export { citationTarget, parseCitations } from './drafts/citationParser';
+export { citationInsertText, citationLabel, citationLinkTarget, type EvidenceEntry, evidenceEntries, type QuoteStyle } from './drafts/citationInsertion';
+export { citationHoverMarkdown, type DraftEdit, removeCitationEdit, replaceQuoteEdit, repointEdit } from './drafts/citationFixes';
+export { citedReportPath, type DraftSources, fileSystemSources, type SourceRead } from './drafts/draftSources';
+export { matchingText, quoteMatches } from './drafts/quoteMatching';
+
 // Exports: CSV, Markdown, JSON, REFI-QDA (.qdpx, .qdc) and codebook import.
 export { codebookFileText } from './exports/codebookFile';
 export { exportCsv } from './exports/csvExport';
@@ -83,9 +92,12 @@ export { IMPORTER_NAME, type ImportProvenance, readProvenance, withoutProvenance
 
 // Agreement between two coders (moderation): character, paragraph and segment units, disagreements.
 export { AGREEMENT_UNITS, type AgreementReport, type AgreementResult, type AgreementUnit, DEFAULT_MIN_OVERLAP, type Kappa, type ThemeAgreement } from './agreement/agreementModel';
+export { type AgreementReading, readAgreementReports } from './agreement/agreementReading';
 export { codersOf } from './agreement/coders';
 export { type AgreementOptions, computeAgreement } from './agreement/computeAgreement';
 export { type Disagreement, findDisagreements } from './agreement/disagreements';
+export { type MergeOutcome, mergeCoderTags, type MergeSummary } from './agreement/mergeCoderTags';
+export { type KappaBand, kappaBand } from './agreement/kappaBand';
 
 // Platform: the file-system interface and its Node implementation, text helpers.
 export { type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';

@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import { registerAnalysisWorkers } from './platform/analysisWorkers';
 import { ReportDocuments } from './platform/reportDocuments';
 import { registerDocumentSymbols } from './outline/documentSymbols';
+import { registerDraftCitations } from './drafts/draftFeature';
 import { type EvidenceStateRequest, type EvidenceViewState, evidenceViewState, registerEvidence } from './evidence/evidenceCommands';
 import { registerExportCommands, writeEvidenceExport } from './exports/exportCommands';
 import { registerFoldingRanges } from './outline/foldingRanges';
 import { registerGradeHover } from './highlighting/gradeHover';
 import { registerImportCommands } from './import/importCommands';
+import { moderationState, type ModerationStateRequest, registerModeration } from './moderation/moderationCommands';
+import type { ModerationRenderedState } from './moderation/moderationPanel';
 import { JudgementDecorations } from './highlighting/judgementDecorations';
 import { registerNavigationCommands } from './outline/navigationCommands';
 import { ReportStatusBar } from './highlighting/statusBar';
@@ -46,6 +49,8 @@ export interface InspectionReportsApi {
    * filter, collect again, press a passage's button); undefined when no Evidence view is open.
    */
   evidenceState(request?: EvidenceStateRequest): Promise<EvidenceViewState | undefined>;
+  /** What the open Moderation view drew, after choosing coders or following a disagreement through it; undefined when none is open. */
+  moderationState(request?: ModerationStateRequest): Promise<ModerationRenderedState | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): InspectionReportsApi {
@@ -68,9 +73,11 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
   context.subscriptions.push(...registerExportCommands(tagging.codebooks, log));
   context.subscriptions.push(...registerImportCommands(log));
+  context.subscriptions.push(...registerDraftCitations(log));
   context.subscriptions.push(
-    ...registerEvidence({ extensionUri: context.extensionUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log, runExport: (format, evidence) => writeEvidenceExport(format, evidence, tagging.codebooks) }),
+    ...registerEvidence({ extensionUri: context.extensionUri, storageUri: context.globalStorageUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log, runExport: (format, evidence) => writeEvidenceExport(format, evidence, tagging.codebooks) }),
   );
+  context.subscriptions.push(...registerModeration({ extensionUri: context.extensionUri, log }));
   const { suggestions, provider } = tagsView.api;
   return {
     reports,
@@ -83,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
     },
     tagsFor: (uri) => editorTagsFor(tagging, uri),
     evidenceState: evidenceViewState,
+    moderationState,
   };
 }
 

@@ -1,0 +1,75 @@
+// `report merge-tags <report> <other.tags.json>`: brings another coder's tags of the same report into the report's
+// own tags file, keeping who coded what; nothing is lost or doubled (see mergeCoderTags in the core).
+
+import { resolve } from 'node:path';
+import { type MergeSummary, mergeCoderTags, NodeFileSystem, parseSidecar, type Sidecar, sidecarPathFor } from '../core';
+import { UsageError, type CliCommand } from './command';
+import { EXIT } from './exitCodes';
+import { loadProblem, openReport, parse, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
+
+export const mergeTagsCommand: CliCommand = {
+  name: 'merge-tags',
+  summary: "merge another coder's tags file of the same report into the report's own",
+  help: `Usage: report merge-tags <report> <other.tags.json> [--json] [--root <folder>]
+
+Adds the tags of another copy of the report's tags file (a colleague's, or the same file from
+another branch or folder) to <report>.tags.json. Each tag keeps its coder (author). A tag already
+there is not added twice: the same id (the newer copy wins), or the same coder, passage and
+themes. When the other file was anchored to a different text of the report, its tags are found
+again in this text first; tags that cannot be found come in orphaned, with their quote, never lost.
+The other file is only read.
+
+Options:
+  --json            print {sidecar, added, updated, duplicates, orphaned} as JSON
+  --root <folder>   the workspace folder the tags file must stay in (default: the report's folder)
+
+Exit codes: as for every command (report --help), plus
+  6  a tags file is malformed, conflicted or from a newer version (nothing was changed)`,
+
+  async run(args, io) {
+    const { values, positionals } = parse('merge-tags', args, { json: { type: 'boolean' }, root: { type: 'string' } });
+    if (positionals.length !== 2) throw new UsageError(`merge-tags: give the report and the other tags file (got ${positionals.length} argument${positionals.length === 1 ? '' : 's'})`);
+    const [reportArg, otherArg] = positionals as [string, string];
+    const report = await openReport(reportArg, io);
+    if (typeof report === 'number') return report;
+    const otherPath = resolve(io.cwd, otherArg);
+    if (otherPath === sidecarPathFor(report.path)) throw new UsageError(`merge-tags: ${otherArg} is the report's own tags file; give another coder's copy`);
+    const other = await readOther(otherPath, otherArg);
+    if (typeof other === 'string') {
+      io.stderr(`report: ${other}\n`);
+      return SIDECAR_EXIT.sidecarProblem;
+    }
+    const store = storeFor(report.path, values.root, io);
+    const problem = loadProblem(await store.load(report.path), reportArg);
+    if (problem) {
+      io.stderr(`report: ${problem}\n`);
+      return SIDECAR_EXIT.sidecarProblem;
+    }
+    let summary: MergeSummary | undefined;
+    const saved = await saveOrReport(io, () => store.save(report.path, (own) => {
+      const merged = mergeCoderTags(own, other, report.text);
+      summary = merged.summary;
+      return merged.sidecar;
+    }), reportArg);
+    if (typeof saved === 'number') return saved;
+    const s = summary!;
+    if (values.json) {
+      io.stdout(JSON.stringify({ sidecar: saved.sidecarPath, added: s.added, updated: s.updated, duplicates: s.duplicates, orphaned: s.orphaned }, null, 2) + '\n');
+    } else {
+      io.stdout(`Merged ${otherArg} into ${reportArg}.tags.json: ${s.added} added${s.orphaned ? ` (${s.orphaned} orphaned: passage not found in this text)` : ''}, ${s.updated} updated to a newer copy, ${s.duplicates} already there.\n`);
+    }
+    if (other.report.fileName !== report.path.slice(Math.max(report.path.lastIndexOf('/'), report.path.lastIndexOf('\\')) + 1)) {
+      io.stderr(`merge-tags: warning: ${otherArg} was made for "${other.report.fileName}"; check it belongs to this report.\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+/** The other coder's sidecar, or a sentence saying why it cannot be used. */
+async function readOther(path: string, shown: string): Promise<Sidecar | string> {
+  const text = await new NodeFileSystem().readFile(path);
+  const parsed = parseSidecar(text, shown);
+  if (!parsed.ok) return `${parsed.error.message} (nothing was merged.)`;
+  if (parsed.readOnly) return `${shown}: ${parsed.warnings[0] ?? 'written by a newer version'} (nothing was merged.)`;
+  return parsed.sidecar;
+}
