@@ -113,7 +113,7 @@ describe('report command line', function () {
   it('an unknown command or option is a usage error (exit 2) with one clear line', async () => {
     const unknown = await report(['outlin', 'x.txt']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /^report: unknown command 'outlin'\. Commands: outline(, [a-z]+)*\. See report --help\.\n$/);
+    assert.match(unknown.stderr, /^report: unknown command 'outlin'\. Commands: outline(, [a-z-]+)*\. See report --help\.\n$/);
     const option = await report(['outline', f('fernwick.txt'), '--jsn']);
     assert.equal(option.code, 2);
     assert.match(option.stderr, /^report: outline: Unknown option '--jsn'/);
