@@ -28,13 +28,14 @@ import { seededRandom, syntheticSifReport } from './syntheticReport';
 import { reanchorScaleBench } from './reanchorScale';
 import { sidecarWriteBench } from './sidecarWrites';
 import { importBench } from './importBench';
+import { cacheBench, cacheChildArgs, runCacheChild } from './cacheBench';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
-/** BENCH_ONLY=aggregation (or editor, anchoring, sidecar, import, vscode; comma-separated) runs only those parts. */
+/** BENCH_ONLY=aggregation (or editor, anchoring, cache, sidecar, import, vscode; comma-separated) runs only those parts. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 const runs = (part: string) => !ONLY || ONLY.has(part);
 
@@ -238,7 +239,8 @@ function prepareCorpus(reports: Array<{ path: string; relative: string }>): stri
   return dir;
 }
 
-async function aggregationBench(): Promise<void> {
+/** The reports the aggregation parts copy: the corpus, or without it the project's fixtures 40 times over. */
+function benchReports(): { reports: Array<{ path: string; relative: string }>; what: string } {
   const corpusDir = process.env.CORPUS_DIR ? resolve(process.env.CORPUS_DIR) : resolve(root, '../shared/corpus');
   let reports: Array<{ path: string; relative: string }>;
   let what: string;
@@ -254,6 +256,11 @@ async function aggregationBench(): Promise<void> {
     }
     what = `synthetic corpus: test/fixtures/reports x 40 (${reports.length} reports; ../shared/corpus not found)`;
   }
+  return { reports, what };
+}
+
+async function aggregationBench(): Promise<void> {
+  const { reports, what } = benchReports();
   const setupStart = performance.now();
   const dir = prepareCorpus(reports);
   notes.push(`Aggregation over ${what}; 20 tags per report; copying and writing sidecars (untimed) took ${ms(performance.now() - setupStart)}.`);
@@ -322,6 +329,20 @@ async function aggregationBench(): Promise<void> {
   } finally {
     if (process.env.BENCH_KEEP_CORPUS) notes.push(`Kept the tagged corpus copy in ${dir}.`);
     else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- 3b. the persistent analysis cache, in fresh processes (cacheBench.ts) ----
+
+async function cachePart(): Promise<void> {
+  const { reports, what } = benchReports();
+  const dir = prepareCorpus(reports);
+  try {
+    const result = await cacheBench(dir, AGGREGATE_ROUNDS);
+    rows.push(...result.rows);
+    notes.push(`Cache part over ${what}; 20 tags per report.`, ...result.notes);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -432,6 +453,7 @@ async function main(): Promise<void> {
   if (runs('anchoring')) await anchoringBench(synthetic);
   if (runs('anchoring')) await reanchorScaleBench(synthetic).then((scale) => (rows.push(...scale.rows), notes.push(...scale.notes)));
   if (runs('aggregation')) await aggregationBench();
+  if (runs('cache')) await cachePart();
   if (runs('sidecar')) rows.push(...(await sidecarWriteBench()));
   if (runs('import')) await importBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
   if (runs('vscode')) await workbenchNotes();
@@ -444,7 +466,9 @@ async function main(): Promise<void> {
   process.exitCode = failed ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
+// Started by the cache part as a fresh process for one timed job, or as the bench itself.
+const childJob = cacheChildArgs();
+(childJob ? runCacheChild(childJob) : main()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 2;
 });

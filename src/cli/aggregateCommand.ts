@@ -4,12 +4,13 @@
 // unusable arguments, folders or output files are fatal.
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisCache, AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
 import { UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
+import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
 type Format = (typeof FORMATS)[number];
@@ -24,7 +25,7 @@ export const aggregateCommand: CliCommand = {
   help: `Usage: report aggregate <folder>... --format csv|md|json|qdpx|qdc [--out <file>]
                         [--theme <id>]... [--authority <name>] [--kind <kind>]...
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--grade <grade>]...
-                        [--codebook <file>] [--max-size-mb <n>]
+                        [--codebook <file>] [--max-size-mb <n>] [--cache-dir <folder> | --no-cache]
 
 Finds every report (.txt/.md the engine recognises, or that has a sidecar) and every
 <report>.tags.json under the folders (recursively), places each tagged passage in its report
@@ -45,6 +46,13 @@ Options:
   --codebook <file>    themes and colours for qdpx/qdc: a ${CODEBOOK_FILE_NAME} or a .qdc file
                        (default: the built-in codebook, extended by ${CODEBOOK_FILE_NAME} in the first folder)
   --max-size-mb <n>    files larger than this are not read as reports (default ${DEFAULT_MAX_ANALYSED_MB}; 0 for no limit)
+  --cache-dir <folder> keep saved analyses here (default ${defaultCacheFolder()})
+  --no-cache           analyse every report, reading and saving no analyses
+
+Each report's analysis is saved in the cache folder, keyed by the SHA-256 of its text and the engine's
+version, so the next run over unchanged reports only reads them. The folder holds at most 256 MB (the
+least recently used analyses go first); a damaged entry is ignored and saved again; deleting the
+folder is always safe.
 
 Problems (malformed or newer tags files, orphaned tags, tags files without a report, unreadable
 or oversized reports) are listed on stderr and do not stop the export. Exit codes: as for every command
@@ -88,7 +96,9 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
       }
     }
 
-    const { collected, texts } = await collectWithProgress(folders, fs, format, maxSize, io);
+    const cache = values['no-cache'] ? undefined : analysisCache(values['cache-dir'] !== undefined ? resolve(io.cwd, values['cache-dir']) : defaultCacheFolder());
+    const { collected, texts } = await collectWithProgress(folders, fs, format, maxSize, io, cache);
+    if (cache) io.stderr(cacheSummary(cache));
     const set = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
     if (set.problems.some((p) => p.kind === 'unreadable-folder') && set.problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length) {
       for (const p of set.problems) io.stderr(`report: ${p.message}\n`);
@@ -141,6 +151,8 @@ function readArgs(args: string[]) {
         grade: { type: 'string', multiple: true },
         codebook: { type: 'string' },
         'max-size-mb': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -152,11 +164,13 @@ function readArgs(args: string[]) {
   if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
   if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
   if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
+  if (values['cache-dir'] !== undefined && values['no-cache']) throw new UsageError('aggregate: --cache-dir and --no-cache contradict each other; give one');
+  if (values['cache-dir'] === '') throw new UsageError('aggregate: --cache-dir needs a folder');
   return { values, positionals, format };
 }
 
 /** Collects the evidence with a progress line on stderr; the report texts are kept for a .qdpx project. */
-async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO): Promise<{ collected: EvidenceSet; texts: Map<string, string> }> {
+async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; texts: Map<string, string> }> {
   const texts = new Map<string, string>();
   const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
   let lastDraw = 0;
@@ -166,6 +180,7 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
   const collected = await collectEvidence(folders, fs, {
     ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
     ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
+    ...(cache ? { analysisCache: cache } : {}),
     onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
     onProgress: ({ done, total }) => {
       if (tty) {
@@ -180,6 +195,21 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
   });
   await pool?.close();
   return { collected, texts };
+}
+
+/** Saved analyses in `folder`, created (with its parents) when first written. */
+function analysisCache(folder: string): AnalysisCache {
+  return new AnalysisCache(new CacheFolderFileSystem(), folder, { createFolder: async (path) => void (await mkdir(path, { recursive: true })) });
+}
+
+/** What the saved analyses did for this run, when there is anything to say. */
+function cacheSummary(cache: AnalysisCache): string {
+  const { hits, rejected, writeFailures } = cache.counts;
+  const lines: string[] = [];
+  if (hits > 0) lines.push(`aggregate: ${hits} analys${hits === 1 ? 'is' : 'es'} reused from ${cache.folder}`);
+  if (rejected > 0) lines.push(`aggregate: ${rejected} saved analys${rejected === 1 ? 'is was' : 'es were'} damaged or from another engine version; ignored and saved again`);
+  if (writeFailures > 0) lines.push(`aggregate: could not save analyses in ${cache.folder} (the next run will analyse those reports again); use --cache-dir or --no-cache`);
+  return lines.map((line) => line + '\n').join('');
 }
 
 function readFilter(values: Record<string, string | boolean | string[] | boolean[] | undefined>): EvidenceFilter {

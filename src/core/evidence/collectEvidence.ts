@@ -16,6 +16,7 @@ import { collectPassages } from './collectPassages';
 import { summariseEvidence, type GatheredEvidence } from './summariseEvidence';
 import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
 import type { ReportModelCache } from './modelCache';
+import type { AnalysisCache } from './analysisCache';
 import { DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
 
 export { baseName, isReportName, isSidecarName, joinPath } from './evidenceFiles';
@@ -32,6 +33,8 @@ export interface CollectOptions {
   analyse?: AnalyseFunction;
   /** Models kept from earlier collections: an unchanged report (same path, same text) is not analysed again. */
   modelCache?: ReportModelCache;
+  /** Models saved on disk by earlier runs (after modelCache); new models are saved to it, and it is flushed at the end. */
+  analysisCache?: AnalysisCache;
   parseSidecar?: SidecarParser;
   onProgress?: (progress: CollectProgress) => void;
   /** Checked between files; a cancelled run returns what it has so far. */
@@ -62,6 +65,7 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
   const settings: ReportSettings = {
     analyse: options.analyse ?? analyseReport,
     ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+    ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
     maxReportMB: options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB,
   };
   const found = await findEvidenceFiles(folders, fs);
@@ -86,6 +90,8 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
     done++;
     options.onProgress?.({ done, total, path: pair.reportPath ?? pair.sidecarPath! });
   });
+  // Also after a cancelled run: what was analysed is saved for the next one.
+  await options.analysisCache?.flush();
   return summariseEvidence(gathered, folders, generated);
 }
 

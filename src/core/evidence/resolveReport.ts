@@ -6,6 +6,7 @@ import type { IFileSystem } from '../platform/fs/fileSystem';
 import { readReportText } from '../platform/fs/reportReading';
 import { analysisSizeVerdict } from '../recognition/analysisLimit';
 import type { FileStamp, ReportModelCache } from './modelCache';
+import type { AnalysisCache } from './analysisCache';
 import { baseName, pairPath, type FilePair } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 
@@ -18,6 +19,8 @@ export type AnalyseFunction = (text: string, options: { markdown?: boolean; path
 export interface ReportSettings {
   analyse: AnalyseFunction;
   modelCache?: ReportModelCache;
+  /** Models saved on disk by earlier runs: consulted when the in-memory cache has none, and given each new model. */
+  analysisCache?: AnalysisCache;
   /** Megabytes; 0 or less for no limit. */
   maxReportMB: number;
 }
@@ -77,7 +80,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
   return { path, text, ...(await analyseText(reportPath, text, markdown, stamp, settings)) };
 }
 
-/** The report's model, from the cache when the same text was analysed before. */
+/** The report's model, from a cache (in memory, then on disk) when the same text was analysed before. */
 async function analyseText(path: string, text: string, markdown: boolean, stamp: FileStamp | undefined, settings: ReportSettings): Promise<Pick<ReportStage, 'model' | 'problems'>> {
   const cache = settings.modelCache;
   const cached = cache?.get(path, text, markdown, stamp);
@@ -85,10 +88,16 @@ async function analyseText(path: string, text: string, markdown: boolean, stamp:
     cache!.hits++;
     return { model: cached, problems: [] };
   }
+  const saved = await settings.analysisCache?.lookup(text, markdown);
+  if (saved?.model) {
+    cache?.set(path, text, saved.model, markdown, stamp);
+    return { model: saved.model, problems: [] };
+  }
   if (cache) cache.misses++;
   try {
     const model = await settings.analyse(text, { markdown, path });
     cache?.set(path, text, model, markdown, stamp);
+    settings.analysisCache?.set(text, markdown, model, saved?.key);
     return { model, problems: [] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -27,6 +27,8 @@ export type EvidenceViewState = EvidenceRenderedState & { analysis?: ReturnType<
 
 export interface EvidenceDependencies {
   extensionUri: vscode.Uri;
+  /** context.globalStorageUri: where the Evidence view saves analyses between windows. */
+  storageUri?: vscode.Uri;
   reports: ReportDocuments;
   sidecars: SidecarService;
   codebooks: TagCodebook;
@@ -47,6 +49,7 @@ function folderArgs(args: unknown, selected: unknown): vscode.Uri[] | undefined 
 export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[] {
   const host = {
     extensionUri: deps.extensionUri,
+    ...(deps.storageUri ? { storageUri: deps.storageUri } : {}),
     log: deps.log,
     runExport: deps.runExport,
   };

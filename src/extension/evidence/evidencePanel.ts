@@ -3,10 +3,11 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { buildEvidenceViewModel, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
+import { type AnalysisCache, buildEvidenceViewModel, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { savedAnalyses } from './savedAnalyses';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
 
@@ -40,6 +41,8 @@ type FromWebview =
 export interface EvidencePanelHost {
   extensionUri: vscode.Uri;
   log: vscode.LogOutputChannel;
+  /** Where analyses are saved between windows (the extension's global storage); without it, none are. */
+  storageUri?: vscode.Uri;
   /** Runs an export of the given (already filtered) evidence. */
   runExport(format: ExportFormat, evidence: CollectedEvidence): Promise<unknown>;
 }
@@ -47,7 +50,7 @@ export interface EvidencePanelHost {
 /** Collects the evidence of folders given as URIs of one file system (the first folder's). */
 export async function collectFolders(
   folders: readonly vscode.Uri[],
-  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache; log?: vscode.LogOutputChannel } = {},
+  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache; analysisCache?: AnalysisCache; log?: vscode.LogOutputChannel } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
   const texts = new Map<string, string>();
@@ -64,6 +67,7 @@ export async function collectFolders(
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+      ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
     },
   );
   return { set, texts, fs };
@@ -173,12 +177,15 @@ export class EvidencePanel implements vscode.Disposable {
     const generation = ++this.generation;
     this.stale = false;
     let lastPosted = 0;
+    // Read afresh each time, so a change to the size setting applies from the next collection.
+    const analysisCache = savedAnalyses(this.host.storageUri);
     const run = (async () => {
       try {
         const collected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Collecting evidence' }, () =>
           collectFolders(this.folders, {
             isCancelled: () => generation !== this.generation,
             modelCache: this.modelCache,
+            ...(analysisCache ? { analysisCache } : {}),
             log: this.host.log,
             onProgress: (done, total) => {
               // A few updates a second at most: a large folder has hundreds of reports.

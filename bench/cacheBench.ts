@@ -1,0 +1,173 @@
+// Part 'cache' of `npm run bench`: aggregation over the tagged corpus copy in a FRESH PROCESS, as a new window or a
+// new `report aggregate` meets it, with the persistent analysis cache warm and empty, against reading and parsing
+// the same files in a fresh process. Each side runs as `node dist/bench.js --cache-child <job> ...` and times its
+// own job (after Node and the bundle have loaded, which costs both sides the same); the wall-clock times of the
+// processes, and of the real `node dist/cli.js aggregate`, are shown beside them.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectEvidence } from '../src/core/evidence/collectEvidence';
+import { AnalysisCache } from '../src/core/evidence/analysisCache';
+import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
+import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
+import { SIDECAR_SUFFIX } from '../src/core/tags/sidecar/sidecarModel';
+import { CacheFolderFileSystem } from '../src/cli/cacheFolder';
+
+export interface CacheBenchRow {
+  operation: string;
+  median: number;
+  baseline?: { name: string; median: number };
+  target?: number;
+  note?: string;
+}
+
+interface ChildResult {
+  ms: number;
+  items?: number;
+  hits?: number;
+  misses?: number;
+  written?: number;
+  bytes?: number;
+}
+
+const CHILD_FLAG = '--cache-child';
+
+/** The child's job when this process was started as one: `--cache-child read <dir>` or `--cache-child aggregate <dir> <cacheDir>`. */
+export function cacheChildArgs(argv = process.argv): string[] | undefined {
+  const at = argv.indexOf(CHILD_FLAG);
+  return at < 0 ? undefined : argv.slice(at + 1);
+}
+
+/** Runs one job and prints its result as JSON on stdout. */
+export async function runCacheChild(args: string[]): Promise<void> {
+  const [job, dir, cacheDir] = args;
+  const fs = new NodeFileSystem();
+  const t0 = performance.now();
+  let result: Omit<ChildResult, 'ms'>;
+  if (job === 'read') {
+    result = { bytes: await readAndParse(fs, dir!) };
+  } else if (job === 'floor') {
+    // Every stage but analysis and the cache: each report gets an empty model, for what the rest of a collection costs.
+    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analyse: (text) => ({ kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], paragraphs: [], lineCount: text.split('\n').length }) });
+    result = { items: set.items.length };
+  } else {
+    const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'));
+    // As `report aggregate` keeps it.
+    const cache = new AnalysisCache(new CacheFolderFileSystem(), cacheDir!, { createFolder: async (path) => void (await mkdir(path, { recursive: true })) });
+    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analysisCache: cache, analyse: (text, o) => pool.analyse(text, o) });
+    await pool.close();
+    result = { items: set.items.length, hits: cache.counts.hits, misses: cache.counts.misses, written: cache.counts.written };
+  }
+  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, ...result }));
+}
+
+/** The baseline: find the reports, then read each with its sidecar and parse the sidecar, 16 files at once (as aggregation reads). */
+async function readAndParse(fs: NodeFileSystem, dir: string): Promise<number> {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(txt|md)$/i.test(name)) files.push(path);
+    }
+  };
+  walk(dir);
+  let bytes = 0;
+  for (let i = 0; i < files.length; i += 16) {
+    await Promise.all(files.slice(i, i + 16).map(async (f) => {
+      const [text, sidecar] = await Promise.all([fs.readFile(f), fs.readFile(f + SIDECAR_SUFFIX).catch(() => '{"tags":[]}')]);
+      bytes += text.length + (JSON.parse(sidecar) as { tags: unknown[] }).tags.length;
+    }));
+  }
+  return bytes;
+}
+
+/** Spawns a fresh Node on `script` and returns its JSON result and the process's wall-clock time. */
+function spawnJob(script: string, args: string[]): { result: ChildResult; wallMs: number } {
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = performance.now() - t0;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+  return { result: JSON.parse(child.stdout) as ChildResult, wallMs };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * The rows, over the tagged corpus copy in `dir` (prepared by the caller, as for the aggregation part). Rounds are
+ * interleaved (read, floor, warm, empty, CLI warm) so the machine's drift falls on every side.
+ */
+export async function cacheBench(dir: string, rounds: number): Promise<{ rows: CacheBenchRow[]; notes: string[] }> {
+  const script = join(__dirname, 'bench.js');
+  const cli = join(__dirname, 'cli.js');
+  if (!existsSync(script)) throw new Error(`cache bench: ${script} not found (run through \`npm run bench\`, which builds it)`);
+  const work = mkdtempSync(join(tmpdir(), 'ira-cache-bench-'));
+  const warmDir = join(work, 'warm');
+  const samples = { read: [] as number[], floor: [] as number[], warm: [] as number[], empty: [] as number[], readWall: [] as number[], warmWall: [] as number[], emptyWall: [] as number[], cliWarm: [] as number[] };
+  const notes: string[] = [];
+  try {
+    // Filled once (untimed), as the first window or run does; then checked to answer everything.
+    const filled = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, warmDir]).result;
+    const check = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, warmDir]).result;
+    if (check.misses !== 0 || check.items !== filled.items) throw new Error(`warm cache: ${check.misses} misses, ${check.items} items against ${filled.items}`);
+    const cliCache = join(work, 'cli');
+    runCli(cli, dir, cliCache);
+    for (let r = 0; r < rounds + 1; r++) {
+      const emptyDir = join(work, `empty-${r}`);
+      mkdirSync(emptyDir);
+      const read = spawnJob(script, [CHILD_FLAG, 'read', dir]);
+      const floor = spawnJob(script, [CHILD_FLAG, 'floor', dir]);
+      const warm = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, warmDir]);
+      const empty = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, emptyDir]);
+      const cliMs = runCli(cli, dir, cliCache);
+      rmSync(emptyDir, { recursive: true, force: true });
+      if (warm.result.misses !== 0 || empty.result.hits !== 0) throw new Error(`round ${r}: warm ${warm.result.misses} misses, empty ${empty.result.hits} hits`);
+      if (r === 0) continue; // warm-up round
+      samples.read.push(read.result.ms);
+      samples.floor.push(floor.result.ms);
+      samples.readWall.push(read.wallMs);
+      samples.warm.push(warm.result.ms);
+      samples.warmWall.push(warm.wallMs);
+      samples.empty.push(empty.result.ms);
+      samples.emptyWall.push(empty.wallMs);
+      samples.cliWarm.push(cliMs);
+    }
+    const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<keyof typeof samples, number>;
+    const baseline = { name: 'read + JSON.parse, fresh process', median: m.read };
+    const wallBaseline = { name: 'read + parse, whole process', median: m.readWall };
+    const size = folderBytes(warmDir);
+    const rows: CacheBenchRow[] = [
+      { operation: `cache: aggregation, fresh process, persistent cache warm (${filled.items} items)`, median: m.warm, baseline, target: 1.2, note: `${check.hits} hits, 0 analysed` },
+      { operation: 'cache: aggregation, fresh process, persistent cache empty (analysis on worker threads, entries written)', median: m.empty, baseline, target: 3, note: `${filled.written} entries written` },
+      { operation: 'cache: collection floor: every stage but analysis and the cache (each model empty), fresh process', median: m.floor, baseline, note: 'what the cache cannot remove' },
+      { operation: 'cache: the same, warm, whole process (Node start and bundle load included)', median: m.warmWall, baseline: wallBaseline, note: 'for comparison' },
+      { operation: 'cache: the same, empty, whole process', median: m.emptyWall, baseline: wallBaseline, note: 'for comparison' },
+      { operation: 'cache: `node dist/cli.js aggregate --format csv`, cache warm, whole process', median: m.cliWarm, baseline: wallBaseline, note: 'includes writing the CSV' },
+    ];
+    notes.push(`Persistent analysis cache over the corpus copy: ${filled.written} entries, ${(size / 1048576).toFixed(1)} MB on disk (${rounds} rounds, fresh processes).`);
+    return { rows, notes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function runCli(cli: string, dir: string, cacheDir: string): number {
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, [cli, 'aggregate', dir, '--format', 'csv', '--out', join(cacheDir, '..', 'out.csv'), '--cache-dir', cacheDir], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (child.status !== 0) throw new Error(`report aggregate exited ${child.status}: ${child.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+  return ms;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  return total;
+}
