@@ -19,8 +19,17 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('report aggregate', () => {
   let dir: string;
-  before(() => (dir = mkdtempSync(join(tmpdir(), 'aggregate-'))));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const savedCacheHome = process.env.XDG_CACHE_HOME;
+  // Saved analyses go to a folder of the test's own, not the user's cache.
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'aggregate-'));
+    process.env.XDG_CACHE_HOME = join(dir, 'cache');
+  });
+  after(() => {
+    if (savedCacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = savedCacheHome;
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes CSV of one theme to stdout and summarises the problems on stderr', async () => {
     const { code, stdout, stderr } = await run(['reports', 'problems', '--format', 'csv', '--theme', 'plans-and-planning']);
