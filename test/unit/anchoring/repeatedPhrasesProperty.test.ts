@@ -15,12 +15,40 @@ import { seededRandom } from './syntheticReport';
 const RUNS = Number(process.env.ANCHORING_RUNS ?? 150);
 // Fixed, so `npm test` is repeatable; ANCHORING_SEED=random explores (see the lead's notes on footer tags).
 const SEED = process.env.ANCHORING_SEED === 'random' ? undefined : Number(process.env.ANCHORING_SEED ?? 17);
+// Counterexamples that random seeds found (issue 17), run first on every run: footer text with only two footers,
+// a deleted "The local authority" sentence, a stock sentence after a near-identical sentence end, one word of a
+// long passage changed beside a word it could take in, a passage running into a page footer.
+type Deletion = [number, Target, 'words' | 'sentence' | 'replace' | 'one word'];
+const DELETIONS: Deletion[] = [
+  [507392079, 'words', 'words'], [860884286, 'footer', 'words'], [45919370, 'words', 'words'], [695861562, 'phrase', 'sentence'],
+  [263702536, 'stock', 'words'], [77842508, 'words', 'one word'], [42859015, 'words', 'one word'], [828215550, 'words', 'one word'],
+  [252959947, 'words', 'one word'], [219137833, 'phrase', 'sentence'], [450882494, 'phrase', 'sentence'], [833555827, 'words', 'one word'],
+];
+type Edit = ['insert' | 'delete' | 'move', number, number, number, number];
+const OTHER_EDITS: [number, Target, Edit[]][] = [
+  [271192272, 'words', [['insert', 0, 0, 1, 26]]],
+  [724540115, 'words', [['delete', 0, 0, 65, 0]]],
+  [507391959, 'words', [['delete', 0, 0, 93, 0], ['insert', 0, 0, 1, 0]]],
+  [507392079, 'words', [['delete', 0, 0, 232, 0], ['delete', 0, 0, 344, 0], ['insert', 60695177, 0, 1, 1321132914]]],
+  [507392079, 'words', [['delete', 0, 0, 232, 0], ['delete', 0, 0, 344, 0], ['insert', 60695179, 0, 1, 1321132914]]],
+  [507392079, 'words', [['delete', 0, 0, 232, 0], ['delete', 0, 0, 344, 0], ['insert', 60695191, 0, 1, 0]]],
+  [21, 'words', [['insert', 0, 0, 1, 19829366]]],
+  [35449734, 'words', [['delete', 0, 0, 283, 0], ['delete', 0, 0, 310, 0], ['insert', 0, 0, 1, 0]]],
+  [45919370, 'words', [['insert', 445342217, 0, 1, 2026846758]]],
+  [403623579, 'words', [['move', 0, 56195529, 204, 0], ['insert', 399747257, 0, 1, 1329036002], ['insert', 0, 0, 1, 0]]],
+  [306018077, 'words', [['insert', 0, 0, 1, 607374114]]],
+  [9, 'footer', [['move', 877935299, 1297864966, 161, 0], ['insert', 0, 0, 1, 0]]],
+  [540002774, 'words', [['insert', 0, 0, 1, 197748302], ['insert', 0, 0, 1, 0]]],
+];
+const DUPLICATIONS: [number, Target, 'before' | 'after' | 'elsewhere', number][] = [[22, 'words', 'elsewhere', 138609789]];
+
 function found(doc: Doc, tag: Tag): number[] {
   return doc.ids.slice(tag.anchor.position.start, tag.anchor.position.end);
 }
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_v, i) => from + i);
 const targetArb = fc.constantFrom<Target>('phrase', 'stock', 'footer', 'words');
+const runs = <T>(examples: T[]) => ({ numRuns: RUNS, examples, ...(SEED === undefined ? {} : { seed: SEED }) });
 
 function setUp(seed: number, target: Target): { random: () => number; doc: Doc; tag: Tag; own: number[] } {
   const random = seededRandom(seed);
@@ -32,7 +60,7 @@ function setUp(seed: number, target: Target): { random: () => number; doc: Doc; 
 describe('reanchorTags (property, repeated phrases)', () => {
   it('orphans a tag whose own occurrence was deleted or replaced, however often its words occur elsewhere', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), targetArb, fc.constantFrom('words', 'sentence', 'replace', 'one word'), (seed, target, how) => {
+      fc.property(fc.integer({ min: 1, max: 1e9 }), targetArb, fc.constantFrom<Deletion[2]>('words', 'sentence', 'replace', 'one word'), (seed, target, how) => {
         const { random, doc, tag } = setUp(seed, target);
         const { start, end } = tag.anchor.position;
         const quote = tag.anchor.quote.exact;
@@ -60,12 +88,12 @@ describe('reanchorTags (property, repeated phrases)', () => {
         assert.ok(r.explanation && r.explanation.length > 20, 'an orphan says why');
         assert.deepEqual(result.tags[0]!.anchor, tag.anchor, 'the orphan keeps its stored quote');
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      runs(DELETIONS),
     );
   });
 
   it('keeps a tag on exactly its own words, or orphans it, when other text is inserted, deleted or moved', () => {
-    const editArb = fc.tuple(fc.constantFrom('insert', 'delete', 'move'), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }), fc.nat());
+    const editArb = fc.tuple(fc.constantFrom<Edit[0]>('insert', 'delete', 'move'), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 400 }), fc.nat());
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), targetArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), (seed, target, edits) => {
         const { doc, tag, own } = setUp(seed, target);
@@ -108,13 +136,13 @@ describe('reanchorTags (property, repeated phrases)', () => {
         if (/\n/.test(tag.anchor.quote.exact)) assert.ok(ids.every((id) => own.includes(id)) && ids.length * 2 >= own.length, message);
         else assert.deepEqual(ids, own, message);
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      runs(OTHER_EDITS),
     );
   });
 
   it('leaves a tag on one of the two copies of its duplicated paragraph, or orphans it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e9 }), targetArb, fc.constantFrom('before', 'after', 'elsewhere'), fc.nat(), (seed, target, where, n) => {
+      fc.property(fc.integer({ min: 1, max: 1e9 }), targetArb, fc.constantFrom<'before' | 'after' | 'elsewhere'>('before', 'after', 'elsewhere'), fc.nat(), (seed, target, where, n) => {
         const { doc, tag, own } = setUp(seed, target);
         const { start, end } = tag.anchor.position;
         const from = doc.text.lastIndexOf('\n\n', start) + 2;
@@ -128,7 +156,7 @@ describe('reanchorTags (property, repeated phrases)', () => {
         const onOne = JSON.stringify(ids) === JSON.stringify(own) || JSON.stringify(ids) === JSON.stringify(copy);
         assert.ok(onOne, `tag on "${tag.anchor.quote.exact}" put on "${edited.text.slice(result.tags[0]!.anchor.position.start, result.tags[0]!.anchor.position.end)}"`);
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      runs(DUPLICATIONS),
     );
   });
 });

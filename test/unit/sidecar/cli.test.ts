@@ -109,15 +109,18 @@ describe('CLI: report tag / reanchor (end to end)', function () {
     assert.match(tagRefused.stderr, /has changed since its tags were anchored; run `report reanchor report.txt` first/);
     const result = await run(dir, 'reanchor', 'report.txt');
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^report\.txt changed since its tags were anchored\.\n0 stayed, 2 moved, 1 orphaned \(3 tags\)\.\n {2}orphaned [0-9a-f-]+ \([a-z-]+\): "quality assurance framework"\n$/);
+    // "plans drift after review" is a short quote whose following words were rewritten: its context no longer
+    // tells it apart (deleting a sentence slides a like phrase into the same place after the same words), so it
+    // is orphaned with the reason rather than guessed (issue 17).
+    assert.match(result.stdout, /^report\.txt changed since its tags were anchored\.\n0 stayed, 1 moved, 2 orphaned \(3 tags\)\.\n {2}orphaned [0-9a-f-]+ \(weak-match\): "plans drift after review"\n {2}orphaned [0-9a-f-]+ \(not-found\): "quality assurance framework"\n$/);
     const sidecar = tagsOf(dir);
     assert.equal(sidecar.report.textHash, sha256(edited));
     for (const tag of sidecar.tags.filter((t) => !t.orphaned)) {
       assert.equal(edited.slice(tag.anchor.position.start, tag.anchor.position.end), tag.anchor.quote.exact);
     }
-    assert.deepEqual(sidecar.tags.filter((t) => t.orphaned).map((t) => t.anchor.quote.exact), ['quality assurance framework']);
+    assert.deepEqual(sidecar.tags.filter((t) => t.orphaned).map((t) => t.anchor.quote.exact), ['plans drift after review', 'quality assurance framework']);
     const again = await run(dir, 'reanchor', 'report.txt', '--json');
-    assert.deepEqual(JSON.parse(again.stdout).summary, { stayed: 2, moved: 0, orphaned: 1 });
+    assert.deepEqual(JSON.parse(again.stdout).summary, { stayed: 1, moved: 0, orphaned: 2 });
     assert.equal(JSON.parse(again.stdout).changed, false);
   });
 

@@ -34,6 +34,9 @@ export interface Candidate {
   /** False when the stored context on that side was empty (all of it a page footer): no evidence either way. */
   prefixKnown: boolean;
   suffixKnown: boolean;
+  /** Characters compared on that side beyond a stored context cut short by the document's start (end). */
+  prefixExtra: number;
+  suffixExtra: number;
   /** The stored context on that side was cut short by the document's start (end), and is so here too. */
   prefixAtEdge: boolean;
   suffixAtEdge: boolean;
@@ -53,6 +56,7 @@ const MAX_EXACT = 4096;
 export class PassageFinder {
   private footerKeys: Set<string> | undefined;
   private repeated: Set<string> | undefined;
+  private twoPageFooters: Set<string> | undefined;
   private readonly views = new Map<boolean, NormalisedText>();
   private readonly indexes = new Map<boolean, OccurrenceIndex>();
 
@@ -61,6 +65,11 @@ export class PassageFinder {
   /** The quote in the view without page footers, or (a quote of footer text) in the full view. */
   normaliseQuote(quote: Anchor['quote']): NormalisedQuote | undefined {
     return normaliseQuote(quote, this.keys(), true) ?? normaliseQuote(quote, undefined, false);
+  }
+
+  /** Whether the stored context (or quote) holds a piece of a running footer, left out of the comparison. */
+  cutsFooter(quote: Anchor['quote']): boolean {
+    return withoutCutFooters(quote, this.keys()) !== quote;
   }
 
   /** The quote in the full view: a passage that is itself a repeated line (a title also printed in every footer). */
@@ -145,8 +154,13 @@ export class PassageFinder {
       let end = m.end + from;
       while (start < end && text[start] === ' ') start++;
       while (end > start && text[end - 1] === ' ') end--;
-      if (end <= start || chosen.some((c) => start < c.end && c.start < end)) continue;
-      chosen.push(this.score(quote, start, end, m.errors));
+      // The fewest edits may take in the end of a neighbouring word ("alth county" for "assessments" replaced by
+      // "county"): a passage that began (ended) on a word boundary begins (ends) on one again.
+      const snapped = snapToWords(text, quote, start, end);
+      const errors = snapped.start === start && snapped.end === end ? m.errors : editDistance(text.slice(snapped.start, snapped.end), quote.exact);
+      ({ start, end } = snapped);
+      if (end <= start || errors > maxErrors || chosen.some((c) => start < c.end && c.start < end)) continue;
+      chosen.push(this.score(quote, start, end, errors));
     }
     return chosen;
   }
@@ -167,10 +181,48 @@ export class PassageFinder {
       suffixWeight: Math.max(after.length, quote.suffix.length),
       prefixKnown: quote.atStart || quote.prefix.length > 0,
       suffixKnown: quote.atEnd || quote.suffix.length > 0,
+      prefixExtra: quote.atStart ? Math.max(0, before.length - quote.prefix.length) : 0,
+      suffixExtra: quote.atEnd ? Math.max(0, after.length - quote.suffix.length) : 0,
       prefixAtEdge: quote.atStart && before.length <= quote.prefix.length,
       suffixAtEdge: quote.atEnd && after.length <= quote.suffix.length,
       splitsWord: !wordBoundariesMatch(text, quote, start, end),
     };
+  }
+
+  /**
+   * Whether the candidate's own words are on a running page footer line, counted from two pages on (a footer
+   * whose copy on one page was edited may be left on only one other).
+   */
+  onFooterLine(quote: NormalisedQuote, c: Candidate): boolean {
+    const view = this.view(quote.dropFooters);
+    // Footers dropped from the view are not among its words (a passage that runs across a page break).
+    return this.isFooterText(view.starts[c.start] ?? 0, view.ends[c.end - 1] ?? this.text.length, quote.dropFooters ? this.keys() : undefined);
+  }
+
+  /** Whether original[from, to] touches a running footer line (other than those in `dropped`). */
+  isFooterText(from: number, to: number, dropped?: Set<string>): boolean {
+    this.twoPageFooters ??= repeatedLineKeys(this.text, 2);
+    const footers = this.twoPageFooters;
+    if (footers.size === 0) return false;
+    return this.someLine(from, to, (line) => {
+      const key = footerLineKey(line) ?? '';
+      if (key.length < 16 || (dropped?.has(key) ?? false)) return false;
+      // A footer cut short or run into by an edit ("... children's servic") is still footer text.
+      for (const footer of footers) if (footer.startsWith(key) || key.startsWith(footer)) return true;
+      return false;
+    });
+  }
+
+  /** Whether some line of the text overlapping original[from, to] passes `test`. */
+  private someLine(from: number, to: number, test: (line: string) => boolean): boolean {
+    let lineStart = Math.max(this.text.lastIndexOf('\n', from - 1), this.text.lastIndexOf('\r', from - 1)) + 1;
+    while (lineStart <= to && lineStart < this.text.length) {
+      let lineEnd = lineStart;
+      while (lineEnd < this.text.length && this.text[lineEnd] !== '\n' && this.text[lineEnd] !== '\r') lineEnd++;
+      if (test(this.text.slice(lineStart, lineEnd))) return true;
+      lineStart = lineEnd + 1;
+    }
+    return false;
   }
 
   /** Whether the candidate, with its context, touches a line that the text holds more than once (and the view keeps). */
@@ -220,9 +272,13 @@ export class PassageFinder {
   }
 }
 
-/** A line as compared for repeats: spaces collapsed, curly apostrophes straightened, numbers kept. */
+/**
+ * A line as compared for repeats: spaces collapsed, curly apostrophes straightened, numbers as '#': a footer's
+ * date line differs from page to page only by its page number, and with two pages left it is the one sign that
+ * a footer title (tagged, then deleted from one page) is a running footer.
+ */
 function lineText(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
+  return line.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/\d+/g, '#');
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -321,6 +377,19 @@ function startsWord(quote: QuoteText): boolean {
 
 function endsWord(quote: QuoteText): boolean {
   return isWordChar(quote.exact.charCodeAt(quote.exact.length - 1)) && !isWordChar(quote.suffix.charCodeAt(0));
+}
+
+/** The range moved inwards past any part-word at an edge where the stored passage began (ended) on a word boundary. */
+function snapToWords(text: string, quote: QuoteText, start: number, end: number): { start: number; end: number } {
+  if (startsWord(quote) && isWordChar(text.charCodeAt(start - 1))) {
+    while (start < end && isWordChar(text.charCodeAt(start))) start++;
+    while (start < end && !isWordChar(text.charCodeAt(start))) start++;
+  }
+  if (endsWord(quote) && isWordChar(text.charCodeAt(end))) {
+    while (end > start && isWordChar(text.charCodeAt(end - 1))) end--;
+    while (end > start && !isWordChar(text.charCodeAt(end - 1))) end--;
+  }
+  return { start, end };
 }
 
 /** A passage that began (ended) on a word boundary is not found inside a longer word: "managers" in "managers1". */

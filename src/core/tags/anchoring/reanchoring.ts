@@ -85,7 +85,7 @@ export function reanchorTags(tags: readonly Tag[], newText: string, options: Rea
           ? 0
           : lastDelta !== 0 && hasWholeQuoteAt(newText, quote, start + lastDelta)
             ? lastDelta
-            : wholeQuoteNear(newText, quote, start + lastDelta) - start;
+            : wholeQuoteNear(newText, quote, start + lastDelta, finder) - start;
     if (shift !== undefined && !Number.isNaN(shift)) {
       out[i] = attach(tag, createAnchor(newText, start + shift, end + shift));
       results[i] = shift === 0 ? { id: tag.id, status: 'stayed', score: 1, method: 'position' } : { id: tag.id, status: 'moved', score: 1, method: 'exact' };
@@ -167,8 +167,22 @@ function locate(finder: PassageFinder, tag: Tag, expectedOriginal: number | unde
   }
   if (!judgement.accepted) return { found: false, reason: judgement.reason, candidates: judgement.candidates };
   const c = judgement.candidate;
-  const { start, end } = finder.toOriginal(used, c);
+  const { start, end } = wholeStoredQuote(finder.text, tag.anchor.quote.exact, finder.toOriginal(used, c));
+  // Words of a running footer: every page has the same, and the page number beside them (left out of the
+  // comparison) was what told them apart; only the whole stored quote with its context, as stored, is proof.
+  if (finder.onFooterLine(used, c) && finder.cutsFooter(tag.anchor.quote) && !hasWholeQuoteAt(finder.text, tag.anchor.quote, start)) return { found: false, reason: 'ambiguous', candidates: 2 };
   return { found: true, anchor: createAnchor(finder.text, start, end), score: matchScore(c), method: c.errors === 0 ? 'exact' : 'approximate', delta: start - tag.anchor.position.start };
+}
+
+/**
+ * The passage found by its words alone (the page-footer piece it ran into left out), widened to the whole stored
+ * quote when that piece is still beside it: a tag on the end of a page and the footer after it stays as it was.
+ */
+function wholeStoredQuote(text: string, exact: string, found: { start: number; end: number }): { start: number; end: number } {
+  const from = found.end - exact.length;
+  if (from <= found.start && from >= 0 && text.startsWith(exact, from)) return { start: from, end: found.end };
+  if (found.start + exact.length >= found.end && text.startsWith(exact, found.start)) return { start: found.start, end: found.start + exact.length };
+  return found;
 }
 
 /** Near the expected place first; the whole text (through the index) only when that does not settle it. */
@@ -176,16 +190,18 @@ function searchFor(finder: PassageFinder, quote: NormalisedQuote, expectedOrigin
   const m = quote.exact.length;
   const maxErrors = m >= MIN_APPROXIMATE_QUOTE ? Math.floor(m * settings.maxErrorRate) : 0;
   const expected = expectedOriginal === undefined ? undefined : finder.toView(quote, expectedOriginal);
-  const layout = (c: Candidate): boolean => finder.onRepeatedLine(quote, c);
+  const layout = { onRepeatedLine: (c: Candidate): boolean => finder.onRepeatedLine(quote, c), onFooterLine: (c: Candidate): boolean => finder.onFooterLine(quote, c) };
   let local: Candidate[] = [];
   if (expected !== undefined) {
     local = finder.exactNear(quote, expected, settings.window);
     const exact = judge(local, expected, layout);
     // Exact, at its place, with its context: an approximate match elsewhere could not rival it.
-    if (exact.accepted && exact.cost <= 1) return exact;
+    // Unless on a running footer: its copies on other pages may read alike, and must be seen to judge.
+    const footer = (j: Judgement): boolean => j.accepted && layout.onFooterLine(j.candidate);
+    if (exact.accepted && exact.cost <= 1 && !footer(exact)) return exact;
     if (maxErrors > 0) local = finder.approximateNear(quote, expected, settings.window, maxErrors);
     const near = judge(local, expected, layout);
-    if (settlesWithin(near, settings.window)) return near;
+    if (settlesWithin(near, settings.window) && !footer(near)) return near;
   }
   const all = [...finder.exactEverywhere(quote)];
   if (maxErrors > 0) all.push(...finder.approximateEverywhere(quote, maxErrors));
@@ -223,13 +239,15 @@ function hasWholeQuoteAt(text: string, quote: Anchor['quote'], at: number): bool
 }
 
 /** Start of the one exact quote with its whole context within NEAR of `expected`; NaN if none or several. */
-function wholeQuoteNear(text: string, quote: Anchor['quote'], expected: number): number {
+function wholeQuoteNear(text: string, quote: Anchor['quote'], expected: number, finder: PassageFinder): number {
   const whole = quote.prefix + quote.exact + quote.suffix;
   const from = Math.max(0, expected - NEAR - quote.prefix.length);
   const window = text.slice(from, expected + NEAR + quote.exact.length + quote.suffix.length);
   const at = window.indexOf(whole);
   if (at < 0 || window.indexOf(whole, at + 1) >= 0) return Number.NaN;
   const start = from + at + quote.prefix.length;
+  // A running footer with its context is on every page alike: near is no proof while another copy exists.
+  if (finder.isFooterText(start, start + quote.exact.length) && text.indexOf(whole) !== text.lastIndexOf(whole)) return Number.NaN;
   return edgesHold(text, quote, start) ? start : Number.NaN;
 }
 

@@ -136,7 +136,7 @@ function isPageNumbered(text: string, span: LineSpan | undefined): boolean {
  * Keys of running footer lines: lines repeated at least three times that carry a page number or sit next to a
  * line that does ("<title>" over "<dates>      7"). Repeated lines of prose are left alone.
  */
-export function repeatedLineKeys(text: string): Set<string> {
+export function repeatedLineKeys(text: string, minRepeats = FOOTER_MIN_REPEATS): Set<string> {
   const lines = lineSpans(text);
   const numbered = lines.map((span) => isPageNumbered(text, span));
   const counts = new Map<string, number>();
@@ -146,7 +146,7 @@ export function repeatedLineKeys(text: string): Set<string> {
     if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   const footers = new Set<string>();
-  for (const [key, n] of counts) if (n >= FOOTER_MIN_REPEATS) footers.add(key);
+  for (const [key, n] of counts) if (n >= minRepeats) footers.add(key);
   return footers;
 }
 
