@@ -8,6 +8,7 @@ import tagsSchema from '../../../../schemas/tags.schema.json';
 import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Sidecar, type Tag } from './sidecarModel';
 import { lineColumn } from '../../platform/text/lineColumn';
 import { getOwn } from './ownProperties';
+import { jsonNestingDepth } from '../../platform/text/nestingDepth';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
@@ -76,9 +77,9 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
     parsed = { ok: true, value };
     depth = valueDepth(value);
     // Cut short at the limit: measure the text to tell the user how deep it really is.
-    if (depth > MAX_NESTING) depth = nestingDepth(text);
+    if (depth > MAX_NESTING) depth = jsonNestingDepth(text);
   } catch {
-    depth = nestingDepth(text);
+    depth = jsonNestingDepth(text);
   }
   if (depth > MAX_NESTING) {
     return {
@@ -114,23 +115,6 @@ function valueDepth(value: unknown, limit = MAX_NESTING, depth = 0): number {
 
 /** A real tags file nests about 5 deep (file, tags, tag, anchor, quote); unknown fields kept from newer versions get room. */
 const MAX_NESTING = 64;
-
-/** Deepest bracket nesting outside strings, in one pass (no parse, no recursion). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
 
 /** Syntax only; the value is not checked against the schema. */
 export function parseJson(text: string, fileName: string): { ok: true; value: unknown } | { ok: false; error: SidecarError } {
