@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnalysisCache, AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
-import { UsageError, type CliCommand, type CliIO } from './command';
+import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
 
@@ -134,13 +133,7 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
 
 /** The options and folders; a UsageError for anything that cannot work. */
 function readArgs(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const { values, positionals } = parse('aggregate', args, {
         format: { type: 'string' },
         out: { type: 'string' },
         theme: { type: 'string', multiple: true },
@@ -153,12 +146,7 @@ function readArgs(args: string[]) {
         'max-size-mb': { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`aggregate: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const { values, positionals } = parsed;
+  });
   const format = values.format as Format | undefined;
   if (!format) throw new UsageError(`aggregate: --format is required (${FORMATS.join(', ')})`);
   if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);

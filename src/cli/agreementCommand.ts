@@ -2,9 +2,8 @@
 // Reads only; prints a table, JSON or CSV. A coder with no tags in the reports is a usage error (exit 2).
 
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AGREEMENT_UNITS, type AgreementResult, type AgreementUnit, analyseReport, codersOf, computeAgreement, DEFAULT_MIN_OVERLAP, type Kappa, NodeFileSystem, readAgreementReports } from '../core';
-import { type CliCommand, UsageError } from './command';
+import { type CliCommand, parse, UsageError } from './command';
 import { EXIT } from './exitCodes';
 
 export const agreementCommand: CliCommand = {
@@ -54,18 +53,9 @@ Exit codes: as for every command (report --help); 2 also when a coder has no tag
 };
 
 function readArgs(args: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { coder: { type: 'string', multiple: true }, unit: { type: 'string' }, 'min-overlap': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError(`agreement: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse('agreement', args, {
+    coder: { type: 'string', multiple: true }, unit: { type: 'string' }, 'min-overlap': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
+  });
   if (positionals.length === 0) throw new UsageError('agreement: give a report or a folder of reports');
   const coders = values.coder ?? [];
   if (coders.length !== 2) throw new UsageError(`agreement: give exactly two coders, --coder <A> --coder <B> (got ${coders.length})`);

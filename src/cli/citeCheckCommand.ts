@@ -4,9 +4,7 @@
 import { resolve } from 'node:path';
 import { type CitationCheck, type CitationStatus, CITATION_STATUSES, checkDraft, fileSystemSources, NodeFileSystem, readReportText } from '../core';
 import { EXIT } from './exitCodes';
-import type { CliCommand } from './command';
-import { UsageError } from './command';
-import { parse } from './tagCommand';
+import { parse, UsageError, type CliCommand } from './command';
 
 export const CITE_EXIT = {
   /** At least one citation is not `ok` (misquoted, orphaned, missing tag or report, no quote). */

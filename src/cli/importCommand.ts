@@ -9,8 +9,8 @@ import {
   NodeFileSystem, PDF_IMPORT_MB_DEFAULT, PdfImportError, type PdfProblemKind, SidecarStore,
 } from '../core';
 import { EXIT } from './exitCodes';
-import { type CliCommand, type CliIO, UsageError } from './command';
-import { onePositional, parse } from './tagCommand';
+import { type CliCommand, type CliIO, parse, UsageError } from './command';
+import { onePositional } from './tagCommand';
 
 export const IMPORT_EXIT = {
   /** The PDF could not be imported: not a PDF, encrypted, damaged or cut short, scanned (no text), cancelled. */

@@ -3,9 +3,9 @@
 
 import { resolve } from 'node:path';
 import { type MergeSummary, mergeCoderTags, NodeFileSystem, parseSidecar, type Sidecar, sidecarPathFor } from '../core';
-import { UsageError, type CliCommand } from './command';
+import { parse, UsageError, type CliCommand } from './command';
 import { EXIT } from './exitCodes';
-import { loadProblem, openReport, parse, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
+import { loadProblem, openReport, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
 
 export const mergeTagsCommand: CliCommand = {
   name: 'merge-tags',

@@ -1,9 +1,8 @@
 // `report outline <file> [--json]`: recognise one report and print its structure.
 
 import { basename, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { outlineJson, outlineText } from '../core';
-import { UsageError, type CliCommand } from './command';
+import { parse, UsageError, type CliCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readReportFile } from './readReportFile';
 
@@ -22,7 +21,7 @@ Options:
   -h, --help  show this help`,
 
   async run(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parse('outline', args, { json: { type: 'boolean' }, markdown: { type: 'boolean' } });
     if (positionals.length === 0) throw new UsageError('outline: missing <file> (try: report outline samples/westmere-ilacs-2025.txt)');
     if (positionals.length > 1) throw new UsageError(`outline: expected one file, got ${positionals.length}`);
     const path = positionals[0];
@@ -41,15 +40,3 @@ Options:
   },
 };
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError(`outline: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}

@@ -3,8 +3,8 @@
 
 import { type ReanchorTagResult, reanchorTags, type Tag, textHash } from '../core';
 import { EXIT } from './exitCodes';
-import type { CliCommand } from './command';
-import { analyseForContext, contextIn, loadProblem, onePositional, openReport, parse, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
+import { parse, type CliCommand } from './command';
+import { analyseForContext, contextIn, loadProblem, onePositional, openReport, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
 
 export const reanchorCommand: CliCommand = {
   name: 'reanchor',

@@ -2,9 +2,8 @@
 // report's sidecar, printing the new tag's id. Also the pieces the sidecar commands share.
 
 import { dirname, extname, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { addTag, createAnchor, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
-import { UsageError, type CliCommand, type CliIO } from './command';
+import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { readReportFile } from './readReportFile';
 
@@ -246,13 +245,6 @@ export function findQuote(text: string, quote: string, occurrence?: number): Quo
   return { ok: true, range: matches[0]! };
 }
 
-export function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O) {
-  try {
-    return parseArgs({ args, allowPositionals: true, strict: true, options });
-  } catch (error) {
-    throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 export function onePositional(command: string, positionals: string[]): string {
   if (positionals.length === 0) throw new UsageError(`${command}: missing <report> (the report file to work on)`);
