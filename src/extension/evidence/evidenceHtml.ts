@@ -1,36 +1,10 @@
-// The Evidence webview's page: a shell with a strict Content Security Policy (nonce'd script and style,
-// nothing else), its script and stylesheet loaded from media/evidence. All data arrives later by postMessage
-// and is rendered as text by the script.
+// The Evidence webview's page: the shared webview shell (platform/webviewPage.ts) around the view's layout;
+// all data arrives later by postMessage and is rendered as text by media/evidence/evidence.js.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { webviewPageHtml } from '../platform/webviewPage';
 
-export function newNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
-}
-
-export function evidenceHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = newNonce()): string {
-  const media = vscode.Uri.joinPath(extensionUri, 'media', 'evidence');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.css'));
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource} data:`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${style.toString()}">
-<title>Evidence</title>
-</head>
-<body>
-<main id="app" aria-busy="true">
+const BODY = `<main id="app" aria-busy="true">
   <header class="top">
     <h1>Evidence across reports</h1>
     <p id="summary" class="summary" aria-live="polite">Collecting evidence…</p>
@@ -66,8 +40,8 @@ export function evidenceHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
       <ol id="passages" class="passages"></ol>
     </section>
   </div>
-</main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+</main>`;
+
+export function evidenceHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewPageHtml(webview, extensionUri, { folder: 'evidence', title: 'Evidence', images: true, body: BODY });
 }

@@ -8,6 +8,7 @@ import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { savedAnalyses } from './savedAnalyses';
+import { RenderedStates } from '../platform/renderedStates';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
 
@@ -90,8 +91,7 @@ export class EvidencePanel implements vscode.Disposable {
   // reports whose text changed.
   private readonly modelCache = new ReportModelCache();
   private stale = false;
-  private lastState: EvidenceRenderedState | undefined;
-  private readonly stateWaiters: Array<{ accept: (state: EvidenceRenderedState) => boolean; resolve: (state: EvidenceRenderedState) => void }> = [];
+  private readonly states = new RenderedStates<EvidenceRenderedState>();
 
   static get open(): EvidencePanel | undefined {
     return EvidencePanel.current;
@@ -163,8 +163,7 @@ export class EvidencePanel implements vscode.Disposable {
 
   /** The last state the webview reported after rendering, or the next one that `accept`s. */
   renderedState(accept?: (state: EvidenceRenderedState) => boolean): Promise<EvidenceRenderedState> {
-    if (!accept && this.lastState) return Promise.resolve(this.lastState);
-    return new Promise((resolve) => this.stateWaiters.push({ accept: accept ?? (() => true), resolve }));
+    return this.states.next(accept);
   }
 
   /** Finishes the current collection, if any. */
@@ -278,12 +277,7 @@ export class EvidencePanel implements vscode.Disposable {
         return;
       }
       case 'rendered':
-        this.lastState = message.state;
-        for (const waiter of [...this.stateWaiters]) {
-          if (!waiter.accept(message.state)) continue;
-          this.stateWaiters.splice(this.stateWaiters.indexOf(waiter), 1);
-          waiter.resolve(message.state);
-        }
+        this.states.rendered(message.state);
         return;
     }
   }

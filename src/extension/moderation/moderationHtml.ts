@@ -1,25 +1,10 @@
-// The Moderation webview's page: the Evidence view's shell (strict Content Security Policy, nonce'd script and
-// style, media from media/moderation); all data arrives by postMessage and is drawn as text.
+// The Moderation webview's page: the shared webview shell (platform/webviewPage.ts) around the view's layout;
+// all data arrives by postMessage and is drawn as text by media/moderation/moderation.js.
 
-import * as vscode from 'vscode';
-import { newNonce } from '../evidence/evidenceHtml';
+import type * as vscode from 'vscode';
+import { webviewPageHtml } from '../platform/webviewPage';
 
-export function moderationHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = newNonce()): string {
-  const media = vscode.Uri.joinPath(extensionUri, 'media', 'moderation');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'moderation.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'moderation.css'));
-  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${style.toString()}">
-<title>Moderation</title>
-</head>
-<body>
-<main id="app" aria-busy="true">
+const BODY = `<main id="app" aria-busy="true">
   <header class="top">
     <h1>Moderation: agreement between two coders</h1>
     <p id="summary" class="summary" aria-live="polite">Reading the tags…</p>
@@ -44,8 +29,8 @@ export function moderationHtml(webview: vscode.Webview, extensionUri: vscode.Uri
     <h2 id="disagreements-heading">Disagreements</h2>
     <ol id="disagreements" class="passages"></ol>
   </section>
-</main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+</main>`;
+
+export function moderationHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewPageHtml(webview, extensionUri, { folder: 'moderation', title: 'Moderation', body: BODY });
 }

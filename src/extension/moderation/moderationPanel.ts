@@ -8,6 +8,7 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { DisagreementHighlight } from './followDisagreement';
 import { buildModerationModel, type ModerationChoice, type ModerationModel } from './moderationModel';
 import { moderationHtml } from './moderationHtml';
+import { RenderedStates } from '../platform/renderedStates';
 
 export const MODERATION_VIEW_TYPE = 'inspectionReports.moderation';
 
@@ -45,9 +46,8 @@ export class ModerationPanel implements vscode.Disposable {
   private ready = false;
   private reading: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastState: ModerationRenderedState | undefined;
   private readonly followWaiters: Array<(editor: vscode.TextEditor) => void> = [];
-  private readonly stateWaiters: Array<{ accept: (s: ModerationRenderedState) => boolean; resolve: (s: ModerationRenderedState) => void }> = [];
+  private readonly states = new RenderedStates<ModerationRenderedState>();
 
   static get open(): ModerationPanel | undefined {
     return ModerationPanel.current;
@@ -113,8 +113,7 @@ export class ModerationPanel implements vscode.Disposable {
   }
 
   renderedState(accept?: (s: ModerationRenderedState) => boolean): Promise<ModerationRenderedState> {
-    if (!accept && this.lastState) return Promise.resolve(this.lastState);
-    return new Promise((resolve) => this.stateWaiters.push({ accept: accept ?? (() => true), resolve }));
+    return this.states.next(accept);
   }
 
   async read(): Promise<void> {
@@ -186,12 +185,7 @@ export class ModerationPanel implements vscode.Disposable {
         await this.read();
         return;
       case 'rendered':
-        this.lastState = message.state;
-        for (const waiter of [...this.stateWaiters]) {
-          if (!waiter.accept(message.state)) continue;
-          this.stateWaiters.splice(this.stateWaiters.indexOf(waiter), 1);
-          waiter.resolve(message.state);
-        }
+        this.states.rendered(message.state);
         return;
     }
   }
