@@ -69,15 +69,22 @@ function where(list: 'groups' | 'themes', index: number | undefined): string {
   return index === undefined ? `${CODEBOOK_FILE_NAME}` : `${list}[${index}]`;
 }
 
+/** An id met before in the file is an error (the first entry wins); a new one is remembered with its index. */
+function isRepeatedId(kind: 'group' | 'theme', entry: { id: string; index?: number }, first: Map<string, number | undefined>, sink: ProblemSink): boolean {
+  const list = kind === 'group' ? 'groups' : 'themes';
+  if (!first.has(entry.id)) {
+    first.set(entry.id, entry.index);
+    return false;
+  }
+  sink.add('error', `The ${kind} id "${entry.id}" is used twice (${where(list, first.get(entry.id))} and ${where(list, entry.index)}); the first is used and ${where(list, entry.index)} is ignored.`, at(list, entry.index, 'id'));
+  return true;
+}
+
 /** Groups: new ones, or changes to built-in ones. */
 function applyGroups({ groups }: CodebookDraft, file: CodebookFile, sink: ProblemSink): void {
   const firstGroup = new Map<string, number | undefined>();
   for (const g of file.groups) {
-    if (firstGroup.has(g.id)) {
-      sink.add('error', `The group id "${g.id}" is used twice (${where('groups', firstGroup.get(g.id))} and ${where('groups', g.index)}); the first is used and ${where('groups', g.index)} is ignored.`, at('groups', g.index, 'id'));
-      continue;
-    }
-    firstGroup.set(g.id, g.index);
+    if (isRepeatedId('group', g, firstGroup, sink)) continue;
     const existing = groups.get(g.id);
     if (existing) {
       if (g.label !== undefined) existing.label = g.label;
@@ -98,11 +105,7 @@ function applyThemes(draft: CodebookDraft, file: CodebookFile, sink: ProblemSink
   const { groups, themes } = draft;
   const firstTheme = new Map<string, number | undefined>();
   for (const t of file.themes) {
-    if (firstTheme.has(t.id)) {
-      sink.add('error', `The theme id "${t.id}" is used twice (${where('themes', firstTheme.get(t.id))} and ${where('themes', t.index)}); the first is used and ${where('themes', t.index)} is ignored.`, at('themes', t.index, 'id'));
-      continue;
-    }
-    firstTheme.set(t.id, t.index);
+    if (isRepeatedId('theme', t, firstTheme, sink)) continue;
     const existing = themes.get(t.id);
     if (existing) {
       changeTheme(existing, t, groups, sink);
