@@ -66,6 +66,8 @@ export class DraftCitations implements vscode.Disposable {
 
   /** A report or tags file changed: the drafts citing it are checked again. */
   private recheckCiting(uri: vscode.Uri): void {
+    // Called on every keystroke in any document: nothing to do unless some open draft cites something.
+    if (![...this.checked.values()].some((c) => c.watched.size > 0)) return;
     const { fs } = editorSources(uri);
     const path = fs.pathOf(uri);
     for (const document of vscode.workspace.textDocuments) {
