@@ -4,6 +4,7 @@
 import type { ReportModel } from '../recognition/model';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import { readReportText } from '../platform/fs/reportReading';
+import { ReportReadError } from '../platform/fs/fileFaults';
 import { analysisSizeVerdict } from '../recognition/analysisLimit';
 import type { FileStamp, ReportModelCache } from './modelCache';
 import type { AnalysisCache } from './analysisCache';
@@ -75,7 +76,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
   try {
     text = await readReportFile(fs, reportPath);
   } catch (error) {
-    return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: withoutPath((error as Error).message, reportPath) }] };
+    return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: error instanceof ReportReadError ? error.reason : (error as Error).message }] };
   }
   return { path, text, ...(await analyseText(reportPath, text, markdown, stamp, settings)) };
 }
@@ -103,9 +104,4 @@ async function analyseText(path: string, text: string, markdown: boolean, stamp:
     const reason = error instanceof Error ? error.message : String(error);
     return { problems: [{ kind: 'unanalysable-report', path, reason }] };
   }
-}
-
-/** The reader's one-line fault names the file first; the problem names it already. */
-function withoutPath(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }

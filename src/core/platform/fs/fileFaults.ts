@@ -34,6 +34,12 @@ export class ReportReadError extends Error {
     super(message);
     this.name = 'ReportReadError';
   }
+
+  /** What is wrong, without the file name the message starts with: for callers that name the file themselves. */
+  get reason(): string {
+    const named = `${shownPath(this.path)}: `;
+    return this.message.startsWith(named) ? this.message.slice(named.length) : this.message;
+  }
 }
 
 export type FileFaultKind = 'not-text' | 'not-found' | 'is-directory' | 'special-file' | 'no-permission' | 'read-only' | 'no-space' | 'name-too-long' | 'symlink-loop' | 'too-large' | 'io';
