@@ -51,7 +51,7 @@ export async function runCacheChild(args: string[]): Promise<void> {
     result = { bytes: await readAndParse(fs, dir!) };
   } else if (job === 'floor') {
     // Every stage but analysis and the cache: each report gets an empty model, for what the rest of a collection costs.
-    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analyse: (text) => ({ kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], paragraphs: [], lineCount: text.split('\n').length }) });
+    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analyse: (text) => ({ kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], strengths: [], paragraphs: [], lineCount: text.split('\n').length }) });
     result = { items: set.items.length };
   } else {
     const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'));

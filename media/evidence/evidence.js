@@ -281,10 +281,18 @@
           ),
         ),
       ),
+      model.recurringScope ? el('p', { class: 'hint', id: 'recurring-scope' }, model.recurringScope) : null,
     ]);
   }
 
   // ---- Passages -----------------------------------------------------------------------------------------
+
+  /** The board's passages are marked, in the words the core sends; the council's (most reports' only list) are not. */
+  function ownerChip(item) {
+    if (!item.listOwner || item.listOwner === 'local-authority') return null;
+    const words = model.ownerLabels[item.listOwner];
+    return words ? el('span', { class: 'chip owner', title: `On ${words.name}'s list` }, words.short) : null;
+  }
 
   function renderPassages() {
     const list = $('passages');
@@ -304,7 +312,7 @@
         el(
           'li',
           { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId },
-          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
+          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, ownerChip(item), item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
           el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
           el('p', { class: 'citation' }, item.citation),
           item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,

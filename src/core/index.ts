@@ -19,9 +19,13 @@ export { findSymbols } from './navigation/symbolQuery';
 // Presentation: what the editor draws and says (decoration plans, hover texts, the status summary).
 export { DECORATION_STYLES, type DecorationStyle, planDecorations } from './presentation/decorationPlan';
 export { gradeAt, gradeHoverMarkdown } from './presentation/gradeHover';
+export { listItemAt, listItemHoverMarkdown } from './presentation/listItemHover';
 export { summariseReport } from './presentation/reportSummary';
 export { planTagDecorations, type ThemeDecoration, withAlpha } from './presentation/tagDecorationPlan';
 export { EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, TAG_HOVER_COMMANDS, type TagCommandArgs, tagHoverMarkdown, tagsAt } from './presentation/tagHoverText';
+
+// Vocabulary: the words users see for kinds of list item and whose list it is.
+export { LIST_ITEM_WORDS, OWNER_WORDS } from './vocabulary/labels';
 
 // Anchoring: tags placed on words, and found again after edits or outside changes.
 export { createAnchor, textHash } from './tags/anchoring/anchorCreation';

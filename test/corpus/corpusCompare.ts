@@ -52,8 +52,9 @@ export function csvField(value: string | number | undefined): string {
 
 /** Which detected kinds count as recognising a document the manifest files under `manifestKind`. */
 export const ACCEPTED_KINDS: Record<string, readonly ReportKind[]> = {
-  inspection: ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013'],
+  inspection: ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013', 'cp-inspection-2013'],
   'focused-visit': ['focused-visit'],
+  jtai: ['jtai'],
   'monitoring-visit': ['monitoring-visit'],
   'area-send': ['area-send'],
   'committee-paper': ['committee-paper'],

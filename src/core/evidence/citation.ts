@@ -2,6 +2,7 @@
 // Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'
 
 import { gradeCitation, kindCitation } from '../vocabulary/labels';
+import { isVisitLetter } from '../recognition/reportKind';
 import type { EvidenceItem } from './evidenceModel';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -23,7 +24,7 @@ export function formatCitation(item: CitationFields): string {
   const parts = [item.authority ? `${item.authority} ${kind}` : `${item.reportFileName} (${kind})`];
   if (item.reportDate) {
     // Letters are dated; reports are published; when only the inspection dates are known, say so.
-    const letter = item.reportKind === 'focused-visit' || item.reportKind === 'monitoring-visit' || item.reportKind === 'committee-paper';
+    const letter = isVisitLetter(item.reportKind) || item.reportKind === 'committee-paper';
     const verb = item.reportDateKind === 'inspection' ? (letter ? 'visit ended' : 'inspection ended') : letter ? 'dated' : 'published';
     parts.push(`${verb} ${longDate(item.reportDate)}`);
   }

@@ -1,7 +1,7 @@
 // Stage 3 of collecting evidence: one report's entry and its tagged passages, each placed in the report
 // (section, paragraph, judgement, grade); a tag whose passage is gone is kept, orphaned, as a typed problem.
 
-import type { ReportModel } from '../recognition/model';
+import type { ListOwner, ReportModel } from '../recognition/model';
 import type { Sidecar, Tag } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
 import { locatePassage, type PassageLocation } from './passageLocation';
@@ -33,11 +33,15 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
       problems.push({ kind: 'orphaned-tag', path: sidecarPath ?? path, tagId: tag.id, quote: tag.anchor.quote.exact, reportFileName: baseName(path) });
     }
     located.push({ ...(location.position ? { position: location.position } : {}), themeIds: tag.themes.map((t) => t.id) });
-    items.push(evidenceItem(tag, report, location, orphaned));
+    const listOwner = model && location.position ? listOwnerAt(model, location.position) : undefined;
+    items.push(evidenceItem(tag, report, location, orphaned, listOwner));
   }
+  // The board's items are kept (marked by owner) so exports show them; recurring analysis leaves them out.
   report.improvements = (model?.improvements ?? []).map((improvement) => ({
     text: improvement.text,
     priority: improvement.priority,
+    owner: improvement.owner,
+    ...(improvement.number !== undefined ? { number: improvement.number } : {}),
     line: improvement.line,
     themeIds: [...new Set(located.filter((l) => l.position && overlaps(l.position, improvement.range)).flatMap((l) => l.themeIds))].sort(),
   }));
@@ -71,7 +75,14 @@ function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | unde
   return report;
 }
 
-function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocation, orphaned: boolean): EvidenceItem {
+/** Whose list the passage lies on: the owner of the first listed item (improvement or strength) it overlaps. */
+function listOwnerAt(model: ReportModel, position: { start: number; end: number }): ListOwner | undefined {
+  const listed = [...model.improvements, ...model.strengths].filter((item) => overlaps(position, item.range));
+  listed.sort((a, b) => a.range.start - b.range.start);
+  return listed[0]?.owner;
+}
+
+function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocation, orphaned: boolean, listOwner: ListOwner | undefined): EvidenceItem {
   return {
     tagId: tag.id,
     themes: tag.themes.map((t) => ({ id: t.id, label: t.label })),
@@ -86,6 +97,7 @@ function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocatio
     ...(location.paragraph !== undefined ? { paragraph: location.paragraph } : {}),
     ...(location.judgementArea !== undefined ? { judgementArea: location.judgementArea } : {}),
     ...(location.grade !== undefined ? { grade: location.grade } : {}),
+    ...(listOwner ? { listOwner } : {}),
     ...(tag.note ? { note: tag.note } : {}),
     ...(tag.author ? { author: tag.author } : {}),
     ...(tag.created ? { created: tag.created } : {}),

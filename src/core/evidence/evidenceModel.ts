@@ -1,7 +1,7 @@
 // Evidence across reports: what `collectEvidence` finds in a set of folders, and what the exports read.
 // Plain data (no Maps) so it serialises to JSON as is (schemas/evidence.schema.json).
 
-import type { Grade, JudgementArea, ReportKind, SectionRole } from '../recognition/model';
+import type { Grade, JudgementArea, ListOwner, ReportKind, SectionRole } from '../recognition/model';
 import type { TagTheme } from '../tags/sidecar/sidecarModel';
 import type { ImportProvenance } from '../import/provenance';
 
@@ -29,6 +29,11 @@ export interface EvidenceItem {
   judgementArea?: JudgementArea;
   /** Grade of the judgement section the passage sits in. */
   grade?: Grade;
+  /**
+   * Whose list the passage lies on, when it overlaps an item the report lists (area for improvement, priority
+   * action, strength): SIF reports list the safeguarding children board's items beside the council's.
+   */
+  listOwner?: ListOwner;
   note?: string;
   author?: string;
   created?: string;
@@ -49,6 +54,10 @@ export interface ReportJudgement {
 export interface ReportImprovement {
   text: string;
   priority: boolean;
+  /** The local authority's item, or the safeguarding children board's (SIF reports list both). */
+  owner: ListOwner;
+  /** The item's number where the report numbers it. */
+  number?: number;
   line: number;
   /** Theme ids of the tags that overlap this improvement. */
   themeIds: string[];
@@ -65,6 +74,7 @@ export interface EvidenceReport {
   title?: string;
   /** The report's own grades (never earlier inspections' grades). */
   judgements: ReportJudgement[];
+  /** Areas for improvement and priority actions, the local authority's and the board's, in document order. */
   improvements: ReportImprovement[];
   sidecarPath?: string;
   /** Tags found in the sidecar (0 when there is none). */
@@ -112,7 +122,7 @@ export interface RecurringOccurrence {
   themeIds: string[];
 }
 
-/** An area for improvement that comes back in one authority's reports over time. */
+/** A local authority's area for improvement that comes back in its reports over time (the board's items never count). */
 export interface RecurringImprovement {
   authority: string;
   occurrences: RecurringOccurrence[];

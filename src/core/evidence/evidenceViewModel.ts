@@ -5,8 +5,9 @@
 import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from './evidenceModel';
 import { filterEvidence } from './evidenceFilter';
 import { formatCitation, formatQuoteWithCitation, longDate } from './citation';
-import { type Grade, JUDGEMENT_AREAS, type JudgementArea, type ReportKind } from '../recognition/model';
-import { AREA_WORDS, GRADE_DISPLAY_ORDER, gradeCitation, gradeLabel, KIND_WORDS, kindCitation } from '../vocabulary/labels';
+import { recurringScopeNote } from './recurringImprovements';
+import { type Grade, JUDGEMENT_AREAS, type JudgementArea, type ListOwner, type ReportKind } from '../recognition/model';
+import { AREA_WORDS, GRADE_DISPLAY_ORDER, gradeCitation, gradeLabel, KIND_WORDS, kindCitation, OWNER_WORDS, type OwnerWords } from '../vocabulary/labels';
 
 export interface EvidenceViewItem extends EvidenceItem {
   citation: string;
@@ -36,7 +37,11 @@ export interface EvidenceViewModel {
   themes: ThemeSummary[];
   gradesOverTime: AuthorityGrades[];
   recurringImprovements: RecurringImprovement[];
+  /** What the recurring analysis left out (the board's items), when the reports list any. */
+  recurringScope?: string;
   problems: EvidenceProblem[];
+  /** Whose list a passage lies on (EvidenceItem.listOwner) -> words: the view marks the board's passages with them. */
+  ownerLabels: Record<ListOwner, OwnerWords>;
   /** Area id -> label, in the order judgements come (the order of the area columns). */
   areaLabels: Record<string, string>;
   /** Area id -> short form, for narrow columns and chart rows. */
@@ -92,12 +97,18 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     themes: set.themes,
     gradesOverTime: set.gradesOverTime,
     recurringImprovements: set.recurringImprovements,
+    ...withScope(recurringScopeNote(set.reports)),
     problems: set.problems,
+    ownerLabels: OWNER_WORDS,
     areaLabels: areaWords('label'),
     areaShortLabels: areaWords('short'),
     gradeLabels: GRADE_LABELS,
     gradeOrder: GRADE_DISPLAY_ORDER,
   };
+}
+
+function withScope(note: string | undefined): { recurringScope?: string } {
+  return note ? { recurringScope: note } : {};
 }
 
 /** Quote and citation, as "copy with citation" puts them on the clipboard. */

@@ -2,7 +2,11 @@
 // used it must have the ReportModel's shape, with every range inside the text it is said to describe, so a
 // truncated, hand-edited or foreign entry is refused rather than trusted.
 
-import { GRADES, JUDGEMENT_AREAS, REPORT_KINDS, type ReportModel } from '../recognition/model';
+import { GRADES, JUDGEMENT_AREAS, REPORT_KINDS, type ListOwner, type ReportModel } from '../recognition/model';
+
+/** Every owner a list item can have; a Record so a new owner in the model fails to compile here until added. */
+const OWNERS: Record<ListOwner, true> = { 'local-authority': true, lscb: true };
+const LIST_OWNERS = Object.keys(OWNERS);
 
 type Check = (value: unknown) => boolean;
 
@@ -24,8 +28,10 @@ export function modelShapeProblem(value: unknown, textLength: number): string | 
   const judgement: Check = (v) => isObject(v) && oneOf(JUDGEMENT_AREAS)(v.area) && oneOf(GRADES)(v.grade) && isString(v.source) && located(v);
   const earlier: Check = (v) => isObject(v) && oneOf(GRADES)(v.grade) && optional(oneOf(JUDGEMENT_AREAS))(v.area) && optional(isString)(v.when) && located(v);
   const frameworkRef: Check = (v) => isObject(v) && (v.kind === 'outcome' || v.kind === 'enabler') && isInt(v.number) && isString(v.text);
+  // An entry written before items had owners has none: refused, so it is analysed again rather than read as the council's.
+  const listItem = (v: unknown): v is Record<string, unknown> => isObject(v) && isString(v.text) && oneOf(LIST_OWNERS)(v.owner) && located(v) && optional(isInt)(v.number);
   const improvement: Check = (v) =>
-    isObject(v) && isString(v.text) && typeof v.priority === 'boolean' && located(v) && arrayOf(frameworkRef)(v.frameworkRefs) && optional(isString)(v.group);
+    listItem(v) && typeof v.priority === 'boolean' && arrayOf(frameworkRef)(v.frameworkRefs) && optional(isString)(v.group);
   const paragraph: Check = (v) => isObject(v) && isInt(v.number) && located(v);
   const metadata: Check = (v) => isObject(v) && arrayOf(isString)(v.leadInspectors) && optional(isString)(v.title) && optional(isString)(v.authority) && optional(isString)(v.publishedDate) && optional(isString)(v.addressee);
 
@@ -37,6 +43,7 @@ export function modelShapeProblem(value: unknown, textLength: number): string | 
     ['judgements', arrayOf(judgement)(value.judgements)],
     ['earlierJudgements', arrayOf(earlier)(value.earlierJudgements)],
     ['improvements', arrayOf(improvement)(value.improvements)],
+    ['strengths', arrayOf(listItem)(value.strengths)],
     ['paragraphs', arrayOf(paragraph)(value.paragraphs)],
     ['lineCount', isInt(value.lineCount)],
   ];

@@ -2,9 +2,12 @@
 // reports are linked when they are tagged with a shared theme or their wording is similar
 // (WORDING_SIMILARITY_THRESHOLD); linked improvements form one recurring group (union-find).
 // Only pairs within one authority are compared, so the work grows with the largest authority, not the corpus.
+// Only the local authority's own items count: the safeguarding children board's (SIF reports list them too) are
+// the board's to act on, so the same board item in two reports is not the council's recurring weakness.
 
-import type { EvidenceReport, RecurringImprovement, RecurringOccurrence } from './evidenceModel';
+import type { EvidenceReport, RecurringImprovement, RecurringOccurrence, ReportImprovement } from './evidenceModel';
 import { authorityKey } from './authorityKey';
+import { OWNER_WORDS } from '../vocabulary/labels';
 import { contentWordIds, renumberWordsIfLarge, sortedJaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
 
 interface Candidate {
@@ -14,6 +17,8 @@ interface Candidate {
   words: Int32Array;
 }
 
+const isCouncils = (improvement: ReportImprovement): boolean => improvement.owner === 'local-authority';
+
 export function findRecurringImprovements(
   reports: readonly EvidenceReport[],
   threshold = WORDING_SIMILARITY_THRESHOLD,
@@ -21,7 +26,7 @@ export function findRecurringImprovements(
   renumberWordsIfLarge();
   const byAuthority = new Map<string, { name: string; reports: EvidenceReport[] }>();
   for (const report of reports) {
-    if (!report.authority || report.improvements.length === 0) continue;
+    if (!report.authority || !report.improvements.some(isCouncils)) continue;
     const key = authorityKey(report.authority);
     const entry = byAuthority.get(key) ?? { name: report.authority, reports: [] };
     entry.reports.push(report);
@@ -35,6 +40,7 @@ export function findRecurringImprovements(
     const candidates: Candidate[] = [];
     own.forEach((report, reportIndex) => {
       for (const improvement of report.improvements) {
+        if (!isCouncils(improvement)) continue;
         candidates.push({
           occurrence: {
             reportPath: report.path,
@@ -94,4 +100,16 @@ export function findRecurringImprovements(
     }
   }
   return result.sort((a, b) => a.authority.localeCompare(b.authority) || (a.years[0] ?? 0) - (b.years[0] ?? 0));
+}
+
+/**
+ * Says what the recurring analysis left out, for the view and the Markdown export, when the reports list the
+ * board's items too: "Only the local authority's areas for improvement are compared; 4 items of the Local
+ * Safeguarding Children Board (LSCB) are left out." Undefined when every item is the council's.
+ */
+export function recurringScopeNote(reports: readonly EvidenceReport[]): string | undefined {
+  const board = reports.reduce((n, r) => n + r.improvements.filter((i) => !isCouncils(i)).length, 0);
+  if (board === 0) return undefined;
+  const { name, short } = OWNER_WORDS.lscb;
+  return `Only the local authority's areas for improvement are compared; ${board} item${board === 1 ? '' : 's'} of ${name} (${short}) ${board === 1 ? 'is' : 'are'} left out.`;
 }

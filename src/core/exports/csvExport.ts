@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'citation',
   'source_pdf',
   'source_pdf_sha256',
+  'list_owner',
 ] as const;
 
 /** Neutralises spreadsheet formulas: =, +, -, @, tab and CR start one. */
@@ -57,6 +58,8 @@ function row(item: EvidenceItem): string[] {
     formatCitation(item),
     item.source?.pdf ?? '',
     item.source?.sha256 ?? '',
+    // Added last so existing spreadsheets' columns keep their places.
+    item.listOwner ?? '',
   ];
 }
 

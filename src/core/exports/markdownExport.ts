@@ -6,7 +6,8 @@ import { formatCitation, longDate } from '../evidence/citation';
 import { inertMarkdown } from './markdownText';
 import { NO_JUDGEMENT_AREA } from '../evidence/themeCounts';
 import { JUDGEMENT_AREAS } from '../recognition/model';
-import { areaLabel, kindCitation } from '../vocabulary/labels';
+import { areaLabel, kindCitation, OWNER_WORDS } from '../vocabulary/labels';
+import { recurringScopeNote } from '../evidence/recurringImprovements';
 
 export interface MarkdownExportOptions {
   title?: string;
@@ -14,6 +15,11 @@ export interface MarkdownExportOptions {
 
 function passage(item: EvidenceItem): string[] {
   const lines = [`> ${inertMarkdown(item.quote)}`, '', `— ${inertMarkdown(formatCitation(item))}`];
+  // The board's items are the board's to act on, not the council's: say so beside the passage.
+  if (item.listOwner && item.listOwner !== 'local-authority') {
+    const { name, short } = OWNER_WORDS[item.listOwner];
+    lines.push('', `On the list of ${inertMarkdown(name)} (${inertMarkdown(short)}), not the local authority's.`);
+  }
   if (item.note) lines.push('', `Note${item.author ? ` (${inertMarkdown(item.author)})` : ''}: ${inertMarkdown(item.note)}`);
   else if (item.author) lines.push('', `Tagged by ${inertMarkdown(item.author)}`);
   lines.push('');
@@ -64,6 +70,8 @@ export function exportMarkdown(set: EvidenceSet, options: MarkdownExportOptions 
 
   if (set.recurringImprovements.length > 0) {
     out.push('## Recurring areas for improvement', '');
+    const scope = recurringScopeNote(set.reports);
+    if (scope) out.push(inertMarkdown(scope), '');
     for (const recurring of set.recurringImprovements) {
       out.push(`### ${inertMarkdown(recurring.authority)}: ${recurring.years.join(', ') || 'undated'}`, '');
       for (const o of recurring.occurrences) out.push(`- ${o.year ?? 'undated'}: ${inertMarkdown(o.text)}`);

@@ -1,11 +1,11 @@
 // The report as a tree of symbols for the editor's Outline, breadcrumbs and Go to Symbol: sections with
-// their sub-sections, and inside them the judgements, areas for improvement and numbered paragraphs
-// they contain. Plain objects with offsets, so the tree is tested without an editor.
+// their sub-sections, and inside them the judgements, areas for improvement, strengths and numbered
+// paragraphs they contain. An item on the safeguarding board's list says so in its detail. Plain objects with offsets, so the tree is tested without an editor.
 
-import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section } from '../recognition/model';
-import { areaLabel, gradeLabel } from '../vocabulary/labels';
+import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section, Strength } from '../recognition/model';
+import { areaLabel, gradeLabel, listItemLabel } from '../vocabulary/labels';
 
-export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'paragraph';
+export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'strength' | 'paragraph';
 
 export interface OutlineSymbol {
   name: string;
@@ -92,7 +92,16 @@ function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p
     items.push(judgementSymbol(j));
   }
   for (const i of model.improvements) items.push(improvementSymbol(i, name));
-  if (paragraphDetail) model.paragraphs.forEach((p, index) => items.push(paragraphSymbol(p, paragraphDetail(p, index))));
+  for (const s of model.strengths) items.push(strengthSymbol(s, name));
+  if (paragraphDetail) {
+    // A numbered list item is also a paragraph of the running sequence (SIF): shown once, as the item.
+    const itemLines = new Set<number>();
+    for (const i of model.improvements) if (i.number !== undefined) itemLines.add(i.line);
+    for (const s of model.strengths) if (s.number !== undefined) itemLines.add(s.line);
+    model.paragraphs.forEach((p, index) => {
+      if (!itemLines.has(p.line)) items.push(paragraphSymbol(p, paragraphDetail(p, index)));
+    });
+  }
 
   // Every home is found before any item is added, so the search walks sections only, not the items placed.
   const homes = items.map((item) => deepestContaining(roots, item.range.start));
@@ -122,7 +131,7 @@ function judgementSymbol(j: Judgement): OutlineSymbol {
 }
 
 function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {
-  const detail = [i.priority ? 'Priority action' : 'Area for improvement', i.group].filter(Boolean).join(' · ');
+  const detail = [listItemLabel(i.priority ? 'priority-action' : 'improvement', i.owner), i.group].filter(Boolean).join(' · ');
   return {
     name: name(i.text) || '(empty item)',
     detail,
@@ -131,6 +140,10 @@ function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {
     selectionRange: i.range,
     children: [],
   };
+}
+
+function strengthSymbol(s: Strength, name: Shorten): OutlineSymbol {
+  return { name: name(s.text) || '(empty item)', detail: listItemLabel('strength', s.owner), kind: 'strength', range: s.range, selectionRange: s.range, children: [] };
 }
 
 function paragraphSymbol(p: NumberedParagraph, detail: string): OutlineSymbol {

@@ -5,16 +5,18 @@ import type {
   EarlierJudgement,
   FrameworkRef,
   Grade,
+  Improvement,
   Judgement,
   JudgementArea,
   JudgementSource,
+  ListOwner,
   ReportKind,
   ReportMetadata,
   ReportModel,
   Section,
   SectionRole,
 } from '../recognition/model';
-import { areaLabel, gradeLabel, kindTitle } from '../vocabulary/labels';
+import { areaLabel, gradeLabel, kindTitle, LIST_ITEM_WORDS, OWNER_WORDS } from '../vocabulary/labels';
 
 export interface OutlineSectionJson {
   title: string;
@@ -33,7 +35,10 @@ export interface OutlineJson {
   metadata: ReportMetadata;
   judgements: { area: JudgementArea; grade: Grade; line: number; source: JudgementSource }[];
   earlierJudgements: { grade: Grade; area?: JudgementArea; when?: string; line: number }[];
-  improvements: { text: string; line: number; priority: boolean; frameworkRefs: FrameworkRef[] }[];
+  /** The local authority's and the LSCB's, in document order; `owner` says whose. */
+  improvements: { text: string; line: number; owner: ListOwner; priority: boolean; frameworkRefs: FrameworkRef[]; number?: number }[];
+  /** Never areas for improvement. */
+  strengths: { text: string; line: number; owner: ListOwner; number?: number }[];
   sections: OutlineSectionJson[];
   paragraphs: number;
 }
@@ -46,7 +51,15 @@ export function outlineJson(model: ReportModel): OutlineJson {
     metadata: model.metadata,
     judgements: model.judgements.map((j) => ({ area: j.area, grade: j.grade, line: j.line, source: j.source })),
     earlierJudgements: model.earlierJudgements.map(earlierJson),
-    improvements: model.improvements.map((i) => ({ text: i.text, line: i.line, priority: i.priority, frameworkRefs: i.frameworkRefs })),
+    improvements: model.improvements.map((i) => ({
+      text: i.text,
+      line: i.line,
+      owner: i.owner,
+      priority: i.priority,
+      frameworkRefs: i.frameworkRefs,
+      ...(i.number !== undefined && { number: i.number }),
+    })),
+    strengths: model.strengths.map((s) => ({ text: s.text, line: s.line, owner: s.owner, ...(s.number !== undefined && { number: s.number }) })),
     sections: model.sections.map(sectionJson),
     paragraphs: model.paragraphs.length,
   };
@@ -99,20 +112,47 @@ export function outlineText(model: ReportModel, options: OutlineTextOptions = {}
   if (model.sections.length === 0) lines.push('  (none recognised)');
   for (const s of model.sections) sectionLines(s, 1, lines);
 
-  lines.push('', 'Areas for improvement:');
-  if (model.improvements.length === 0) lines.push('  (none)');
+  lines.push('', `${capitalised(LIST_ITEM_WORDS.improvement.plural)}:`);
+  const councils = model.improvements.filter((i) => i.owner === 'local-authority');
+  if (councils.length === 0) lines.push('  (none)');
+  improvementLines(councils, width, lines);
+  // The board's list only where the report reviews a board: most reports have none, and "(none)" would mislead.
+  const boards = model.improvements.filter((i) => i.owner === 'lscb');
+  if (boards.length > 0) {
+    lines.push('', `${OWNER_WORDS.lscb.label} — ${LIST_ITEM_WORDS.improvement.plural}:`);
+    improvementLines(boards, width, lines);
+  }
+  if (model.strengths.length > 0) {
+    lines.push('', `${capitalised(LIST_ITEM_WORDS.strength.plural)}:`);
+    model.strengths.forEach((item, i) => {
+      const owner = item.owner === 'local-authority' ? '' : `[${OWNER_WORDS[item.owner].short}] `;
+      itemLines('  ', `${i + 1}. ${owner}`, `${item.text} (line\u00a0${item.line})`, width, lines);
+    });
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** One owner's list, numbered from 1, priority items marked, grouped under their sub-topic where the report groups them. */
+function improvementLines(items: Improvement[], width: number, lines: string[]): void {
   let group: string | undefined;
-  model.improvements.forEach((item, i) => {
+  items.forEach((item, i) => {
     if (item.group !== undefined && item.group !== group) lines.push(`  ${item.group}`);
     group = item.group;
     const indent = item.group !== undefined ? '    ' : '  ';
     const marker = item.priority ? `${i + 1}. [PRIORITY] ` : `${i + 1}. `;
-    // The line reference is one unbreakable unit: "(line" alone at a line end reads badly.
-    const wrapped = wrap(`${item.text} (line\u00a0${item.line})`, width - indent.length - marker.length).map((l) => l.replace('\u00a0', ' '));
-    lines.push(indent + marker + wrapped[0]);
-    for (const rest of wrapped.slice(1)) lines.push(indent + ' '.repeat(marker.length) + rest);
+    itemLines(indent, marker, `${item.text} (line\u00a0${item.line})`, width, lines);
   });
-  return lines.join('\n') + '\n';
+}
+
+/** An item wrapped under its marker. The line reference is one unbreakable unit: "(line" alone at a line end reads badly. */
+function itemLines(indent: string, marker: string, text: string, width: number, lines: string[]): void {
+  const wrapped = wrap(text, width - indent.length - marker.length).map((l) => l.replace('\u00a0', ' '));
+  lines.push(indent + marker + wrapped[0]);
+  for (const rest of wrapped.slice(1)) lines.push(indent + ' '.repeat(marker.length) + rest);
+}
+
+function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function describeDates(d: NonNullable<ReportMetadata['inspectionDates']>): string {
@@ -162,8 +202,13 @@ export function outlineSummary(model: ReportModel): string {
   if (model.judgements.length > 0) {
     parts.push(`${model.judgements.length} grade${model.judgements.length === 1 ? '' : 's'}${overall ? ` (overall ${gradeLabel(overall.grade).toLowerCase()})` : ''}`);
   } else parts.push('no grades');
-  const priority = model.improvements.filter((i) => i.priority).length;
-  parts.push(`${model.improvements.length} area${model.improvements.length === 1 ? '' : 's'} for improvement${priority ? ` (${priority} priority)` : ''}`);
+  // The local authority's items are the count a reader compares across reports; the board's are added apart.
+  const councils = model.improvements.filter((i) => i.owner === 'local-authority');
+  const priority = councils.filter((i) => i.priority).length;
+  const boards = model.improvements.length - councils.length;
+  const words = LIST_ITEM_WORDS.improvement;
+  parts.push(`${councils.length} ${councils.length === 1 ? words.phrase : words.plural}${priority ? ` (${priority} priority)` : ''}${boards ? ` + ${boards} for the ${OWNER_WORDS.lscb.short}` : ''}`);
+  if (model.strengths.length > 0) parts.push(`${model.strengths.length} ${model.strengths.length === 1 ? LIST_ITEM_WORDS.strength.phrase : LIST_ITEM_WORDS.strength.plural}`);
   parts.push(`${countSections(model.sections)} sections`);
   parts.push(`${model.paragraphs.length + numberedItems(model)} numbered paragraphs`);
   return parts.join(' · ');
@@ -174,8 +219,9 @@ function countSections(sections: Section[]): number {
 }
 
 /**
- * "173 numbered (155 paragraphs, 18 numbered items)": a SIF report numbers its areas for improvement in the same
- * running sequence as its paragraphs, and a reader counts (and cites) both.
+ * "173 numbered (155 paragraphs, 18 numbered items)": a SIF report numbers its areas for improvement and strengths
+ * in the same running sequence as its paragraphs, and a reader counts (and cites) both. An item the engine also
+ * lists as a paragraph is counted once.
  */
 function numberedParagraphs(model: ReportModel): string {
   const items = numberedItems(model);
@@ -184,6 +230,8 @@ function numberedParagraphs(model: ReportModel): string {
   return `${total} numbered (${model.paragraphs.length} paragraphs, ${items} numbered item${items === 1 ? '' : 's'})`;
 }
 
+/** Numbered items whose number is not already one of the paragraphs'. */
 function numberedItems(model: ReportModel): number {
-  return model.improvements.filter((i) => i.number !== undefined).length;
+  const paragraphs = new Set(model.paragraphs.map((p) => p.number));
+  return [...model.improvements, ...model.strengths].filter((i) => i.number !== undefined && !paragraphs.has(i.number)).length;
 }

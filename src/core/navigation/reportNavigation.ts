@@ -1,7 +1,10 @@
 // Next / previous area for improvement or judgement from the cursor: what a reviewer uses to jump
-// through a long report. Wraps round at either end, as the editor's own "next problem" does.
+// through a long report. Wraps round at either end, as the editor's own "next problem" does. Areas for
+// improvement are all of them, the local authority's and the safeguarding board's, in text order; each
+// stop says whose it is.
 
 import type { Range, ReportModel, Section } from '../recognition/model';
+import { listItemPhrase } from '../vocabulary/labels';
 
 export type NavigationTarget = 'improvement' | 'judgement';
 export type NavigationDirection = 'next' | 'previous';
@@ -14,6 +17,8 @@ export interface NavigationResult {
   /** 1-based position among the targets, and how many there are ("2 of 5"). */
   index: number;
   count: number;
+  /** What was landed on, for an area for improvement: "area for priority action (LSCB)". */
+  label?: string;
 }
 
 /**
@@ -21,8 +26,10 @@ export interface NavigationResult {
  * sections (a reader stepping through judgements wants to land on each section too). A heading whose
  * grade was recorded as a judgement is one stop, not two.
  */
-export function targetsOf(model: ReportModel, target: NavigationTarget): { range: Range; line: number }[] {
-  if (target === 'improvement') return sorted(model.improvements.map((x) => ({ range: x.range, line: x.line })));
+export function targetsOf(model: ReportModel, target: NavigationTarget): { range: Range; line: number; label?: string }[] {
+  if (target === 'improvement') {
+    return sorted(model.improvements.map((x) => ({ range: x.range, line: x.line, label: listItemPhrase(x.priority ? 'priority-action' : 'improvement', x.owner) })));
+  }
   const out = model.judgements.map((x) => ({ range: x.range, line: x.line }));
   const visit = (sections: Section[]): void => {
     for (const s of sections) {
@@ -64,7 +71,9 @@ export function navigate(model: ReportModel, target: NavigationTarget, direction
     }
   }
   const t = targets[i]!;
-  return { range: t.range, line: t.line, wrapped, index: i + 1, count: targets.length };
+  const found: NavigationResult = { range: t.range, line: t.line, wrapped, index: i + 1, count: targets.length };
+  if (t.label !== undefined) found.label = t.label;
+  return found;
 }
 
 function findLastIndex<T>(xs: T[], pred: (x: T) => boolean): number {

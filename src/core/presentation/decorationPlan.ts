@@ -29,7 +29,8 @@ export function planDecorations(model: ReportModel, text: string): DecorationPla
     if (!model.judgements.some((j) => overlaps(j.range, h.range))) plan[`grade-${h.grade}`].push(...splitByLine(h.range, text));
   }
   for (const e of model.earlierJudgements) plan['earlier-grade'].push(...splitByLine(e.range, text));
-  // Improvements are marked as whole lines by the editor, so their full range is kept.
+  // Improvements are marked as whole lines by the editor, so their full range is kept. The board's are marked as the
+  // council's (the Outline and hover say whose); strengths are never marked: they are not areas for improvement.
   for (const i of model.improvements) plan[i.priority ? 'priority-improvement' : 'improvement'].push(i.range);
   return plan;
 }

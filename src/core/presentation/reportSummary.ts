@@ -1,7 +1,7 @@
 // The one-line description of a recognised report (status bar) and its longer tooltip.
 
 import type { ReportModel } from '../recognition/model';
-import { areaLabel, gradeLabel, kindTitle } from '../vocabulary/labels';
+import { areaLabel, gradeLabel, kindTitle, LIST_ITEM_WORDS, OWNER_WORDS } from '../vocabulary/labels';
 
 export interface ReportSummary {
   /** e.g. "ILACS inspection report · Westmere". */
@@ -21,10 +21,15 @@ export function summariseReport(model: ReportModel): ReportSummary {
   const overall = model.judgements.find((j) => j.area === 'overall');
   if (overall) details.push(`${areaLabel('overall')}: ${gradeLabel(overall.grade)}`);
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  // The local authority's areas for improvement are what it must act on; the board's (SIF) are counted apart.
+  const councils = model.improvements.filter((i) => i.owner === 'local-authority').length;
+  const boards = model.improvements.length - councils;
+  const improvements = LIST_ITEM_WORDS.improvement;
   details.push(
     [
       plural(model.judgements.length, 'judgement', 'judgements'),
-      plural(model.improvements.length, 'area for improvement', 'areas for improvement'),
+      plural(councils, improvements.phrase, improvements.plural) + (boards > 0 ? ` + ${boards} for the ${OWNER_WORDS.lscb.short}` : ''),
+      ...(model.strengths.length > 0 ? [plural(model.strengths.length, LIST_ITEM_WORDS.strength.phrase, LIST_ITEM_WORDS.strength.plural)] : []),
       plural(model.paragraphs.length, 'numbered paragraph', 'numbered paragraphs'),
     ].join(', '),
   );

@@ -1,8 +1,8 @@
 // One linear pass from classified lines to the ReportModel.
-import type { Judgement, JudgementSource, ReportKind, ReportMetadata, ReportModel, Section } from './model';
+import type { Judgement, JudgementArea, JudgementSource, ReportKind, ReportMetadata, ReportModel, Section } from './model';
 import type { DocLine } from './documentLines';
 import { markFooters } from './documentLines';
-import { detectKind } from './reportKind';
+import { detectKind, isVisitLetter } from './reportKind';
 import { findTitle, leadInspectorLine, readMetadata } from './metadata';
 import type { TitleBlock } from './metadata';
 import { findJudgementTables } from './judgementTables';
@@ -72,7 +72,7 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   const leadLines = readLeadInspectors(lines, opening.consulted, metadata);
 
   // Focused and monitoring visit letters grade nothing themselves: any grade they state is an earlier judgement.
-  const letter = kind === 'focused-visit' || kind === 'monitoring-visit';
+  const letter = isVisitLetter(kind);
   const headings = findHeadings(text, lines, footer, tables, opening, letter, options.markdown);
   const sections = buildSectionTree(headings, lines, footer);
   const marks = markLines(lines.length, headings, sections, tables);
@@ -80,12 +80,12 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   const sensitive = new Uint8Array(lines.length);
   const candidates = structuralCandidates(lines, tables, headings, marks);
   const prose = searchProse(lines, footer, marks, candidates, sensitive, options.proseCache);
-  const { judgements, earlierJudgements } = chooseJudgements(candidates, prose, letter);
+  const { judgements, earlierJudgements } = chooseJudgements(candidates.filter((c) => judgedArea(kind, c.area)), prose, letter);
 
   const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
-  const improvements = findImprovements(sections, lines, footer, lineOf);
+  const { improvements, strengths } = findImprovements(sections, lines, footer, lineOf);
   if (kind === 'committee-paper' && !improvements.length) improvements.push(...findIntroducedImprovements(lines, footer));
-  const paragraphs = findModelParagraphs(lines, footer, marks, headings, sections, improvements);
+  const paragraphs = findModelParagraphs(lines, footer, marks, headings, improvements);
 
   if (options.memo) {
     markSensitive(sensitive, lines, marks.headingLine, tables, sections, kind === 'committee-paper' ? lines.length : opening.consulted + 2);
@@ -93,7 +93,7 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
     options.memo.sensitive = sensitive;
     options.memo.notProse = notProseLines(lines, footer, marks);
   }
-  return { kind, metadata, sections, judgements, earlierJudgements, improvements, paragraphs, lineCount: lines.length };
+  return { kind, metadata, sections, judgements, earlierJudgements, improvements, strengths, paragraphs, lineCount: lines.length };
 }
 
 /** Per-line facts the later passes need: which lines are headings, descriptor text, judgement tables. */
@@ -197,6 +197,15 @@ function searchProse(lines: DocLine[], footer: boolean[], marks: LineMarks, cand
   return prose;
 }
 
+/**
+ * Areas a kind of report judges. A 2013 inspection of looked-after children's services grades its overall
+ * effectiveness and its leadership; its "outcomes for looked after children" is not the later framework's
+ * children-in-care judgement, so it is not read as one.
+ */
+function judgedArea(kind: ReportKind, area: JudgementArea): boolean {
+  return kind !== 'lac-inspection-2013' || area === 'overall' || area === 'leaders';
+}
+
 /** One judgement per area, from the most reliable source; a letter's grades all become earlier judgements. */
 function chooseJudgements(candidates: Judgement[], prose: ProseFindings, letter: boolean): Pick<ReportModel, 'judgements' | 'earlierJudgements'> {
   if (letter) {
@@ -219,12 +228,14 @@ function chooseJudgements(candidates: Judgement[], prose: ProseFindings, letter:
 }
 
 /** Numbered paragraphs, leaving out tables, headings and the items of improvement sections. */
-function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMarks, headings: HeadingCandidate[], sections: Section[], improvements: ReportModel['improvements']): ReportModel['paragraphs'] {
+function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMarks, headings: HeadingCandidate[], improvements: ReportModel['improvements']): ReportModel['paragraphs'] {
   const n = lines.length;
   const excluded = new Uint8Array(n);
   for (let i = 0; i < n; i++) excluded[i] = marks.tableLine[i]! | marks.headingLine[i]!;
   for (const imp of improvements) excluded[imp.line - 1] = 1;
-  for (const s of walkSections(sections)) if (s.role === 'what-needs-to-improve' || s.role === 'priority-action' || s.role === 'areas-for-improvement' || (s.role === 'recommendations' && s.level > 0)) markItems(s, excluded);
+  // Only the items' own lines: a numbered lead-in ("28. … should take the following action.") or "26. The inspection
+  // did not find any areas for priority action." is a paragraph of the running sequence, not an item.
+  for (const imp of improvements) for (let i = imp.line - 1; i < n && lines[i]!.start < imp.range.end; i++) excluded[i] = 1;
   const boundaries = new Uint8Array(n);
   for (const h of headings) boundaries[h.line] = 1;
   return findParagraphs(lines, footer, excluded, boundaries);
@@ -254,11 +265,6 @@ function markSensitive(sensitive: Uint8Array, lines: DocLine[], headingLine: Uin
   for (const s of walkSections(sections)) {
     if (s.role === 'what-needs-to-improve' || s.role === 'priority-action' || s.role === 'areas-for-improvement' || s.role === 'recommendations' || s.role === 'subtopic') mark(s.line - 1, s.endLine);
   }
-}
-
-/** Numbered lines inside improvement sections are items, whatever their number. */
-function markItems(section: Section, excluded: Uint8Array): void {
-  for (let i = section.line - 1; i < section.endLine && i < excluded.length; i++) excluded[i] = 1;
 }
 
 /** Line index holding an offset, searching from a hint (offsets are sorted by line). */

@@ -31,6 +31,9 @@ export function splitDocLines(text: string, classifier: LineClassifier, from = 0
  * Page footers: a footer line on its own ("12", "Page 3 of 12", "<dates>   12"), or the report-title
  * line printed just above such a line at each page break.
  */
+/** A running footer's dates line: "11 to 15 March 2024", "27 March 2023 to 31 March 2023". */
+const FOOTER_DATES = /^\d{1,2}(?: [A-Z][a-z]+)?(?: \d{4})? (?:to|-|–) \d{1,2} [A-Z][a-z]+ \d{4}$/;
+
 export function markFooters(lines: DocLine[]): boolean[] {
   const footer = new Array<boolean>(lines.length).fill(false);
   for (let i = 0; i < lines.length; i++) {
@@ -38,6 +41,8 @@ export function markFooters(lines: DocLine[]): boolean[] {
     if (info.footer) {
       footer[i] = true;
       if (i > 0 && lines[i - 1]!.info.footerTitle) footer[i - 1] = true;
+      // Title, then the inspection's dates, then the page number, each on a line of its own (area SEND).
+      else if (i > 1 && lines[i - 2]!.info.footerTitle && FOOTER_DATES.test(lines[i - 1]!.info.clean)) footer[i - 1] = footer[i - 2] = true;
     }
   }
   return footer;

@@ -90,8 +90,8 @@ export function findPlainHeadings(
       if (/^contents$/i.test(info.heading.title)) i = contentsEnd(lines, i);
       continue;
     }
-    // Letters give no grades of their own: "the overall effectiveness … was judged to require improvement" is prose.
-    const colonHeading = gradedHeadings && info.judgementLabelStart && !info.cells && !info.gradeTail && info.clean.endsWith(':') ? colonWrappedHeading(lines, i) : undefined;
+    // Letters grade nothing ("… was judged to require improvement" is prose). The colon may be missing (2018).
+    const colonHeading = gradedHeadings && info.judgementLabelStart && !info.cells && !info.gradeTail && !/[.;,]$/.test(info.clean) ? colonWrappedHeading(lines, i) : undefined;
     if (colonHeading) {
       out.push(colonHeading);
       i = colonHeading.lastLine;

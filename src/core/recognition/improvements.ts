@@ -1,8 +1,9 @@
 // Areas for improvement, item by item: bullets or numbered items under the improvement headings, with
 // line wrapping, page footers and bullet glyphs taken out, and national-framework references read.
-import type { FrameworkRef, Improvement, Section } from './model';
+import type { FrameworkRef, Improvement, ListItem, ListOwner, Section, Strength } from './model';
 import type { DocLine } from './documentLines';
-import { isImprovementRole, walkSections } from './sectionTree';
+import { isImprovementRole } from './sectionTree';
+import { isResponsibleBodyHeader, readResponsibleBodyTable } from './responsibleBodyTable';
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -59,31 +60,62 @@ function unwrap(pieces: Piece[]): string {
   return out.replace(/\s+/g, ' ').replace(/\s+([.,;:])/g, '$1').trim();
 }
 
-export function findImprovements(sections: Section[], lines: DocLine[], footer: boolean[], /** 1-based line of an offset. */ lineOf: (offset: number) => number): Improvement[] {
-  const out: Improvement[] = [];
-  for (const section of walkSections(sections)) {
-    if (!isImprovementRole(section.role)) continue;
+/** The board's part of a SIF report, or a list its heading gives to the board ("What does the LSCB need to improve?"). */
+const BOARD_HEADING = /\b(?:lscb|[a-z]{0,4}scb|safeguarding children (?:board|partnership)|the board)\b/i;
+
+function ownerOf(section: Section, inherited: ListOwner): ListOwner {
+  return inherited === 'lscb' || section.role === 'lscb' || BOARD_HEADING.test(section.title) ? 'lscb' : 'local-authority';
+}
+
+/** Sections with the owner of the lists in them: everything inside the board's part is the board's. */
+function* sectionsWithOwner(sections: Section[], inherited: ListOwner = 'local-authority'): Generator<[Section, ListOwner]> {
+  for (const s of sections) {
+    const owner = ownerOf(s, inherited);
+    yield [s, owner];
+    yield* sectionsWithOwner(s.children, owner);
+  }
+}
+
+export interface ReportLists {
+  improvements: Improvement[];
+  strengths: Strength[];
+}
+
+export function findImprovements(sections: Section[], lines: DocLine[], footer: boolean[], /** 1-based line of an offset. */ lineOf: (offset: number) => number): ReportLists {
+  const improvements: Improvement[] = [];
+  const strengths: Strength[] = [];
+  for (const [section, owner] of sectionsWithOwner(sections)) {
+    const strengthList = section.role === 'strengths';
+    if (!strengthList && !isImprovementRole(section.role)) continue;
     const priority = section.role === 'priority-action';
-    // Lines of child sections that are themselves improvement sections are read with those sections.
+    // Lines of child sections that are themselves lists are read with those sections.
     const skip = new Set<number>();
-    for (const child of section.children) if (isImprovementRole(child.role)) for (let l = child.line; l <= child.endLine; l++) skip.add(l - 1);
+    for (const child of section.children) if (isImprovementRole(child.role) || child.role === 'strengths') for (let l = child.line; l <= child.endLine; l++) skip.add(l - 1);
     const groups = new Map<number, string>();
     for (const child of section.children) if (child.role === 'subtopic') groups.set(child.line - 1, child.title);
     const headingLast = lineOf(Math.max(section.headingRange.end - 1, section.headingRange.start)) - 1;
-    const items = readItems(lines, footer, headingLast + 1, section.endLine - 1, skip, groups);
-    for (const item of items) {
+    const table = firstContentLine(lines, footer, headingLast + 1, section.endLine - 1);
+    const read = table >= 0 && isResponsibleBodyHeader(lines[table]!.info) ? readResponsibleBodyTable(lines, footer, table + 1, section.endLine - 1) : readItems(lines, footer, headingLast + 1, section.endLine - 1, skip, groups);
+    for (const item of read as Item[]) {
       const text = joinPieces(item.pieces);
-      if (!text || /^there (?:are|were) no\b/i.test(text)) continue;
-      const improvement: Improvement = {
-        text, priority, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end },
-        line: item.line + 1, frameworkRefs: parseFrameworkRefs(text),
-      };
+      if (!text || /^(?:there (?:are|were) no|the inspection did not find any)\b/i.test(text)) continue;
+      const listed: ListItem = { text, owner, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end }, line: item.line + 1 };
+      if (item.number !== undefined) listed.number = item.number;
+      if (strengthList) {
+        strengths.push(listed);
+        continue;
+      }
+      const improvement: Improvement = { ...listed, priority, frameworkRefs: parseFrameworkRefs(text) };
       if (item.group) improvement.group = item.group;
-      if (item.number !== undefined) improvement.number = item.number;
-      out.push(improvement);
+      improvements.push(improvement);
     }
   }
-  return out.sort((a, b) => a.range.start - b.range.start);
+  return { improvements: improvements.sort((a, b) => a.range.start - b.range.start), strengths: strengths.sort((a, b) => a.range.start - b.range.start) };
+}
+
+function firstContentLine(lines: DocLine[], footer: boolean[], from: number, to: number): number {
+  for (let i = from; i <= to && i < lines.length; i++) if (!lines[i]!.info.blank && !footer[i]) return i;
+  return -1;
 }
 
 /** Length of the longest line in [from, to]: the measure of a full line of prose. */
@@ -110,7 +142,24 @@ function readsAsRecommendation(pieces: Piece[]): boolean {
   return /[.!?;:)'"’”]$/.test(text) || /\b(?:should|must|ensure|improve|strengthen|review|develop|increase|reduce)\b/i.test(text);
 }
 
+/** Who a recommendation asks to act, opening an unmarked item ("The partnership should ensure …" after "Leaders should …"). */
+const ACTOR = /^(?:Leaders|The (?:local )?(?:area )?partnership|The local authority|Partners)\b(?! (?:and|of)\b)/;
+
+/** The words an unmarked item opens with: its subject ("Leaders", "The local partnership"), or nothing for a sentence of another shape. */
+function openingWords(clean: string): string | undefined {
+  const m = /^(?:(?:The|This|A|An) \S+ \S+|[A-Z][a-z]+)(?= )/.exec(clean);
+  return m && /\b(?:should|must|need|leaders|partnership|area|authority)\b/i.test(clean.slice(0, 60)) ? m[0] : undefined;
+}
+
+/** A lower-case bullet under an unmarked item that ends with a colon (or already has such bullets). */
+function introducesSubList(current: Item, info: DocLine['info']): boolean {
+  const content = info.norm.slice(info.bullet!.contentStart, info.last).trim();
+  return /^[a-z]/.test(content) && (current.subList === true || /:\s*$/.test(current.pieces[current.pieces.length - 1]!.text));
+}
+
 interface Item {
+  /** Lower-case bullets after a colon, read as the item's own parts. */
+  subList?: boolean;
   pieces: Piece[];
   line: number;
   group?: string;
@@ -125,6 +174,9 @@ function bareMarker(info: DocLine['info']): boolean {
   return info.numberOnly !== undefined || (!info.bullet && info.clean.length <= 2 && /^(?:[◼■▪•●◦·\-–*\uF06E\uF02D\uF0B7\uF0A7\uF0D8\uF076\uF0FC]|o)$/.test(info.clean));
 }
 
+// Reading-order text may run the first timing heading ("Immediately:") on after it.
+const LEAD_IN = /\b(?:the following (?:actions?|areas?|recommendations?)|as follows)\b[^.]{0,40}[.:](?:\s+[A-Z][a-z ]{2,30}:)?$/i;
+
 /** Items in line indexes [from, to]. */
 function readItems(lines: DocLine[], footer: boolean[], from: number, to: number, skip: Set<number>, groups: Map<number, string>): Item[] {
   const items: Item[] = [];
@@ -134,6 +186,8 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
   let sawFooter = false;
   let marked = false;
   let pendingMarker = false;
+  /** How the first unmarked item opens, when it opens like a recommendation's subject. */
+  let opener: string | undefined;
   const widest = widestLine(lines, from, to);
   for (let i = from; i <= to; i++) {
     const line = lines[i];
@@ -149,7 +203,16 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
     if (bareMarker(info)) { pendingMarker = true; marked = true; current = undefined; continue; }
     const starts = info.bullet ?? info.numbered ?? (pendingMarker ? { contentStart: info.first } : undefined);
     pendingMarker = false;
-    if (starts) {
+    if (current && !current.marked && info.bullet && introducesSubList(current, info)) {
+      // "… This includes ensuring that:" then lower-case bullets: the bullets are the item's own parts.
+      current.pieces.push({ text: info.norm.slice(info.bullet.contentStart, info.last), start: line.start + info.bullet.contentStart, end: line.start + info.last });
+      current.subList = true;
+    } else if (current && !current.marked && opener && lines[i - 1] && /[.!?]["'’”)]?$/.test(lines[i - 1]!.info.clean) && (info.clean.startsWith(opener) || ACTOR.test(info.clean))) {
+      // An unmarked list whose items all open alike ("Leaders should …", "Leaders must …"): a sentence that opens so starts the next.
+      current = { pieces: [{ text: info.norm.slice(info.first, info.last), start: line.start + info.first, end: line.start + info.last }], line: i, marked: false };
+      if (group) current.group = group;
+      items.push(current);
+    } else if (starts) {
       marked = true;
       current = { pieces: [{ text: info.norm.slice(starts.contentStart, info.last), start: line.start + starts.contentStart, end: line.start + info.last }], line: i, marked: true };
       if (group) current.group = group;
@@ -162,6 +225,7 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
       current = { pieces: [{ text: info.norm.slice(info.first, info.last), start: line.start + info.first, end: line.start + info.last }], line: i, marked: false };
       if (group) current.group = group;
       items.push(current);
+      opener ??= openingWords(info.clean);
     } else {
       current = undefined;
     }
@@ -169,7 +233,10 @@ function readItems(lines: DocLine[], footer: boolean[], from: number, to: number
     sawFooter = false;
   }
   // If the list is marked, unmarked paragraphs before it were an introduction, not items.
-  return marked ? items.filter((it) => it.marked) : items.filter((it) => readsAsRecommendation(it.pieces));
+  const listed = marked ? items.filter((it) => it.marked) : items.filter((it) => readsAsRecommendation(it.pieces));
+  // 2013 reports number their lead-in like a paragraph: "28. … the local authority should take the following action."
+  if (listed.length > 1 && LEAD_IN.test(joinPieces(listed[0]!.pieces))) listed.shift();
+  return listed;
 }
 
 /** A sentence that introduces a list of the report's improvements: "The report sets out two areas for improvement which are as follows:". */
@@ -190,7 +257,7 @@ export function findIntroducedImprovements(lines: DocLine[], footer: boolean[]):
     for (const item of readItems(lines, footer, i + 1, end, new Set(), new Map())) {
       const text = joinPieces(item.pieces);
       if (!text) continue;
-      out.push({ text, priority, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end }, line: item.line + 1, frameworkRefs: parseFrameworkRefs(text) });
+      out.push({ text, owner: 'local-authority', priority, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end }, line: item.line + 1, frameworkRefs: parseFrameworkRefs(text) });
     }
   }
   return out;

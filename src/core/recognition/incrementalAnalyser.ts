@@ -186,7 +186,7 @@ export class ReportAnalyser {
 
 function emptyModel(text: string): ReportModel {
   const { lineCount } = new LineIndex(text);
-  return { kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], paragraphs: [], lineCount };
+  return { kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], strengths: [], paragraphs: [], lineCount };
 }
 
 /** Index of the last line whose start is at or before `offset` (0 if none). */

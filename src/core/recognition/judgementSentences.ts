@@ -29,7 +29,7 @@ const PRESENT: { re: RegExp; area?: JudgementArea; areaGroup?: number }[] = [
   // The authority may be named with "the" ("the Royal Borough of …") and end in "Council area".
   { re: new RegExp(String.raw`\b[Cc]hildren's (?:social care )?services in (?:the )?${NAME}(?: area)? (?:(?:are|is) )?(${GC})\b`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he graded judge?ment for ([a-z ,'-]{3,80}?) is that (?:it|they|this|these|services) (?:(?:is|are) )?(${G})`, 'g'), areaGroup: 1 },
-  { re: new RegExp(String.raw`\b[Tt]he (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))?(?: in ${NAME})? (?:(?:is|are) )?(${G})(?=\s*(?:[.,:;]|because\b|$))`, 'g'), area: 'lscb' },
+  { re: new RegExp(String.raw`\b[Tt]he (?:[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard|LSCB)(?: \(LSCB\))?(?: in ${NAME})? (?:(?:is|are) )?(${G})(?=\s*(?:[.,:;]|because\b|$)|\s+An? (?:LSCB|[Ll]ocal [Ss]afeguarding [Cc]hildren [Bb]oard) that\b)`, 'g'), area: 'lscb' },
   { re: new RegExp(String.raw`\b[Tt]he overall judge?ment (?:for overall effectiveness )?is (?!that)(?:judged )?(${GC})`, 'g'), area: 'overall' },
   { re: new RegExp(String.raw`\b[Tt]he judge?ment for overall effectiveness is (${G})`, 'g'), area: 'overall' },
   // A committee paper restates the grade: "grading the Overall Effectiveness in Lincolnshire as 'Outstanding'".

@@ -69,19 +69,21 @@ const KNOWN_HEADINGS: [RegExp, SectionRole][] = [
   [/^overview$/, 'overview'],
   [/^headline findings$/, 'headline-findings'],
   [/^main findings$/, 'main-findings'],
-  [/^(?:findings|inspection findings|findings and evaluation of progress|evaluation of progress|findings and evaluation)$/, 'findings'],
+  [/^(?:findings|inspection findings|findings and evaluation of progress|evaluation of progress|findings and evaluation)$|^inspection findings [-–—] the (?:local safeguarding children board|lscb)$/, 'findings'],
   [/^(?:summary|summary of findings|summary of key findings)$/, 'summary'],
   [/^executive summary$/, 'executive-summary'],
   [/^inspection outcome$/, 'summary'],
   [/^information about the local area partnership$|^local area partnership details$/, 'information-about-area'],
   [/^areas covered(?: by the visit| by this visit)?$/, 'areas-covered'],
-  [/^(?:the local authority's strengths|strengths)$/, 'strengths'],
+  [/^(?:the local authority's strengths|strengths|the local authority has the following strengths|the (?:lscb|board)'s strengths)$/, 'strengths'],
   [/^progress since the (?:last|previous) inspection$/, 'progress-since-last-inspection'],
   [/^summary for children and young people$/, 'summary-for-children'],
   [/^information about (?:this|the) local authority area$/, 'information-about-area'],
   [/^information about this (?:inspection|review|visit)$/, 'information-about-inspection'],
   [/^what the inspection judge?ments mean$|^the inspection judge?ments and what they mean$/, 'descriptors'],
   [/^(?:the )?local safeguarding children board(?: \(lscb\))?$|^inspection judge?ment about the lscb$|^review of the effectiveness of the local safeguarding children board$|^the lscb$/, 'lscb'],
+  // SIF 2014-15 open the board's review as "Section 2" (wrapped after "Safeguarding" in some), then name it again.
+  [/^section 2: the effectiveness of the local safeguarding(?: children board)?(?: \(lscb\))?$|^key strengths and weaknesses of the (?:[a-z]{0,4}scb|board)$/, 'lscb'],
   [/^(?:the local authority|inspection judge?ments about the local authority|contents|background|context|introduction|purpose of (?:the )?report|executive summary|key findings|next steps|the inspection judge?ments)$/, 'other'],
   [/^(?:yours sincerely|yours faithfully)$/, 'closing'],
 ];
@@ -89,7 +91,7 @@ const KNOWN_HEADINGS: [RegExp, SectionRole][] = [
 const BULLET = /^(?:[◼■▪•●◦·\-–*\uF06E\uF02D\uF0B7\uF0A7\uF0D8\uF076\uF0FC]|o(?=\s))\s*/;
 const FOOTER_PAGE = /^(?:page \d{1,3}(?: of \d{1,3})?|\d{1,3}|- \d{1,3} -)$/i;
 const FOOTER_TAIL = /(?:\s{3,}|\t)(?:page )?\d{1,3}(?: of \d{1,3})?$/i;
-const FOOTER_TITLE = /^(?:inspection of .{3,}|re-inspection of .{3,}|focused visit to .{3,}|monitoring visit to .{3,}|.{3,} (?:local authority children's services|children's social care services))$/i;
+const FOOTER_TITLE = /^(?:inspection of .{3,}|re-inspection of .{3,}|(?:area send )?inspection report: .{3,}|focused visit to .{3,}|monitoring visit to .{3,}|.{3,} (?:local authority children's services|children's social care services))$/i;
 const DATE_WORD = /\b(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|experiences and progress of|overall effectiveness|leadership, management and governance|adoption performance)/;
 const GRADE_TAIL = /(?::\s*|\s+(?:is|are)\s+|\s+[-–]\s+|\s+(?=requires? improvement))(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?|requires?(?: improvement to be)?)\.?$/i;
@@ -240,7 +242,8 @@ export function classifyLine(raw: string): LineInfo {
   }
 
   const phrase = headingPhrase(lower);
-  if (phrase.length <= 90 && ANY_KNOWN_HEADING.test(phrase)) {
+  // A heading starts with a capital: "recommendations." ending a wrapped sentence is prose.
+  if (phrase.length <= 90 && !/^[a-z]/.test(clean.replace(/^#{1,6}\s+|^\*\*/g, '')) && ANY_KNOWN_HEADING.test(phrase)) {
     for (const [re, role] of KNOWN_HEADINGS) {
       if (re.test(phrase)) {
         const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();
@@ -289,7 +292,7 @@ function markFooter(info: LineRecord, content: string): void {
   }
   if (
     !info.footer && clean.length < 140 &&
-    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
+    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('inspection report: ') || lower.startsWith('area send inspection report: ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
     FOOTER_TITLE.test(clean)
   ) info.footerTitle = true;
 }
@@ -325,6 +328,8 @@ function signature(i: LineInfo): string {
     i.heading?.role, i.heading?.title, i.judgementLabelStart, i.gradeTail?.grade, i.gradeTail?.start, i.tableHeader, i.cells?.length,
     i.headingLike, i.quotedGrade?.grade, i.gradeLine?.grade, i.sifFirstRow, i.gradeContinuation, i.hashes,
     /^[a-z(]/.test(i.clean), /^[A-Z"']/.test(i.clean), /^(?:lead|reporting) inspector/i.test(i.clean), i.clean.length >= 45, i.clean.length > 75, i.clean.length < 80, /[.;,:]$/.test(i.clean),
+    // A paragraph number whose dot the conversion lost ("34     Most children …"), read by numberedParagraphs.
+    !i.numbered && /^\d{1,3} {2,}[A-Z][a-z]/.test(i.norm.slice(i.first)),
   ].join('|');
 }
 

@@ -2,6 +2,7 @@
 import type { ReportKind, ReportMetadata } from './model';
 import type { DocLine } from './documentLines';
 import { parseDate, parseDateRange } from './dates';
+import { isVisitLetter } from './reportKind';
 
 const DATE_ONLY = /^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}$/;
 
@@ -20,7 +21,7 @@ function cleanText(line: DocLine): string {
 /** The report's title lines: the first lines up to the dates line (reports) or the "… visit to …" line (letters). */
 export function findTitle(lines: DocLine[], kind: ReportKind): TitleBlock | undefined {
   const limit = Math.min(lines.length, 120);
-  if (kind === 'focused-visit' || kind === 'monitoring-visit' || kind === 'area-send') {
+  if (isVisitLetter(kind) || kind === 'area-send') {
     for (let i = 0; i < limit; i++) {
       if (/^(?:focused visit (?:to|of) |monitoring visit (?:to|of) |area send inspection of )/.test(lines[i]!.info.lower.replace(/^#{1,6}\s+/, ''))) {
         let to = i;
@@ -119,7 +120,7 @@ export function readMetadata(lines: DocLine[], kind: ReportKind, title: TitleBlo
     const after = joined.slice(published.index + published[0].length).split('\n').slice(1, 3);
     const iso = parseDate(published[1]!) ?? after.map((l) => (DATE_ONLY.test(l) ? parseDate(l) : undefined)).find(Boolean);
     if (iso) meta.publishedDate = iso;
-  } else if (kind === 'focused-visit' || kind === 'monitoring-visit' || kind === 'committee-paper') {
+  } else if (isVisitLetter(kind) || kind === 'committee-paper') {
     const dateLine = opening.slice(0, 30).find((l) => DATE_ONLY.test(l) || /^date\s*:/i.test(l));
     const iso = dateLine ? parseDate(dateLine) : undefined;
     if (iso) meta.publishedDate = iso;

@@ -7,6 +7,8 @@ export type ReportKind =
   | 'sif-inspection'
   | 'sif-reinspection'
   | 'lac-inspection-2013'
+  | 'cp-inspection-2013'
+  | 'jtai'
   | 'focused-visit'
   | 'monitoring-visit'
   | 'committee-paper'
@@ -92,19 +94,30 @@ export interface FrameworkRef {
   text: string;
 }
 
-export interface Improvement {
+/** Whose list an item is on: the local authority's, or the safeguarding children board's (SIF reports review both). */
+export type ListOwner = 'local-authority' | 'lscb';
+
+/** One item of a list the report prints: an area for improvement, a priority action, a strength. */
+export interface ListItem {
   /** Item text with line wrapping and bullet glyphs removed. */
   text: string;
-  /** True under "Areas for priority action" / "Priority and immediate action". */
-  priority: boolean;
+  owner: ListOwner;
   range: Range;
   line: number;
-  frameworkRefs: FrameworkRef[];
-  /** Sub-topic the item is grouped under, where the report groups them (SIF "Leadership and management"). */
-  group?: string;
   /** The item's number where the report numbers it (SIF reports number items in their running paragraph sequence). */
   number?: number;
 }
+
+export interface Improvement extends ListItem {
+  /** True under "Areas for priority action" / "Priority and immediate action". */
+  priority: boolean;
+  frameworkRefs: FrameworkRef[];
+  /** Sub-topic the item is grouped under, where the report groups them (SIF "Leadership and management"). */
+  group?: string;
+}
+
+/** A strength the report lists ("The local authority has the following strengths:", "The LSCB's strengths"): never an area for improvement. */
+export type Strength = ListItem;
 
 export interface NumberedParagraph {
   number: number;
@@ -129,7 +142,9 @@ export interface ReportModel {
   sections: Section[];
   judgements: Judgement[];
   earlierJudgements: EarlierJudgement[];
+  /** Areas for improvement and priority actions, the local authority's and the LSCB's, in document order. */
   improvements: Improvement[];
+  strengths: Strength[];
   paragraphs: NumberedParagraph[];
   lineCount: number;
 }
@@ -139,6 +154,8 @@ export const REPORT_KINDS: readonly ReportKind[] = [
   'sif-inspection',
   'sif-reinspection',
   'lac-inspection-2013',
+  'cp-inspection-2013',
+  'jtai',
   'focused-visit',
   'monitoring-visit',
   'committee-paper',

@@ -1,6 +1,6 @@
-// Numbered paragraphs (ILACS and SIF number them 1..N across sections). A number at the start of a line
-// counts only if it continues the running sequence, which rules out table rows, stray dates and footers;
-// numbered areas for improvement are items, not paragraphs.
+// Numbered paragraphs (ILACS, SIF and the 2013 reports number them 1..N across sections). A number at the start
+// of a line counts only if it belongs to the running sequence, which rules out table rows, stray dates, footers
+// and separate lists; SIF's numbered areas for improvement are in that sequence, and a reader cites them by it.
 import type { NumberedParagraph } from './model';
 import type { DocLine } from './documentLines';
 import type { LineInfo } from './lineClassifier';
@@ -8,12 +8,24 @@ import { isGradeCell } from './lineClassifier';
 
 /** The paragraph number a line starts with, whether its text follows on the line or (number alone) below it. */
 function numberOf(info: LineInfo): number | undefined {
-  return info.numbered?.n ?? info.numberOnly;
+  return info.numbered?.n ?? info.numberOnly ?? undottedNumber(info)?.n;
 }
 
-/** A number alone on its line starts a paragraph only when text follows it, after at most a blank line or a page footer. */
+/**
+ * "34     Most children in care …": a paragraph number whose dot the conversion lost, kept apart from its text by
+ * a column gap. Only a long prose line qualifies, and only the running sequence takes it in.
+ */
+function undottedNumber(info: LineInfo): { n: number; contentStart: number } | undefined {
+  const c = info.clean.charCodeAt(0);
+  if (info.numbered || c < 48 || c > 57 || info.clean.length < 45) return undefined;
+  const m = /^(\d{1,3}) {2,}(?=[A-Z][a-z])/.exec(info.norm.slice(info.first));
+  return m ? { n: Number(m[1]), contentStart: info.first + m[0].length } : undefined;
+}
+
+/** A number alone on its line starts a paragraph only when text follows it, after blank lines or a page footer. */
 function textFollows(lines: DocLine[], footer: boolean[], i: number): boolean {
-  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+  // PDF conversions leave several blank lines around a page number.
+  for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
     const info = lines[j]!.info;
     if (info.blank || footer[j]) continue;
     // A paragraph's first line, not a date or a reference standing under a stray number.
@@ -24,40 +36,22 @@ function textFollows(lines: DocLine[], footer: boolean[], i: number): boolean {
 
 export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Uint8Array, boundaries: Uint8Array): NumberedParagraph[] {
   const candidates: number[] = [];
-  // Numbers the improvement items take: the paragraph sequence runs on past them (SIF: items 11-40, then 41).
-  const itemNumbers = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i]!.info;
-    if (footer[i]) continue;
-    if (excluded[i]) {
-      const n = numberOf(info);
-      if (n !== undefined) itemNumbers.add(n);
-      continue;
-    }
+    // A heading ("1. Introduction" in a committee paper) is never a paragraph, numbered or not.
+    if (footer[i] || boundaries[i]) continue;
     // A judgement table row ("1. Children who need help and protection   Good") is no paragraph; "23.   Good systems …" is.
-    if (info.numbered && !info.cells?.some((c, k) => k > 0 && isGradeCell(c.text))) candidates.push(i);
+    if ((info.numbered || undottedNumber(info)) && !info.cells?.some((c, k) => k > 0 && isGradeCell(c.text))) candidates.push(i);
     else if (info.numberOnly && textFollows(lines, footer, i)) candidates.push(i);
   }
-  const accepted: number[] = [];
-  let last = 0;
-  for (let k = 0; k < candidates.length; k++) {
-    const n = numberOf(lines[candidates[k]!]!.info)!;
-    const next = k + 1 < candidates.length ? numberOf(lines[candidates[k + 1]!]!.info)! : -1;
-    if (last === 0) {
-      // The sequence starts where two candidates follow each other.
-      if (next === n + 1 || (n === 1 && next === -1)) { accepted.push(candidates[k]!); last = n; }
-    } else if (n === last + 1 || (n > last + 1 && n <= last + 4 && next === n + 1) || (n > last + 1 && skipsOnlyItems(itemNumbers, last, n))) {
-      accepted.push(candidates[k]!);
-      last = n;
-    }
-  }
+  const accepted = runningSequence(lines, candidates, excluded);
   const out: NumberedParagraph[] = [];
   for (let k = 0; k < accepted.length; k++) {
     const i = accepted[k]!;
     const stop = k + 1 < accepted.length ? accepted[k + 1]! : lines.length;
     let end = i;
     const numberLine = lines[i]!.info;
-    const column = numberLine.numbered?.contentStart ?? 0;
+    const column = numberLine.numbered?.contentStart ?? undottedNumber(numberLine)?.contentStart ?? 0;
     // A number alone on its line: its text starts after the gap below it.
     let opening = !numberLine.numbered;
     let gap = false;
@@ -84,9 +78,59 @@ export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Ui
   return out;
 }
 
-/** Every number between `last` and `n` is an improvement item's. */
-function skipsOnlyItems(itemNumbers: ReadonlySet<number>, last: number, n: number): boolean {
-  if (n - last > 200) return false;
-  for (let k = last + 1; k < n; k++) if (!itemNumbers.has(k)) return false;
-  return true;
+/** How many numbers the sequence may skip where a conversion lost a paragraph's number. */
+const MAX_GAP = 3;
+
+/**
+ * The report's running sequence: the longest chain of candidates whose numbers rise by one (or skip at most
+ * MAX_GAP lost numbers), in line order. Numbered items of improvement lists belong to it (SIF numbers its areas
+ * for improvement in the same sequence as its paragraphs), but judgement-table rows and headings ("1. Children
+ * who need help and protection") and separate lists must not start it: among equally long chains the one with
+ * more ordinary paragraphs wins, then the later one, so a list or table that happens to count 1, 2, 3 before the
+ * text's own paragraph 1 loses to it.
+ */
+function runningSequence(lines: DocLine[], candidates: number[], excluded: Uint8Array): number[] {
+  const count = candidates.length;
+  const length = new Int32Array(count);
+  const prose = new Int32Array(count);
+  const previous = new Int32Array(count).fill(-1);
+  // For each number, the candidate that best ends a chain at that number so far.
+  const bestEnd = new Map<number, number>();
+  let best = -1;
+  for (let k = 0; k < count; k++) {
+    const n = numberOf(lines[candidates[k]!]!.info)!;
+    const own = excluded[candidates[k]!] ? 0 : 1;
+    length[k] = 1;
+    prose[k] = own;
+    for (let gap = 1; gap <= MAX_GAP + 1; gap++) {
+      const j = bestEnd.get(n - gap);
+      if (j === undefined) continue;
+      if (better(length[j]! + 1, prose[j]! + own, length[k]!, prose[k]!)) {
+        length[k] = length[j]! + 1;
+        prose[k] = prose[j]! + own;
+        previous[k] = j;
+      }
+    }
+    const had = bestEnd.get(n);
+    if (had === undefined || !better(length[had]!, prose[had]!, length[k]!, prose[k]!)) bestEnd.set(n, k);
+    if (best < 0 || !better(length[best]!, prose[best]!, length[k]!, prose[k]!)) best = k;
+  }
+  if (best < 0 || !isRunningSequence(length[best]!, prose[best]!, numberOf(lines[candidates[best]!]!.info)!)) return [];
+  const chain: number[] = [];
+  for (let k = best; k >= 0; k = previous[k]!) chain.push(candidates[k]!);
+  return chain.reverse();
+}
+
+/** Strictly better: longer, or as long with more ordinary paragraphs. */
+function better(length: number, prose: number, thanLength: number, thanProse: number): boolean {
+  return length > thanLength || (length === thanLength && prose > thanProse);
+}
+
+/**
+ * A numbered list alone (a letter's numbered recommendations, all of them improvement items) is no running
+ * sequence; a report that numbers its paragraphs has numbered prose too, or a long sequence.
+ */
+function isRunningSequence(length: number, prose: number, last: number): boolean {
+  if (length === 1) return last === 1 && prose === 1;
+  return prose >= 2 || length >= 10;
 }

@@ -28,7 +28,7 @@ function rankOf(h: HeadingCandidate, stack: Open[]): number {
     case 'information-about-inspection':
       return 0;
     case 'lscb':
-      return /^(?:the local safeguarding|review of|local safeguarding)/.test(lower) ? 0 : 1;
+      return /^(?:the local safeguarding|review of|local safeguarding|section 2)/.test(lower) ? 0 : 1;
     case 'other':
       if (/^(?:the local authority|inspection judge?ments about the local authority)$/.test(lower)) return 0;
       if (h.generic) {

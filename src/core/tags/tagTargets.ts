@@ -1,26 +1,30 @@
-// "Tag this paragraph / area for improvement / judgement section": the passages at the cursor that can be tagged
-// in one action, from the recognised report structure.
+// "Tag this paragraph / area for improvement / strength / judgement section": the passages at the cursor that can
+// be tagged in one action, from the recognised report structure. An item on the safeguarding board's list is named
+// as the board's, so a tag is never taken for one on the local authority's list.
 
 import type { Range, ReportModel, Section } from '../recognition/model';
+import { listItemPhrase } from '../vocabulary/labels';
 
-export type TagTargetKind = 'improvement' | 'paragraph' | 'judgement-section';
+export type TagTargetKind = 'improvement' | 'strength' | 'paragraph' | 'judgement-section';
 
 export interface TagTarget {
   kind: TagTargetKind;
   /** Trimmed of surrounding spaces; never empty. */
   range: Range;
-  /** For the action's title, e.g. "paragraph 12". */
+  /** For the action's title, e.g. "paragraph 12", "area for improvement (LSCB)". */
   name: string;
 }
 
-export const TAG_TARGET_KINDS: readonly TagTargetKind[] = ['improvement', 'paragraph', 'judgement-section'];
+export const TAG_TARGET_KINDS: readonly TagTargetKind[] = ['improvement', 'strength', 'paragraph', 'judgement-section'];
 
-/** Targets containing `offset`, most specific first: area for improvement, numbered paragraph, judgement section. */
+/** Targets containing `offset`, most specific first: area for improvement or strength, numbered paragraph, judgement section. */
 export function tagTargetsAt(model: ReportModel, text: string, offset: number): TagTarget[] {
   const targets: TagTarget[] = [];
   const within = (r: Range) => r.start <= offset && offset <= r.end;
   const improvement = model.improvements.find((i) => within(i.range));
-  if (improvement) push(targets, text, 'improvement', improvement.range, improvement.priority ? 'area for priority action' : 'area for improvement');
+  if (improvement) push(targets, text, 'improvement', improvement.range, listItemPhrase(improvement.priority ? 'priority-action' : 'improvement', improvement.owner));
+  const strength = model.strengths.find((s) => within(s.range));
+  if (strength) push(targets, text, 'strength', strength.range, listItemPhrase('strength', strength.owner));
   const paragraph = model.paragraphs.find((p) => within(p.range));
   if (paragraph) push(targets, text, 'paragraph', paragraph.range, `paragraph ${paragraph.number}`);
   const section = judgementSectionAt(model.sections, offset);

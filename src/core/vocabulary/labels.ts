@@ -2,7 +2,7 @@
 // sources: each form (title, citation, short column, full name, meaning) is defined here once, and every
 // view, export, hover, the CLI and the Evidence view read it from here, so they can never disagree.
 
-import type { Grade, JudgementArea, JudgementSource, ReportKind } from '../recognition/model';
+import type { Grade, JudgementArea, JudgementSource, ListOwner, ReportKind } from '../recognition/model';
 
 export interface KindWords {
   /** As the Outline, status bar and CLI name it: "ILACS inspection report". */
@@ -18,6 +18,8 @@ export const KIND_WORDS: Record<ReportKind, KindWords> = {
   'sif-inspection': { title: 'SIF inspection report (2014–2017)', citation: 'SIF inspection', column: 'SIF' },
   'sif-reinspection': { title: 'SIF re-inspection report', citation: 'SIF re-inspection', column: 'SIF' },
   'lac-inspection-2013': { title: 'Looked-after children inspection (2013)', citation: 'looked-after children inspection', column: 'LAC' },
+  'cp-inspection-2013': { title: 'Child protection inspection (2013)', citation: 'child protection inspection', column: 'CP' },
+  jtai: { title: 'Joint targeted area inspection letter', citation: 'joint targeted area inspection', column: 'JTAI' },
   'focused-visit': { title: 'Focused-visit letter', citation: 'focused visit', column: 'FV' },
   'monitoring-visit': { title: 'Monitoring-visit letter', citation: 'monitoring visit', column: 'MV' },
   'committee-paper': { title: 'Council committee paper', citation: 'committee paper', column: 'paper' },
@@ -52,6 +54,53 @@ export const AREA_WORDS: Record<JudgementArea, AreaWords> = {
   adoption: { label: 'Adoption performance', short: 'Adoption', fullName: 'Adoption performance' },
   lscb: { label: 'Safeguarding children board', short: 'LSCB', fullName: 'The effectiveness of the Local Safeguarding Children Board' },
 };
+
+export interface OwnerWords {
+  /** A list's heading, as the Outline and CLI name whose list it is: "Safeguarding children board". */
+  label: string;
+  /** Added after an item's kind where the owner is not the local authority: "Area for improvement (LSCB)". */
+  short: string;
+  /** In running text, as the reports name it: "the Local Safeguarding Children Board". */
+  name: string;
+}
+
+/** Whose list an item is on. The board's words are the LSCB judgement area's, so the two never drift apart. */
+export const OWNER_WORDS: Record<ListOwner, OwnerWords> = {
+  'local-authority': { label: 'Local authority', short: 'local authority', name: 'the local authority' },
+  lscb: { label: AREA_WORDS.lscb.label, short: AREA_WORDS.lscb.short, name: 'the Local Safeguarding Children Board' },
+};
+
+/** The kinds of item a report lists: areas for improvement, priority actions, strengths. */
+export type ListItemKind = 'improvement' | 'priority-action' | 'strength';
+
+export interface ListItemWords {
+  /** Outline detail, hover title: "Area for improvement". */
+  label: string;
+  /** In running text and action titles ("Tag this area for priority action…"): lower case. */
+  phrase: string;
+  /** Counts and list headings: "areas for improvement". */
+  plural: string;
+}
+
+export const LIST_ITEM_WORDS: Record<ListItemKind, ListItemWords> = {
+  improvement: { label: 'Area for improvement', phrase: 'area for improvement', plural: 'areas for improvement' },
+  'priority-action': { label: 'Priority action', phrase: 'area for priority action', plural: 'priority actions' },
+  strength: { label: 'Strength', phrase: 'strength', plural: 'strengths' },
+};
+
+/** The local authority's items go unmarked (most reports list only theirs); another owner's are named: "Area for improvement (LSCB)". */
+export function listItemLabel(kind: ListItemKind, owner: ListOwner): string {
+  return withOwner(LIST_ITEM_WORDS[kind].label, owner);
+}
+
+/** listItemLabel in running text: "area for priority action (LSCB)". */
+export function listItemPhrase(kind: ListItemKind, owner: ListOwner): string {
+  return withOwner(LIST_ITEM_WORDS[kind].phrase, owner);
+}
+
+function withOwner(words: string, owner: ListOwner): string {
+  return owner === 'local-authority' ? words : `${words} (${OWNER_WORDS[owner].short})`;
+}
 
 export interface GradeWords {
   /** Outline, CLI, hover, Evidence view chips: "Requires improvement". */

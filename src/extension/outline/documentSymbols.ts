@@ -6,13 +6,15 @@ import { OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind, type Range 
 import { REPORT_SELECTOR, type ReportDocuments } from '../platform/reportDocuments';
 
 // Symbol kinds chosen for their icons: a section reads as a namespace/module, a grade as a constant
-// value, an area for improvement as an event (stands out), a paragraph as a plain string.
+// value, an area for improvement as an event (stands out), a strength as an enum member (apart from the
+// areas for improvement: it is never one), a paragraph as a plain string.
 export const SYMBOL_KINDS: Record<OutlineSymbolKind, vscode.SymbolKind> = {
   section: vscode.SymbolKind.Module,
   'judgement-section': vscode.SymbolKind.Class,
   judgement: vscode.SymbolKind.Constant,
   improvement: vscode.SymbolKind.Event,
   'priority-improvement': vscode.SymbolKind.Event,
+  strength: vscode.SymbolKind.EnumMember,
   paragraph: vscode.SymbolKind.String,
 };
 

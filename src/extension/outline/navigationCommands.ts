@@ -3,7 +3,7 @@
 // cursor, reveals the line and says when the search wrapped or found nothing.
 
 import * as vscode from 'vscode';
-import { navigate, type NavigationDirection, type NavigationTarget } from '../../core';
+import { LIST_ITEM_WORDS, navigate, type NavigationDirection, type NavigationTarget } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { toRange } from './documentSymbols';
 
@@ -15,7 +15,7 @@ export const NAVIGATION_COMMANDS: { id: string; target: NavigationTarget; direct
 ];
 
 const TARGET_NAMES: Record<NavigationTarget, { one: string; none: string }> = {
-  improvement: { one: 'area for improvement', none: 'No areas for improvement were recognised in this report.' },
+  improvement: { one: LIST_ITEM_WORDS.improvement.phrase, none: 'No areas for improvement were recognised in this report.' },
   judgement: { one: 'judgement', none: 'This document gives no judgements (grades).' },
 };
 
@@ -35,7 +35,7 @@ export function registerNavigationCommands(reports: ReportDocuments): vscode.Dis
       const range = toRange(editor.document, found.range);
       editor.selection = new vscode.Selection(range.start, range.start);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      const where = `${TARGET_NAMES[target].one} ${found.index} of ${found.count}`;
+      const where = `${found.label ?? TARGET_NAMES[target].one} ${found.index} of ${found.count}`;
       const wrap = found.wrapped ? (direction === 'next' ? ' (wrapped to the start)' : ' (wrapped to the end)') : '';
       vscode.window.setStatusBarMessage(`Inspection report: ${where}${wrap}`, 3000);
     }),

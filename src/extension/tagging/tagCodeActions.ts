@@ -1,4 +1,4 @@
-// Code actions at the cursor: tag the area for improvement, the numbered paragraph or the judgement section
+// Code actions at the cursor: tag the area for improvement, the strength, the numbered paragraph or the judgement section
 // it is in, in one action, without selecting anything.
 
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ export const TAG_ACTION_KIND = vscode.CodeActionKind.Refactor.append('inspection
 
 const TITLES = {
   improvement: (name: string) => `Tag this ${name}…`,
+  strength: (name: string) => `Tag this ${name}…`,
   paragraph: (name: string) => `Tag ${name.replace(/^paragraph/, 'this paragraph (¶')})…`,
   'judgement-section': () => 'Tag this judgement section…',
 } as const;

@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { type Codebook, EDIT_TAG_COMMAND, REMOVE_TAG_COMMAND, type Tag, type TagCommandArgs, tagContext, TaggingPausedError, tagTargetAt, type TagTargetKind, type TagTheme, themePickEntries, themesForIds } from '../../core';
+import { type Codebook, EDIT_TAG_COMMAND, LIST_ITEM_WORDS, REMOVE_TAG_COMMAND, type Tag, type TagCommandArgs, tagContext, TaggingPausedError, tagTargetAt, type TagTargetKind, type TagTheme, themePickEntries, themesForIds } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { describeShort, type SidecarService } from './sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
@@ -14,8 +14,16 @@ import type { TagCodebook } from '../codebook/tagCodebook';
 export const TAG_SELECTION_COMMAND = 'inspectionReports.tagSelection';
 export const TAG_TARGET_COMMANDS: Record<TagTargetKind, string> = {
   improvement: 'inspectionReports.tagImprovement',
+  strength: 'inspectionReports.tagStrength',
   paragraph: 'inspectionReports.tagParagraph',
   'judgement-section': 'inspectionReports.tagJudgementSection',
+};
+/** For the message when the cursor is not in a passage of the kind asked for. */
+const TARGET_KIND_NAMES: Record<TagTargetKind, string> = {
+  improvement: `an ${LIST_ITEM_WORDS.improvement.phrase}`,
+  strength: `a ${LIST_ITEM_WORDS.strength.phrase}`,
+  paragraph: 'a numbered paragraph',
+  'judgement-section': 'a judgement section',
 };
 export const REATTACH_TAG_COMMAND = 'inspectionReports.tags.reattach';
 export const DELETE_ORPHAN_COMMAND = 'inspectionReports.tags.deleteOrphan';
@@ -117,7 +125,7 @@ function newTagCommands(services: TaggingServices) {
       const offset = args?.offset ?? (editor ? document.offsetAt(editor.selection.active) : undefined);
       if (offset === undefined) throw new Error('Put the cursor in the passage to tag.');
       const target = tagTargetAt(state.model, state.text, offset, kind);
-      if (!target) throw new Error(`The cursor is not in ${kind === 'improvement' ? 'an area for improvement' : kind === 'paragraph' ? 'a numbered paragraph' : 'a judgement section'} of this report.`);
+      if (!target) throw new Error(`The cursor is not in ${TARGET_KIND_NAMES[kind]} of this report.`);
       return tagRange(services, document, target.range.start, target.range.end, args, target.name);
     });
   return { tagSelection, tagTarget };

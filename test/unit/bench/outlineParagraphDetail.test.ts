@@ -16,7 +16,7 @@ function expectedDetail(opening: string, max: number): string {
 
 function detailOf(text: string, max: number): string {
   const model: ReportModel = {
-    kind: 'sif-inspection', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [],
+    kind: 'sif-inspection', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], strengths: [],
     paragraphs: [{ number: 1, range: { start: 0, end: text.length }, line: 1 }], lineCount: 1,
   };
   return buildOutline(model, text, { maxNameLength: max })[0]!.detail;

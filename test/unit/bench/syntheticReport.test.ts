@@ -22,8 +22,9 @@ describe('bench: synthetic SIF report', () => {
     assert.equal(model.improvements.length, 15);
     assert.equal(model.improvements.filter((i) => i.priority).length, 3);
     assert.ok(model.paragraphs.length > 150, `${model.paragraphs.length} paragraphs`);
-    // Numbered paragraphs follow on from the areas for improvement, in order.
-    assert.deepEqual(model.paragraphs.slice(0, 3).map((p) => p.number), [16, 17, 18]);
+    // One running sequence: the numbered areas for improvement (1..15), then the paragraphs, in order.
+    assert.deepEqual(model.paragraphs.slice(0, 18).map((p) => p.number), Array.from({ length: 18 }, (_, k) => k + 1));
+    assert.deepEqual(model.paragraphs.slice(0, 15).map((p) => p.line), model.improvements.map((i) => i.line));
     assert.ok(model.sections.some((s) => s.title === 'What the inspection judgements mean'));
   });
 

@@ -10,6 +10,7 @@ function modelWith(judgements: Omit<Judgement, 'range'>[]): ReportModel {
     judgements: judgements.map((j) => ({ ...j, range: { start: 0, end: 1 } })),
     earlierJudgements: [],
     improvements: [],
+    strengths: [],
     paragraphs: [],
     lineCount: 1,
   };
@@ -31,7 +32,7 @@ describe('corpus check: manifest', () => {
 
 describe('corpus check: kinds and peer grades', () => {
   it('accepts every inspection framework for manifest kind "inspection" only', () => {
-    for (const k of ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013'] as const) assert.ok(kindConsistent('inspection', k));
+    for (const k of ['ilacs-inspection', 'sif-inspection', 'sif-reinspection', 'lac-inspection-2013', 'cp-inspection-2013'] as const) assert.ok(kindConsistent('inspection', k));
     assert.ok(!kindConsistent('inspection', 'focused-visit'));
     assert.ok(kindConsistent('focused-visit', 'focused-visit'));
     assert.ok(!kindConsistent('area-send', 'unknown'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ReportModel, Section } from '../../../src/core/recognition/model';
 import { outlineJson, outlineSummary, outlineText, wrap } from '../../../src/core/navigation/outlineFormat';
+import { sifModel } from '../editor/sifSampleReport';
 
 const r = (start: number, end: number) => ({ start, end });
 
@@ -33,13 +34,14 @@ function model(): ReportModel {
     improvements: [
       {
         text: 'The timeliness of permanence planning for children in care. (outcome 3, national framework)',
-        priority: false,
+        owner: 'local-authority', priority: false,
         range: r(400, 480),
         line: 31,
         frameworkRefs: [{ kind: 'outcome', number: 3, text: '(outcome 3, national framework)' }],
       },
-      { text: 'Visits to children on plans.', priority: true, range: r(500, 530), line: 33, frameworkRefs: [] },
+      { text: 'Visits to children on plans.', owner: 'local-authority', priority: true, range: r(500, 530), line: 33, frameworkRefs: [] },
     ],
+    strengths: [],
     paragraphs: [1, 2, 3].map((n) => ({ number: n, range: r(n * 1000, n * 1000 + 50), line: 40 + n })),
     lineCount: 200,
   };
@@ -48,10 +50,10 @@ function model(): ReportModel {
 describe('outlineJson', () => {
   it('has exactly the documented keys, without offsets', () => {
     const json = outlineJson(model());
-    assert.deepEqual(Object.keys(json), ['kind', 'authority', 'metadata', 'judgements', 'earlierJudgements', 'improvements', 'sections', 'paragraphs']);
+    assert.deepEqual(Object.keys(json), ['kind', 'authority', 'metadata', 'judgements', 'earlierJudgements', 'improvements', 'strengths', 'sections', 'paragraphs']);
     assert.deepEqual(json.judgements[0], { area: 'in-care', grade: 'requires-improvement', line: 14, source: 'table' });
     assert.deepEqual(json.earlierJudgements[0], { grade: 'requires-improvement', when: 'June 2021', line: 23 });
-    assert.deepEqual(Object.keys(json.improvements[0]), ['text', 'line', 'priority', 'frameworkRefs']);
+    assert.deepEqual(Object.keys(json.improvements[0]), ['text', 'line', 'owner', 'priority', 'frameworkRefs']);
     assert.equal(json.paragraphs, 3);
     assert.equal(json.authority, 'Westmere County Council');
   });
@@ -62,6 +64,25 @@ describe('outlineJson', () => {
     assert.equal(inCare.judgementArea, 'in-care');
     assert.equal(inCare.grade, 'requires-improvement');
     assert.deepEqual(inCare.children, [{ title: 'Permanence', role: 'subtopic', line: 44, level: 2, children: [] }]);
+  });
+
+  it('says whose each item is, gives the number where the report numbers it, and lists strengths apart', () => {
+    const json = outlineJson(sifModel());
+    assert.deepEqual(
+      json.improvements.map((i) => [i.number, i.owner, i.priority]),
+      [
+        [12, 'local-authority', true],
+        [13, 'local-authority', false],
+        [15, 'lscb', true],
+        [16, 'lscb', false],
+      ],
+    );
+    assert.deepEqual(Object.keys(json.improvements[2]!), ['text', 'line', 'owner', 'priority', 'frameworkRefs', 'number']);
+    assert.deepEqual(json.strengths, [
+      { text: 'Leaders know their services well and act quickly on what audits find.', line: 14, owner: 'local-authority', number: 14 },
+      { text: 'The board’s training programme is well attended by partner agencies.', line: 22, owner: 'lscb', number: 17 },
+    ]);
+    assert.deepEqual(outlineJson(model()).strengths, []);
   });
 
   it('gives authority null when the engine found none, and survives a JSON round trip', () => {
@@ -113,6 +134,32 @@ describe('outlineText', () => {
     assert.match(outlineText({ ...sif, improvements: model().improvements }), /Paragraphs: +3 numbered, /);
   });
 
+  it('lists the local authority’s areas for improvement, then the safeguarding board’s, then the strengths', () => {
+    const out = outlineText(sifModel());
+    const council = out.indexOf('\nAreas for improvement:\n');
+    const board = out.indexOf('\nSafeguarding children board — areas for improvement:\n');
+    const strengths = out.indexOf('\nStrengths:\n');
+    assert.ok(council > 0 && board > council && strengths > board, out);
+    const councilList = out.slice(council, board);
+    assert.match(councilList, /\n {2}1\. \[PRIORITY\] Ensure that every child referred/);
+    assert.match(councilList, /\n {2}2\. Improve the quality of supervision so that it challenges drift in plans\. \(line 11\)/);
+    assert.doesNotMatch(councilList, /board’s|Leaders know/, 'neither the board’s items nor a strength among the council’s');
+    const boardList = out.slice(board, strengths);
+    assert.match(boardList, /\n {2}1\. \[PRIORITY\] Ensure that the board’s audits of multi-agency practice/);
+    assert.match(boardList, /\n {2}2\. Publish the annual report so that partners can see the board’s priorities\. \(line 20\)/);
+    assert.match(out.slice(strengths), /^\nStrengths:\n {2}1\. Leaders know their services well and act quickly on what audits find\. \(line 14\)\n {2}2\. \[LSCB\] The board’s training programme is well attended by partner agencies\. \(line 22\)\n$/);
+  });
+
+  it('prints no board list and no strengths for a report that has none', () => {
+    const out = outlineText(model());
+    assert.doesNotMatch(out, /Safeguarding children board —|Strengths:/);
+  });
+
+  it('counts an item once when the report numbers it as a paragraph too (SIF)', () => {
+    assert.match(outlineText(sifModel()), /Paragraphs: +6 numbered, 23 lines/);
+    assert.match(outlineSummary(sifModel()), /· 6 numbered paragraphs$/);
+  });
+
   it('says so when a letter has no grades or improvements', () => {
     const letter = { ...model(), kind: 'focused-visit' as const, judgements: [], earlierJudgements: [], improvements: [], sections: [] };
     const out = outlineText(letter);
@@ -138,6 +185,12 @@ describe('outlineSummary', () => {
       outlineSummary(model()),
       'ILACS inspection report · Westmere County Council · 2 grades (overall good) · 2 areas for improvement (1 priority) · 3 sections · 3 numbered paragraphs',
     );
+  });
+});
+
+describe('outlineSummary of a SIF report', () => {
+  it('counts the local authority’s areas for improvement, adds the board’s apart, and counts strengths', () => {
+    assert.match(outlineSummary(sifModel()), / · 2 areas for improvement \(1 priority\) \+ 2 for the LSCB · 2 strengths · /);
   });
 });
 

@@ -154,12 +154,14 @@ describe('report command line', function () {
     assert.equal(run.stderr, '');
     assert.equal(run.code, 0);
     const json = JSON.parse(run.stdout);
-    assert.deepEqual(Object.keys(json), ['kind', 'authority', 'metadata', 'judgements', 'earlierJudgements', 'improvements', 'sections', 'paragraphs']);
+    assert.deepEqual(Object.keys(json), ['kind', 'authority', 'metadata', 'judgements', 'earlierJudgements', 'improvements', 'strengths', 'sections', 'paragraphs']);
     assert.equal(json.kind, 'ilacs-inspection');
     assert.equal(json.paragraphs, 5);
     const grades = Object.fromEntries(json.judgements.filter((j: { source: string }) => j.source === 'table').map((j: { area: string; grade: string }) => [j.area, j.grade]));
     assert.deepEqual(grades, { leaders: 'good', 'help-protection': 'good', 'in-care': 'inadequate', 'care-leavers': 'good', overall: 'requires-improvement' });
     assert.equal(json.improvements.length, 2);
+    assert.deepEqual(json.improvements.map((i: { owner: string }) => i.owner), ['local-authority', 'local-authority']);
+    assert.deepEqual(json.strengths, []);
     assert.deepEqual(json.improvements[0].frameworkRefs.map((r: { kind: string; number: number }) => `${r.kind} ${r.number}`), ['outcome 3']);
     const inCare = json.sections.find((s: { judgementArea?: string }) => s.judgementArea === 'in-care');
     assert.equal(inCare.grade, 'inadequate');

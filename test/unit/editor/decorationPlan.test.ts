@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lastColumn, planDecorations, splitByLine } from '../../../src/core/presentation/decorationPlan';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
+import { LA_AFI, LA_PRIORITY, LA_STRENGTH, LSCB_AFI, LSCB_PRIORITY, LSCB_STRENGTH, SIF_TEXT, sifModel } from './sifSampleReport';
 
 describe('decoration plan', () => {
   const slices = (ranges: { start: number; end: number }[]): string[] => ranges.map((r) => SAMPLE_TEXT.slice(r.start, r.end));
@@ -24,6 +25,18 @@ describe('decoration plan', () => {
     const plan = planDecorations(model, SAMPLE_TEXT);
     assert.deepEqual(slices(plan.improvement), ['The timeliness of assessments for disabled children.']);
     assert.equal(plan['priority-improvement'].length, 1);
+  });
+
+  it('marks the safeguarding board’s items as the council’s are, and never a strength as an area for improvement', () => {
+    const plan = planDecorations(sifModel(), SIF_TEXT);
+    const sif = (ranges: { start: number; end: number }[]) => ranges.map((r) => SIF_TEXT.slice(r.start, r.end));
+    assert.deepEqual(sif(plan.improvement), [LA_AFI, LSCB_AFI]);
+    assert.deepEqual(sif(plan['priority-improvement']), [LA_PRIORITY, LSCB_PRIORITY]);
+    const marked = Object.values(plan).flat();
+    for (const strength of [LA_STRENGTH, LSCB_STRENGTH]) {
+      const at = SIF_TEXT.indexOf(strength);
+      assert.ok(!marked.some((r) => r.start < at + strength.length && at < r.end), `${strength} is not highlighted`);
+    }
   });
 
   it('keeps only the grade column of a table line, and prose as it is', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { buildOutline, OutlineBuilder, shorten, type OutlineSymbol } from '../../../src/core/navigation/outline';
 import { analyseReport } from '../../../src/core/recognition/analyse';
 import { SAMPLE_TEXT, sampleModel } from './sampleReport';
+import { SIF_TEXT, sifModel } from './sifSampleReport';
 
 /** name [detail] per symbol, indented by depth: what the Outline view shows. */
 function render(symbols: OutlineSymbol[], depth = 0): string[] {
@@ -93,5 +94,48 @@ describe('outline (document symbols)', () => {
     }
     // A narrower name limit is a different detail, not a reused one.
     assert.deepEqual(builder.build(analyseReport(text), text, { maxNameLength: 20 }), buildOutline(analyseReport(text), text, { maxNameLength: 20 }));
+  });
+});
+
+describe('outline of a SIF report: whose items, and strengths apart', () => {
+  it('names the safeguarding board’s items as the board’s and shows strengths as strengths, never as areas for improvement', () => {
+    const tree = buildOutline(sifModel(), SIF_TEXT, { paragraphs: false });
+    assert.deepEqual(render(tree), [
+      'What does the local authority need to improve?',
+      '  Priority and immediate action',
+      '    Ensure that every child referred to children’s social care is seen within the… [Priority action]',
+      '  Areas for improvement',
+      '    Improve the quality of supervision so that it challenges drift in plans. [Area for improvement]',
+      'The local authority has the following strengths:',
+      '  Leaders know their services well and act quickly on what audits find. [Strength]',
+      'Section 2: The effectiveness of the Local Safeguarding Children Board',
+      '  Priority and immediate action',
+      '    Ensure that the board’s audits of multi-agency practice are completed on time. [Priority action (LSCB)]',
+      '  Areas for improvement',
+      '    Publish the annual report so that partners can see the board’s priorities. [Area for improvement (LSCB)]',
+      '  The LSCB’s strengths',
+      '    The board’s training programme is well attended by partner agencies. [Strength (LSCB)]',
+    ]);
+  });
+
+  it('shows a numbered item once, as the item, not again as the paragraph it also is', () => {
+    const all = (xs: OutlineSymbol[]): OutlineSymbol[] => xs.flatMap((x) => [x, ...all(x.children)]);
+    const symbols = all(buildOutline(sifModel(), SIF_TEXT));
+    assert.deepEqual(symbols.filter((s) => s.kind === 'paragraph').map((s) => s.name), []);
+    assert.equal(symbols.filter((s) => s.name.startsWith('Publish the annual report')).length, 1);
+    // A paragraph that is no item is still shown.
+    const withProse = { ...sifModel(), improvements: sifModel().improvements.slice(1) };
+    assert.deepEqual(all(buildOutline(withProse, SIF_TEXT)).filter((s) => s.kind === 'paragraph').map((s) => s.name), ['¶ 12']);
+  });
+
+  it('gives strengths their own symbol kind', () => {
+    const all = (xs: OutlineSymbol[]): OutlineSymbol[] => xs.flatMap((x) => [x, ...all(x.children)]);
+    const symbols = all(buildOutline(sifModel(), SIF_TEXT, { paragraphs: false }));
+    const kindOf = (start: string) => symbols.find((s) => s.name.startsWith(start))?.kind;
+    assert.equal(kindOf('Leaders know their services'), 'strength');
+    assert.equal(kindOf('The board’s training programme'), 'strength');
+    assert.equal(kindOf('Publish the annual report'), 'improvement');
+    assert.equal(kindOf('Ensure that the board’s audits'), 'priority-improvement');
+    assert.equal(symbols.filter((s) => s.kind === 'strength').length, 2);
   });
 });

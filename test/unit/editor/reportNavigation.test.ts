@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { navigate } from '../../../src/core/navigation/reportNavigation';
 import { SAMPLE_TEXT, lineStart, sampleModel } from './sampleReport';
+import { sifModel } from './sifSampleReport';
 
 describe('report navigation', () => {
   const model = sampleModel();
@@ -40,5 +41,24 @@ describe('report navigation', () => {
 
   it('finds nothing in a document without improvements', () => {
     assert.equal(navigate({ ...model, improvements: [] }, 'improvement', 'next', 0), undefined);
+  });
+
+  it('goes through the safeguarding board’s areas for improvement too, saying whose each is, and not through strengths', () => {
+    const sif = sifModel();
+    const stops: string[] = [];
+    let offset = 0;
+    for (let k = 0; k < 5; k++) {
+      const r = navigate(sif, 'improvement', 'next', offset)!;
+      stops.push(`${r.line} ${r.label} ${r.index}/${r.count}${r.wrapped ? ' wrapped' : ''}`);
+      offset = r.range.start;
+    }
+    assert.deepEqual(stops, [
+      '8 area for priority action 1/4',
+      '11 area for improvement 2/4',
+      '18 area for priority action (LSCB) 3/4',
+      '20 area for improvement (LSCB) 4/4',
+      '8 area for priority action 1/4 wrapped',
+    ]);
+    assert.equal(navigate(sif, 'judgement', 'next', 0), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { summariseReport } from '../../../src/core/presentation/reportSummary';
 import { sampleModel } from './sampleReport';
+import { sifModel } from './sifSampleReport';
 
 describe('report summary (status bar)', () => {
   it('names the kind and the authority, with details for the tooltip', () => {
@@ -22,5 +23,10 @@ describe('report summary (status bar)', () => {
     const s = summariseReport(model);
     assert.equal(s.short, 'Focused-visit letter');
     assert.equal(s.details.at(-1), '0 judgements, 1 area for improvement, 0 numbered paragraphs');
+  });
+
+  it('counts the local authority’s areas for improvement, the safeguarding board’s apart, and the strengths', () => {
+    const s = summariseReport(sifModel());
+    assert.equal(s.details.at(-1), '0 judgements, 2 areas for improvement + 2 for the LSCB, 2 strengths, 6 numbered paragraphs');
   });
 });

@@ -76,15 +76,16 @@ export function sampleModel(text = SAMPLE_TEXT): ReportModel {
     ],
     earlierJudgements: [{ grade: 'inadequate', when: '2021', range: rangeOf(text, 'inadequate'), line: 9 }],
     improvements: [
-      { text: 'The timeliness of assessments for disabled children.', priority: false, range: rangeOf(text, 'The timeliness of assessments for disabled children.'), line: 13, frameworkRefs: [] },
+      { text: 'The timeliness of assessments for disabled children.', owner: 'local-authority', priority: false, range: rangeOf(text, 'The timeliness of assessments for disabled children.'), line: 13, frameworkRefs: [] },
       {
         text: 'The quality of written plans, so that families understand what needs to change. (outcome 2, national framework)',
-        priority: false,
+        owner: 'local-authority', priority: false,
         range: rangeOf(text, 'The quality of written plans, so that families understand\n  what needs to change. (outcome 2, national framework)'),
         line: 14,
         frameworkRefs: [{ kind: 'outcome', number: 2, text: '(outcome 2, national framework)' }],
       },
     ],
+    strengths: [],
     paragraphs: [
       { number: 1, range: { start: lineStart(text, 19), end: lineStart(text, 21) - 1 }, line: 19 },
       { number: 2, range: { start: lineStart(text, 22), end: lineStart(text, 23) - 1 }, line: 22 },

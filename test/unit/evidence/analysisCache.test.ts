@@ -100,6 +100,10 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
       ['another text length', () => JSON.stringify({ ...good(), textLength: A.length + 1 })],
       ['a model without sections', () => JSON.stringify({ ...good(), model: { ...good().model, sections: undefined } })],
       ['a model with a range beyond the text', () => JSON.stringify({ ...good(), model: { ...good().model, paragraphs: [{ number: 1, range: { start: 0, end: A.length + 10 }, line: 1 }] } })],
+      // Written before list items had owners: trusting it would read the board's items as the council's.
+      ['a model from before list items had owners', () => JSON.stringify({ ...good(), model: { ...good().model, strengths: undefined, improvements: [{ text: 'Plans.', priority: false, range: { start: 0, end: 1 }, line: 1, frameworkRefs: [] }] } })],
+      ['a model with an unknown owner on an improvement', () => JSON.stringify({ ...good(), model: { ...good().model, improvements: [{ text: 'Plans.', owner: 'council', priority: false, range: { start: 0, end: 1 }, line: 1, frameworkRefs: [] }] } })],
+      ['a model with an unknown owner on a strength', () => JSON.stringify({ ...good(), model: { ...good().model, strengths: [{ text: 'Plans.', owner: 'board', range: { start: 0, end: 1 }, line: 1 }] } })],
       ['a model with an unknown grade', () => JSON.stringify({ ...good(), model: { ...good().model, judgements: [{ area: 'overall', grade: 'superb', source: 'table', range: { start: 0, end: 1 }, line: 1 }] } })],
     ];
     for (const [what, content] of corruptions) {

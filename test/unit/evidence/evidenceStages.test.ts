@@ -8,7 +8,7 @@ import { collectPassages } from '../../../src/core/evidence/collectPassages';
 import { summariseEvidence } from '../../../src/core/evidence/summariseEvidence';
 import { readSidecarForEvidence, type SidecarParser } from '../../../src/core/evidence/sidecarReading';
 import type { Sidecar } from '../../../src/core/tags/sidecar/sidecarModel';
-import { fixtureAnalyser } from './fixtureModels';
+import { buildModel, fixtureAnalyser } from './fixtureModels';
 
 const LETTER = 'Monitoring visit to Eastholm children’s services\n\nHello. Practice has improved since the last visit.\n';
 
@@ -179,6 +179,48 @@ describe('evidence stage: collect passages', () => {
   it('leaves out a text file that is neither a recognised report nor tagged', () => {
     const notes = 'Notes for the team meeting.\n';
     assert.equal(collectPassages({ path: '/r/notes.txt', text: notes, model: fixtureAnalyser(notes), problems: [] }, undefined, undefined), undefined);
+  });
+});
+
+describe('evidence stage: collect passages of a report that lists the board\'s items', () => {
+  const SIF =
+    'Harbourside children\u2019s services: SIF inspection, published 8 August 2014\n\n' +
+    'What does the local authority need to improve?\n\n' +
+    '27. Ensure that every child who goes missing is offered a return home\ninterview.\n\n' +
+    'The local authority has the following strengths:\n\n' +
+    '45. Social workers know their children well.\n\n' +
+    'What does the LSCB need to improve?\n\n' +
+    '131. Evaluate the impact of multi-agency training on the practice of\nfrontline staff.\n\n' +
+    'The LSCB\u2019s strengths\n\n' +
+    '140. The board\u2019s chair holds partners to account.\n';
+  const model = buildModel(SIF, {
+    kind: 'sif-inspection',
+    authority: 'Harbourside',
+    published: '2014-08-08',
+    improvements: ['Ensure that every child'],
+    boardImprovements: ['Evaluate the impact'],
+    strengths: [['Social workers know', 'local-authority'], ['The board\u2019s chair', 'lscb']],
+  });
+  const quotes = ['return home', 'multi-agency training', 'holds partners', 'Social workers know'];
+  const tags = quotes.map((q, i) => tag(`t${i}`, q, SIF.indexOf(q)));
+  const collected = collectPassages({ path: '/r/h.txt', text: SIF, model, problems: [] }, { ...(JSON.parse(sidecarText('h.txt', [])) as Sidecar), tags } as Sidecar, '/r/h.txt.tags.json')!;
+
+  it("keeps the board's improvements, marked as the board's, beside the council's and with their numbers", () => {
+    assert.deepEqual(
+      collected.report.improvements.map((i) => [i.owner, i.number ?? null, i.text.slice(0, 20)]),
+      [['local-authority', 27, 'Ensure that every ch'], ['lscb', 131, 'Evaluate the impact ']],
+    );
+    // Strengths are never areas for improvement.
+    assert.ok(!collected.report.improvements.some((i) => i.text.startsWith('Social workers')));
+  });
+
+  it('marks each passage with whose list it lies on, and leaves a passage off any list unmarked', () => {
+    assert.deepEqual(
+      collected.items.map((i) => [i.quote, i.listOwner ?? 'none']),
+      [['return home', 'local-authority'], ['multi-agency training', 'lscb'], ['holds partners', 'lscb'], ['Social workers know', 'local-authority']],
+    );
+    const plain = collectPassages({ path: '/r/h.txt', text: SIF, model, problems: [] }, { ...(JSON.parse(sidecarText('h.txt', [])) as Sidecar), tags: [tag('p', 'SIF inspection', SIF.indexOf('SIF inspection'))] } as Sidecar, undefined)!;
+    assert.equal(plain.items[0]!.listOwner, undefined);
   });
 });
 

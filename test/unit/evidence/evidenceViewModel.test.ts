@@ -26,7 +26,7 @@ function passage(tagId: string, reportPath: string, extra: Partial<EvidenceItem>
 const REPORTS: EvidenceReport[] = [
   report('/r/westmere-2024.txt', {
     authority: 'Westmere', date: '2024-03-12', judgements: [{ area: 'in-care', grade: 'good' }, { area: 'overall', grade: 'requires-improvement' }],
-    improvements: [{ text: 'Improve the timeliness of return home interviews.', priority: false, line: 40, themeIds: [] }],
+    improvements: [{ text: 'Improve the timeliness of return home interviews.', priority: false, owner: 'local-authority', line: 40, themeIds: [] }],
   }),
   report('/r/westmere-2022.txt', { authority: 'Westmere', date: '2022-11-02', kind: 'focused-visit' }),
   report('/r/kingsbridge.txt', { authority: 'Kingsbridge', date: '2023-06-14', kind: 'monitoring-visit', judgements: [] }),
@@ -130,6 +130,32 @@ describe('Evidence view model', () => {
     assert.deepEqual([model.areaLabels.lscb, model.areaShortLabels.lscb], ['Safeguarding children board', 'LSCB']);
     assert.deepEqual(Object.keys(model.areaLabels), ['overall', 'leaders', 'help-protection', 'in-care', 'care-leavers', 'adoption', 'lscb']);
     assert.deepEqual(model.gradeOrder.map((g) => model.gradeLabels[g]), ['Outstanding', 'Good', 'Requires improvement', 'Adequate', 'Inadequate']);
+  });
+
+  it("marks the board's passages and says the board's items are left out of the recurring ones", () => {
+    const board = 'The LSCB should evaluate the impact of multi-agency training on frontline practice.';
+    const sif = (path: string, date: string) =>
+      report(path, {
+        kind: 'sif-inspection', authority: 'Harbourside', date,
+        improvements: [
+          { text: 'Improve the timeliness of return home interviews.', priority: false, owner: 'local-authority', line: 30, themeIds: ['missing'] },
+          { text: board, priority: true, owner: 'lscb', line: 120, themeIds: ['training'] },
+        ],
+      });
+    const items = [
+      passage('b', '/r/h-2014.txt', { authority: 'Harbourside', reportKind: 'sif-inspection', listOwner: 'lscb' }),
+      passage('c', '/r/h-2014.txt', { authority: 'Harbourside', reportKind: 'sif-inspection', listOwner: 'local-authority' }),
+    ];
+    const set: EvidenceSet = { ...evidenceSet(), reports: [sif('/r/h-2014.txt', '2014-08-08'), sif('/r/h-2017.txt', '2017-03-01')], items, themes: countThemes(items) };
+    const model = buildEvidenceViewModel(set, {});
+    assert.deepEqual(model.items.map((i) => [i.tagId, i.listOwner]), [['b', 'lscb'], ['c', 'local-authority']]);
+    // The chip's words (the webview reads them from here).
+    assert.deepEqual([model.ownerLabels.lscb.label, model.ownerLabels.lscb.short], ['Safeguarding children board', 'LSCB']);
+    // Only the council's item recurs (shared theme); the board's identical item in both reports does not.
+    assert.deepEqual(model.recurringImprovements.map((r) => r.occurrences.map((o) => o.text)), [['Improve the timeliness of return home interviews.', 'Improve the timeliness of return home interviews.']]);
+    assert.equal(model.recurringScope, "Only the local authority's areas for improvement are compared; 2 items of the Local Safeguarding Children Board (LSCB) are left out.");
+    // A set with only the council's items says nothing about the board.
+    assert.equal(buildEvidenceViewModel(evidenceSet(), {}).recurringScope, undefined);
   });
 
   it('shows nothing but the totals when the filter matches no report', () => {

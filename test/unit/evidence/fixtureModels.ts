@@ -1,7 +1,7 @@
 // Report models for the evidence fixtures, declared by hand (what the engine should find in each), so
 // aggregation is tested on its own; the real engine is exercised separately when it is present.
 
-import type { Grade, JudgementArea, ReportKind, ReportModel, Section } from '../../../src/core/recognition/model';
+import type { Grade, Improvement, JudgementArea, ListOwner, ReportKind, ReportModel, Section } from '../../../src/core/recognition/model';
 
 export interface ModelSpec {
   kind: ReportKind;
@@ -13,6 +13,10 @@ export interface ModelSpec {
   sections?: Array<{ heading: string; title: string; area?: JudgementArea; grade?: Grade }>;
   /** Improvements by their first words. */
   improvements?: string[];
+  /** The safeguarding children board's improvements (SIF reports), by their first words. */
+  boardImprovements?: string[];
+  /** Strengths by their first words, with whose list they are on. */
+  strengths?: Array<[string, ListOwner]>;
 }
 
 function at(text: string, needle: string): number {
@@ -45,12 +49,20 @@ export function buildModel(text: string, spec: ModelSpec): ReportModel {
     const blank = text.indexOf('\n\n', start);
     return { number: Number(m[1]), range: { start, end: blank < 0 ? text.length : blank }, line: lineOf(start) };
   });
-  const improvements = (spec.improvements ?? []).map((first) => {
+  /** The item that starts with `first` and runs to the next blank line. */
+  const listed = (first: string, owner: ListOwner) => {
     const start = at(text, first);
     const blank = text.indexOf('\n\n', start);
     const end = blank < 0 ? text.length : blank;
-    return { text: text.slice(start, end).replace(/\s+/g, ' ').trim(), priority: false, range: { start, end }, line: lineOf(start), frameworkRefs: [] };
-  });
+    // "27. Ensure that …": the number the report gives the item, as SIF reports do.
+    const numbered = /(?:^|\n)(\d+)\. $/.exec(text.slice(Math.max(0, start - 8), start));
+    return { text: text.slice(start, end).replace(/\s+/g, ' ').trim(), owner, range: { start, end }, line: lineOf(start), ...(numbered ? { number: Number(numbered[1]) } : {}) };
+  };
+  const improvement = (first: string, owner: ListOwner): Improvement => ({ ...listed(first, owner), priority: false, frameworkRefs: [] });
+  const improvements = [
+    ...(spec.improvements ?? []).map((first) => improvement(first, 'local-authority')),
+    ...(spec.boardImprovements ?? []).map((first) => improvement(first, 'lscb')),
+  ].sort((a, b) => a.range.start - b.range.start);
   return {
     kind: spec.kind,
     metadata: {
@@ -63,6 +75,7 @@ export function buildModel(text: string, spec: ModelSpec): ReportModel {
     judgements: (spec.judgements ?? []).map(([area, grade]) => ({ area, grade, source: 'table', range: { start: 0, end: 0 }, line: 1 })),
     earlierJudgements: [],
     improvements,
+    strengths: (spec.strengths ?? []).map(([first, owner]) => listed(first, owner)),
     paragraphs,
     lineCount: lineOf(text.length),
   };

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import type { EvidenceReport } from '../../../src/core/evidence/evidenceModel';
+import type { ListOwner } from '../../../src/core/recognition/model';
 import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
 import { contentWordIds, contentWords, jaccard, sortedJaccard } from '../../../src/core/evidence/wordingSimilarity';
 import { authorityKey } from '../../../src/core/evidence/authorityKey';
 
-function report(path: string, authority: string, date: string, improvements: Array<string | [string, string[]]>): EvidenceReport {
+/** An improvement: its text, or [text, theme ids] (and whose list it is on: the local authority's unless said). */
+function report(path: string, authority: string, date: string, improvements: Array<string | [string, string[]] | [string, string[], ListOwner]>): EvidenceReport {
   return {
     path,
     fileName: path,
@@ -13,8 +15,8 @@ function report(path: string, authority: string, date: string, improvements: Arr
     date,
     judgements: [],
     improvements: improvements.map((i, n) => {
-      const [text, themeIds] = typeof i === 'string' ? [i, []] : i;
-      return { text, priority: false, line: n + 1, themeIds };
+      const [text, themeIds, owner = 'local-authority'] = typeof i === 'string' ? [i, []] : i;
+      return { text, priority: false, owner, line: n + 1, themeIds };
     }),
     tagCount: 0,
     orphanedCount: 0,
@@ -86,5 +88,28 @@ describe('recurring areas for improvement', () => {
       report('a2', 'Westmere', '2023-01-01', ['Sufficiency of placements for children in care.']),
     ]);
     assert.deepEqual(found, []);
+  });
+
+  it("leaves out the safeguarding children board's items: the board's identical item in two reports is not the council's", () => {
+    const boardItem = 'The LSCB should evaluate the impact of multi-agency training on frontline practice.';
+    const reports = [
+      report('s2014', 'Westmere', '2014-08-08', [['Management oversight of practice.', []], [boardItem, ['training'], 'lscb']]),
+      report('s2017', 'Westmere', '2017-03-01', [['Sufficiency of placements for children in care.', []], [boardItem, ['training'], 'lscb']]),
+    ];
+    assert.deepEqual(findRecurringImprovements(reports), []);
+    // The same two items on the council's lists do recur, so the test above fails if owners are ignored.
+    const councils = reports.map((r) => ({ ...r, improvements: r.improvements.map((i) => ({ ...i, owner: 'local-authority' as const })) }));
+    assert.deepEqual(
+      findRecurringImprovements(councils).map((r) => [r.occurrences.map((o) => o.text), r.matchedBy]),
+      [[[boardItem, boardItem], ['theme', 'wording']]],
+    );
+  });
+
+  it("still links the council's items of a report that also lists the board's", () => {
+    const found = findRecurringImprovements([
+      report('s2014', 'Westmere', '2014-08-08', [['Management oversight and supervision of social workers.', []], ['The LSCB should audit its section 11 returns.', [], 'lscb']]),
+      report('i2019', 'Westmere', '2019-05-01', ['Supervision and management oversight of practice.']),
+    ]);
+    assert.deepEqual(found.map((r) => r.occurrences.map((o) => o.reportPath)), [['s2014', 'i2019']]);
   });
 });

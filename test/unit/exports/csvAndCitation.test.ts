@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { exportCsv, safeCell } from '../../../src/core/exports/csvExport';
 import { formatCitation, formatQuoteWithCitation } from '../../../src/core/evidence/citation';
-import { evidence, item } from './sampleEvidence';
+import { boardItem, evidence, item } from './sampleEvidence';
 
 const CITATION = "Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'";
 
@@ -37,11 +37,19 @@ describe('CSV export', () => {
     const csv = exportCsv(evidence([item({ note: 'Line one\nline "two"', author: 'A. Reviewer' })]));
     assert.equal(
       csv,
-      '\uFEFFtheme_ids,theme_labels,quote,report_file,report_path,report_kind,authority,report_date,section,paragraph,judgement_area,grade,note,author,orphaned,tag_id,citation,source_pdf,source_pdf_sha256\r\n' +
+      '\uFEFFtheme_ids,theme_labels,quote,report_file,report_path,report_kind,authority,report_date,section,paragraph,judgement_area,grade,note,author,orphaned,tag_id,citation,source_pdf,source_pdf_sha256,list_owner\r\n' +
         'stability,Placement stability,Children in care 🧒 live in stable homes.,westmere-2024.txt,/reports/westmere-2024.txt,ilacs-inspection,Westmere,2024-03-12,' +
         'The experiences and progress of children in care: good,23,in-care,good,"Line one\nline ""two""",A. Reviewer,no,t1,' +
-        `"${CITATION}",,\r\n`,
+        `"${CITATION}",,,\r\n`,
     );
+  });
+
+  it("names whose list a passage lies on in the list_owner column: the board's items apart from the council's", () => {
+    const rows = exportCsv(evidence([item({ listOwner: 'local-authority' }), boardItem({ position: undefined })])).split('\r\n');
+    assert.ok(rows[0]!.endsWith(',list_owner'));
+    assert.ok(rows[1]!.endsWith(',local-authority'), rows[1]);
+    assert.ok(rows[2]!.startsWith('training,Multi-agency training,Evaluate the impact'), rows[2]);
+    assert.ok(rows[2]!.endsWith(',lscb'), rows[2]);
   });
 
   it('joins several themes in one cell and keeps Unicode as typed', () => {

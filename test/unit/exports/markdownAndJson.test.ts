@@ -11,7 +11,8 @@ import { exportJson } from '../../../src/core/exports/jsonExport';
 import { collectEvidence } from '../../../src/core/evidence/collectEvidence';
 import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
 import { fixtureAnalyser } from '../evidence/fixtureModels';
-import { evidence, item } from './sampleEvidence';
+import { filterEvidence } from '../../../src/core/evidence/evidenceFilter';
+import { boardItem, evidence, item, sifEvidence } from './sampleEvidence';
 
 interface MdNode {
   type: string;
@@ -108,6 +109,34 @@ describe('Markdown export', () => {
     }
   });
 
+  it("marks a passage on the board's list, and says the board's items are left out of the recurring ones", () => {
+    const md = exportMarkdown(filterEvidence(sifEvidence([boardItem(), boardItem({ tagId: 'l1', listOwner: 'local-authority', quote: 'Ensure that return home interviews are offered.' })]), {}));
+    assert.ok(
+      md.includes(
+        "> Evaluate the impact of multi-agency training on the practice of frontline staff.\n\n— Harbourside SIF inspection, published 8 August 2014, para 131, section 'What does the LSCB need to improve?'\n\n" +
+          "On the list of the Local Safeguarding Children Board (LSCB), not the local authority's.\n",
+      ),
+      md,
+    );
+    // The council's passage is not marked: most reports list only the council's items.
+    assert.equal(md.split('On the list of').length - 1, 1);
+    const recurring = md.slice(md.indexOf('## Recurring areas for improvement'));
+    assert.equal(
+      recurring,
+      [
+        '## Recurring areas for improvement',
+        '',
+        'Only the local authority\'s areas for improvement are compared; 2 items of the Local Safeguarding Children Board (LSCB) are left out.',
+        '',
+        '### Harbourside: 2014, 2017',
+        '',
+        '- 2014: Ensure that return home interviews are offered to every child who goes missing.',
+        '- 2017: Make sure that children who go missing from care are seen when they come back.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('collapses wrapped lines of a quote into one blockquote line', () => {
     const md = exportMarkdown(evidence([item({ quote: 'Most written plans are\n   not specific enough.' })]));
     assert.ok(md.includes('> Most written plans are not specific enough.\n'));
@@ -129,6 +158,26 @@ describe('JSON export', () => {
     assert.ok(validate(document), ajv.errorsText(validate.errors));
     assert.equal(document.format, 'inspection-report-annotator/evidence');
     assert.equal(document.items.length, set.items.length);
+  });
+
+  it("carries whose list each improvement and passage is on, in the documented schema", () => {
+    const document = JSON.parse(exportJson(sifEvidence([boardItem()]))) as {
+      reports: Array<{ improvements: Array<{ owner?: string; number: number }> }>;
+      items: Array<{ listOwner: string }>;
+    };
+    assert.ok(validate(document), ajv.errorsText(validate.errors));
+    assert.deepEqual(
+      document.reports[0]!.improvements.map((i) => [i.owner, i.number]),
+      [['local-authority', 27], ['lscb', 131]],
+    );
+    assert.equal(document.items[0]!.listOwner, 'lscb');
+    // A wrong owner, or an improvement without one, is not the documented layout.
+    document.items[0]!.listOwner = 'council';
+    assert.equal(validate(document), false);
+    document.items[0]!.listOwner = 'lscb';
+    assert.ok(validate(document));
+    delete document.reports[0]!.improvements[0]!.owner;
+    assert.equal(validate(document), false);
   });
 
   it('is a schema that can fail: a passage without its orphaned flag is rejected', () => {

@@ -67,3 +67,63 @@ export function evidence(items: EvidenceItem[]): EvidenceSet {
     problems: [],
   };
 }
+
+const SIF_PATH = '/reports/harbourside-2014.txt';
+
+/** A passage of a SIF report that sits on an item of the board's list ("What does the LSCB need to improve?"). */
+export function boardItem(overrides: Partial<EvidenceItem> = {}): EvidenceItem {
+  return item({
+    tagId: 'b1',
+    themes: [{ id: 'training', label: 'Multi-agency training' }],
+    quote: 'Evaluate the impact of multi-agency training on the practice of frontline staff.',
+    reportPath: SIF_PATH,
+    reportFileName: 'harbourside-2014.txt',
+    reportKind: 'sif-inspection',
+    authority: 'Harbourside',
+    reportDate: '2014-08-08',
+    section: 'What does the LSCB need to improve?',
+    sectionRole: 'other',
+    paragraph: 131,
+    judgementArea: undefined,
+    grade: undefined,
+    position: undefined,
+    listOwner: 'lscb',
+    ...overrides,
+  });
+}
+
+/**
+ * Two SIF reports of one authority: each lists the council's areas for improvement and the board's, and the
+ * board's item recurs word for word (it must not count as the council's recurring weakness); the council's items
+ * share a theme, so they do recur.
+ */
+export function sifEvidence(items: EvidenceItem[]): EvidenceSet {
+  const board = 'Evaluate the impact of multi-agency training on the practice of frontline staff.';
+  const sif = (path: string, date: string, council: string) => ({
+    path,
+    fileName: path.slice(path.lastIndexOf('/') + 1),
+    kind: 'sif-inspection' as const,
+    authority: 'Harbourside',
+    date,
+    judgements: [{ area: 'lscb' as const, grade: 'requires-improvement' as const }],
+    improvements: [
+      { text: council, priority: false, owner: 'local-authority' as const, number: 27, line: 210, themeIds: ['missing'] },
+      { text: board, priority: false, owner: 'lscb' as const, number: 131, line: 980, themeIds: ['training'] },
+    ],
+    tagCount: items.filter((i) => i.reportPath === path).length,
+    orphanedCount: 0,
+  });
+  return {
+    generated: '2026-01-05T12:00:00.000Z',
+    folders: ['/reports'],
+    reports: [
+      sif(SIF_PATH, '2014-08-08', 'Ensure that return home interviews are offered to every child who goes missing.'),
+      sif('/reports/harbourside-2017.txt', '2017-03-01', 'Make sure that children who go missing from care are seen when they come back.'),
+    ],
+    items,
+    themes: countThemes(items),
+    recurringImprovements: [],
+    gradesOverTime: [],
+    problems: [],
+  };
+}

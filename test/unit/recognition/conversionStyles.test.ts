@@ -34,8 +34,10 @@ describe('recognition: a SIF report with tab-separated table rows, bold and <p> 
       'A Care leavers: Ensure that pathway plans',
       'A -: Ensure that the board\'s',
     ]);
-    assert.deepEqual(model.paragraphs.map((p) => p.number), [5, 6, 7, 8, 10, 11]);
-    assert.ok(slice(text, model.paragraphs[2]!.range).startsWith('7. Referrals are screened'));
+    // The numbered items are in the report's one running sequence, and a reader cites them by it.
+    assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.ok(slice(text, model.paragraphs[6]!.range).startsWith('7. Referrals are screened'));
+    assert.ok(slice(text, model.paragraphs[0]!.range).startsWith('1. Ensure that every child'));
   });
 });
 

@@ -57,8 +57,9 @@ describe('recognition: SIF 2015 report', () => {
     assert.equal(judgements[0]!.title, 'The experiences and progress of children who need help and protection');
   });
 
-  it('numbers paragraphs after the numbered improvements (5..9)', () => {
-    assert.deepEqual(model.paragraphs.map((p) => p.number), [5, 6, 7, 8, 9]);
+  it('numbers paragraphs and the numbered improvements in one running sequence (1..9), not the table rows', () => {
+    assert.deepEqual(model.paragraphs.map((p) => p.number), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(model.paragraphs.slice(0, 4).map((p) => p.line), model.improvements.map((i) => i.line));
   });
 
   it('keeps the outline in order, children inside parents', () => {

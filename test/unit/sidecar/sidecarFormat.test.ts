@@ -98,7 +98,7 @@ describe('sidecar format', () => {
   });
 
   it('schema enums list exactly the model values', () => {
-    const kinds: Record<ReportKind, true> = { 'ilacs-inspection': true, 'sif-inspection': true, 'sif-reinspection': true, 'lac-inspection-2013': true, 'focused-visit': true, 'monitoring-visit': true, 'committee-paper': true, 'area-send': true, unknown: true };
+    const kinds: Record<ReportKind, true> = { 'ilacs-inspection': true, 'sif-inspection': true, 'sif-reinspection': true, 'lac-inspection-2013': true, 'cp-inspection-2013': true, jtai: true, 'focused-visit': true, 'monitoring-visit': true, 'committee-paper': true, 'area-send': true, unknown: true };
     const roles: Record<SectionRole, true> = {
       title: true, overview: true, 'headline-findings': true, summary: true, 'executive-summary': true, 'what-needs-to-improve': true, 'priority-action': true,
       'areas-for-improvement': true, recommendations: true, 'main-findings': true, findings: true, judgement: true, 'areas-covered': true, strengths: true,

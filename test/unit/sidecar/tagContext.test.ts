@@ -21,6 +21,7 @@ const model: ReportModel = {
   judgements: [],
   earlierJudgements: [],
   improvements: [],
+  strengths: [],
   paragraphs: [
     { number: 7, range: { start: 160, end: 240 }, line: 12 },
     { number: 8, range: { start: 260, end: 390 }, line: 15 },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyseReport } from '../../../src/core/recognition/analyse';
 import { tagTargetAt, tagTargetsAt } from '../../../src/core/tags/tagTargets';
+import { LA_PRIORITY, LA_STRENGTH, LSCB_AFI, LSCB_PRIORITY, LSCB_STRENGTH, SIF_TEXT, sifModel } from '../editor/sifSampleReport';
 
 const TEXT = readFileSync(new URL('../../fixtures/workspace/tagging/fennbridge-ilacs-2025.txt', import.meta.url), 'utf8');
 const MODEL = analyseReport(TEXT);
@@ -35,5 +36,29 @@ describe('tag targets at the cursor', () => {
     const offset = at('Permanence is considered early');
     assert.equal(tagTargetAt(MODEL, TEXT, offset, 'improvement'), undefined);
     assert.match(slice(tagTargetAt(MODEL, TEXT, offset, 'judgement-section')!.range), /^4\.\s+Children in care live/);
+  });
+});
+
+describe('tag targets in a SIF report: strengths, and the safeguarding board’s items', () => {
+  const model = sifModel();
+  const targetsAt = (words: string) => tagTargetsAt(model, SIF_TEXT, SIF_TEXT.indexOf(words) + 2);
+  const sif = (r: { start: number; end: number }) => SIF_TEXT.slice(r.start, r.end);
+
+  it('offers "this strength" in a strength, not "this area for improvement", then its paragraph', () => {
+    const targets = targetsAt(LA_STRENGTH);
+    assert.deepEqual(targets.map((t) => [t.kind, t.name]), [
+      ['strength', 'strength'],
+      ['paragraph', 'paragraph 14'],
+    ]);
+    assert.equal(sif(targets[0]!.range), LA_STRENGTH);
+    assert.equal(tagTargetAt(model, SIF_TEXT, SIF_TEXT.indexOf(LA_STRENGTH), 'improvement'), undefined);
+  });
+
+  it('names the board’s items and strengths as the board’s, the council’s without a mark', () => {
+    assert.equal(targetsAt(LSCB_AFI)[0]!.name, 'area for improvement (LSCB)');
+    assert.equal(targetsAt(LSCB_PRIORITY)[0]!.name, 'area for priority action (LSCB)');
+    assert.equal(targetsAt(LSCB_STRENGTH)[0]!.name, 'strength (LSCB)');
+    assert.equal(targetsAt(LA_PRIORITY)[0]!.name, 'area for priority action');
+    assert.equal(sif(targetsAt(LA_PRIORITY)[0]!.range), LA_PRIORITY);
   });
 });

@@ -6,7 +6,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GRADES, JUDGEMENT_AREAS, REPORT_KINDS } from '../../../src/core/recognition/model';
-import { AREA_WORDS, GRADE_DISPLAY_ORDER, GRADE_WORDS, KIND_WORDS, SOURCE_DESCRIPTIONS } from '../../../src/core/vocabulary/labels';
+import {
+  AREA_WORDS,
+  GRADE_DISPLAY_ORDER,
+  GRADE_WORDS,
+  KIND_WORDS,
+  LIST_ITEM_WORDS,
+  listItemLabel,
+  listItemPhrase,
+  OWNER_WORDS,
+  SOURCE_DESCRIPTIONS,
+} from '../../../src/core/vocabulary/labels';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -55,6 +65,19 @@ describe('vocabulary: one owner for the words of kinds, areas and grades', () =>
     assert.equal(GRADE_WORDS['requires-improvement'].citation, 'requires improvement to be good');
     for (const source of Object.keys(SOURCE_DESCRIPTIONS)) assert.ok(filled(SOURCE_DESCRIPTIONS[source as keyof typeof SOURCE_DESCRIPTIONS]));
   });
+
+  it('names whose list an item is on, the board as its judgement area does, and marks only the board’s items', () => {
+    assert.deepEqual(Object.keys(OWNER_WORDS), ['local-authority', 'lscb']);
+    for (const words of [...Object.values(OWNER_WORDS), ...Object.values(LIST_ITEM_WORDS)]) {
+      for (const form of Object.values(words)) assert.ok(filled(form), form);
+    }
+    assert.equal(OWNER_WORDS.lscb.label, AREA_WORDS.lscb.label);
+    assert.equal(OWNER_WORDS.lscb.short, AREA_WORDS.lscb.short);
+    assert.equal(listItemLabel('improvement', 'lscb'), 'Area for improvement (LSCB)');
+    assert.equal(listItemLabel('improvement', 'local-authority'), 'Area for improvement');
+    assert.equal(listItemLabel('strength', 'lscb'), 'Strength (LSCB)');
+    assert.equal(listItemPhrase('priority-action', 'lscb'), 'area for priority action (LSCB)');
+  });
 });
 
 // ---- no second definition anywhere else ----
@@ -73,14 +96,17 @@ function withoutComments(source: string): string {
 
 /** Every word form worth finding: not the ids themselves ("good") and not generic words ("report"). */
 function vocabularyStrings(): string[] {
-  const ids = new Set<string>([...REPORT_KINDS, ...JUDGEMENT_AREAS, ...GRADES]);
+  const ids = new Set<string>([...REPORT_KINDS, ...JUDGEMENT_AREAS, ...GRADES, ...Object.keys(OWNER_WORDS), ...Object.keys(LIST_ITEM_WORDS)]);
   const all = [
     ...Object.values(KIND_WORDS).flatMap((w) => [w.title, w.citation, w.column]),
     ...Object.values(AREA_WORDS).flatMap((w) => [w.label, w.short, w.fullName]),
     ...Object.values(GRADE_WORDS).flatMap((w) => [w.label, w.citation, w.meaning]),
     ...Object.values(SOURCE_DESCRIPTIONS),
+    ...Object.values(OWNER_WORDS).flatMap((w) => [w.label, w.short, w.name]),
+    ...Object.values(LIST_ITEM_WORDS).flatMap((w) => [w.label, w.phrase, w.plural]),
   ];
-  return [...new Set(all)].filter((s) => s !== '' && !ids.has(s) && s !== 'report' && s !== 'paper');
+  // "strengths" is also a section role's id.
+  return [...new Set(all)].filter((s) => s !== '' && !ids.has(s) && s !== 'report' && s !== 'paper' && s !== 'strengths');
 }
 
 /** A string literal that is the word form, or starts with it followed by ":" ("Overall effectiveness: ${grade}"). */
@@ -113,6 +139,11 @@ describe('vocabulary: no second copy of the words', () => {
       'planted.js: "Requires improvement"',
       'summary.ts: "Overall effectiveness"',
     ]);
+  });
+
+  it('finds a planted copy of an item kind’s or an owner’s words', () => {
+    const planted = [{ name: 'outline.ts', source: "const detail = i.priority ? 'Priority action' : 'Area for improvement';\nconst who = 'LSCB';\nname('strength');" }];
+    assert.deepEqual(strayDefinitions(planted, words), ['outline.ts: "LSCB"', 'outline.ts: "Area for improvement"', 'outline.ts: "Priority action"']);
   });
 
   it('has no label, citation form, short form or meaning defined outside src/core/vocabulary', () => {
