@@ -2,7 +2,7 @@
 // report's sidecar, printing the new tag's id. Also the pieces the sidecar commands share.
 
 import { dirname, extname, resolve } from 'node:path';
-import { addTag, createAnchor, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
+import { addTag, anchorWithRepeats, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { readReportFile } from './readReportFile';
@@ -96,7 +96,7 @@ Several taggers may run at once on one report: each waits its turn for the lock 
       () =>
       store.save(report.path, (sidecar) => {
         if (sidecar.tags.length > 0 && sidecar.report.textHash !== hash) throw new ReportChangedError();
-        const result = addTag(withReportFields(sidecar, model), { anchor: createAnchor(report.text, range.start, range.end), themes, ...(values.note !== undefined ? { note: values.note as string } : {}), ...(context ? { context } : {}) }, values.author !== undefined ? { author: values.author as string } : {});
+        const result = addTag(withReportFields(sidecar, model), { anchor: anchorWithRepeats(report.text, range.start, range.end), themes, ...(values.note !== undefined ? { note: values.note as string } : {}), ...(context ? { context } : {}) }, values.author !== undefined ? { author: values.author as string } : {});
         added = result.tag;
         return result.sidecar;
       }),

@@ -4,7 +4,8 @@
 // Pure apart from the injected SidecarStore, so the editor adapter stays thin and this is unit-tested.
 
 import { basename } from 'node:path';
-import { createAnchor, textHash } from './anchoring/anchorCreation';
+import { textHash } from './anchoring/anchorCreation';
+import { anchorWithRepeats } from './anchoring/anchorRepeats';
 import { shiftTags, type TextChange } from './anchoring/editShifting';
 import { reanchorTags, type ReanchorResult } from './anchoring/reanchoring';
 import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecar/sidecarModel';
@@ -337,5 +338,6 @@ export function trimmedAnchor(text: string, start: number, end: number): Anchor 
   while (s < e && /\s/u.test(text[s]!)) s++;
   while (e > s && /\s/u.test(text[e - 1]!)) e--;
   if (s >= e) throw new TagOperationError('Select the words to tag first: the selection is empty or only spaces.');
-  return createAnchor(text, s, e);
+  // With how often its words occur, so re-anchoring can refuse another copy of them (anchor.repeats).
+  return anchorWithRepeats(text, s, e);
 }

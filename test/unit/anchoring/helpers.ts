@@ -1,7 +1,11 @@
 // Tag builders for the anchoring tests.
 
-import { createAnchor } from '../../../src/core/tags/anchoring/anchorCreation';
+import { anchorWithRepeats } from '../../../src/core/tags/anchoring/anchorRepeats';
+import { PassageFinder } from '../../../src/core/tags/anchoring/candidateSearch';
 import type { Tag } from '../../../src/core/tags/sidecar/sidecarModel';
+
+// One finder for many tags on the same text, as the tagging code would count them one by one.
+let lastFinder: PassageFinder | undefined;
 
 export function tagAt(id: string, text: string, start: number, end: number): Tag {
   return {
@@ -9,7 +13,7 @@ export function tagAt(id: string, text: string, start: number, end: number): Tag
     themes: [{ id: 'workforce', label: 'Workforce' }],
     created: '2026-03-01T09:00:00.000Z',
     modified: '2026-03-01T09:00:00.000Z',
-    anchor: createAnchor(text, start, end),
+    anchor: anchorWithRepeats(text, start, end, lastFinder?.text === text ? lastFinder : (lastFinder = new PassageFinder(text))),
   };
 }
 

@@ -17,11 +17,12 @@
 
 import type { Candidate } from './candidateSearch';
 
-export type OrphanReason = 'not-found' | 'only-elsewhere' | 'ambiguous' | 'weak-match' | 'empty-quote';
+/** 'repeated': refused by the counts stored with the tag (anchor.repeats), see reanchoring.ts. */
+export type OrphanReason = 'not-found' | 'only-elsewhere' | 'ambiguous' | 'weak-match' | 'empty-quote' | 'repeated';
 
 export type Judgement =
   | { accepted: true; candidate: Candidate; cost: number }
-  | { accepted: false; reason: Exclude<OrphanReason, 'empty-quote'>; candidates: number };
+  | { accepted: false; reason: Exclude<OrphanReason, 'empty-quote' | 'repeated'>; candidates: number };
 
 /** What the page layout says of a candidate's place (see PassageFinder). */
 export interface Layout {

@@ -59,6 +59,7 @@ export class PassageFinder {
   private twoPageFooters: Set<string> | undefined;
   private readonly views = new Map<boolean, NormalisedText>();
   private readonly indexes = new Map<boolean, OccurrenceIndex>();
+  private textIndex: OccurrenceIndex | undefined;
 
   constructor(readonly text: string) {}
 
@@ -90,8 +91,19 @@ export class PassageFinder {
     return toNormalisedOffset(this.view(quote.dropFooters), original);
   }
 
-  toOriginal(quote: NormalisedQuote, c: Candidate): { start: number; end: number } {
+  toOriginal(quote: NormalisedQuote, c: { start: number; end: number }): { start: number; end: number } {
     return toOriginalRange(this.view(quote.dropFooters), c.start, c.end);
+  }
+
+  /** Starts of `needle` in the text itself (not a view), ascending, at most `limit`: built once, for many look-ups. */
+  findInText(needle: string, limit: number): number[] {
+    this.textIndex ??= new OccurrenceIndex(this.text);
+    return this.textIndex.find(needle, limit);
+  }
+
+  /** Starts (view offsets) of the quote's words anywhere in its view, ascending, at most `limit`. */
+  viewOccurrences(quote: NormalisedQuote, limit: number): number[] {
+    return this.index(quote.dropFooters).find(quote.exact, limit);
   }
 
   /** Exact occurrences within `radius` of `expected`. */

@@ -10,6 +10,7 @@
 // Orphaned tags are tried again like any other.
 
 import { createAnchor, QUOTE_CONTEXT_CHARS } from './anchorCreation';
+import { countRepeats, occurrenceOf } from './anchorRepeats';
 import { judge, matchScore, NEAR, settlesWithin, type Judgement, type OrphanReason } from './candidateJudgement';
 import { MIN_APPROXIMATE_QUOTE, PassageFinder, type Candidate, type NormalisedQuote } from './candidateSearch';
 import type { Anchor, Tag } from '../sidecar/sidecarModel';
@@ -87,7 +88,7 @@ export function reanchorTags(tags: readonly Tag[], newText: string, options: Rea
             ? lastDelta
             : wholeQuoteNear(newText, quote, start + lastDelta, finder) - start;
     if (shift !== undefined && !Number.isNaN(shift)) {
-      out[i] = attach(tag, createAnchor(newText, start + shift, end + shift));
+      out[i] = attach(tag, createAnchor(newText, start + shift, end + shift), finder);
       results[i] = shift === 0 ? { id: tag.id, status: 'stayed', score: 1, method: 'position' } : { id: tag.id, status: 'moved', score: 1, method: 'exact' };
       lastDelta = shift;
       found.push({ oldStart: start, delta: shift });
@@ -117,7 +118,7 @@ export function reanchorTags(tags: readonly Tag[], newText: string, options: Rea
   function settle(i: number, outcome: Outcome): void {
     const tag = tags[i]!;
     if (outcome.found) {
-      out[i] = attach(tag, outcome.anchor);
+      out[i] = attach(tag, outcome.anchor, finder);
       const { start, end } = tag.anchor.position;
       const stayed = hasPlace(tag) && outcome.anchor.position.start === start && outcome.anchor.position.end === end;
       results[i] = { id: tag.id, status: stayed ? 'stayed' : 'moved', score: outcome.score, method: outcome.method };
@@ -142,6 +143,8 @@ export function explainOrphan(reason: OrphanReason, candidates = 0): string {
       return `Its words are gone from where they were; the same words still appear in ${places(candidates)} with other surroundings, so the tag was not moved there.`;
     case 'ambiguous':
       return `Its words appear in ${candidates} places that fit equally well; the tag was put on none of them rather than guess.`;
+    case 'repeated':
+      return `When it was tagged, its words appeared in ${candidates} places; the copy found now may not be the tagged one (its own may be gone), so the tag was put on none of them rather than guess.`;
     case 'weak-match':
       return 'Similar words were found, but their surroundings and place in the report do not agree well enough to be sure they are the tagged passage.';
   }
@@ -168,10 +171,56 @@ function locate(finder: PassageFinder, tag: Tag, expectedOriginal: number | unde
   if (!judgement.accepted) return { found: false, reason: judgement.reason, candidates: judgement.candidates };
   const c = judgement.candidate;
   const { start, end } = wholeStoredQuote(finder.text, tag.anchor.quote.exact, finder.toOriginal(used, c));
+  const cutsFooter = finder.cutsFooter(tag.anchor.quote);
+  if (cutsFooter && finder.text.slice(start, end) !== tag.anchor.quote.exact) {
+    // Found without the footer piece it ran into; the whole stored quote with its whole context elsewhere (its
+    // paragraph copied in between) is the better proof, and two such copies leave nothing to choose between.
+    const whole = wholeStoredCopies(finder, tag.anchor.quote);
+    if (whole.length > 1) return { found: false, reason: 'ambiguous', candidates: whole.length };
+    if (whole.length === 1) return foundAt(finder, tag, whole[0]!, whole[0]! + tag.anchor.quote.exact.length, asStored(c), expectedOriginal);
+  }
   // Words of a running footer: every page has the same, and the page number beside them (left out of the
   // comparison) was what told them apart; only the whole stored quote with its context, as stored, is proof.
-  if (finder.onFooterLine(used, c) && finder.cutsFooter(tag.anchor.quote) && !hasWholeQuoteAt(finder.text, tag.anchor.quote, start)) return { found: false, reason: 'ambiguous', candidates: 2 };
+  if (finder.onFooterLine(used, c) && cutsFooter && !hasWholeQuoteAt(finder.text, tag.anchor.quote, start)) return { found: false, reason: 'ambiguous', candidates: 2 };
+  return foundAt(finder, tag, start, end, c, expectedOriginal);
+}
+
+/** The candidate as an outcome, unless the counts stored when the tag was made say it may be another copy. */
+function foundAt(finder: PassageFinder, tag: Tag, start: number, end: number, c: Candidate, expectedOriginal: number | undefined): Outcome {
+  const refused = refusedByRepeats(finder, tag.anchor, start, end, c, expectedOriginal);
+  if (refused !== undefined) return { found: false, reason: 'repeated', candidates: refused };
   return { found: true, anchor: createAnchor(finder.text, start, end), score: matchScore(c), method: c.errors === 0 ? 'exact' : 'approximate', delta: start - tag.anchor.position.start };
+}
+
+/**
+ * With the counts stored when the tag was made (anchor.repeats), refuses a passage that may be another copy of its
+ * words, returning how many copies there were: (1) its words with their whole context occurred more than once, so
+ * only its place tells them apart, and it is not at its expected place; (2) the words occur a different number of
+ * times now, or this is not the same one of them in text order (the tagged one may be gone and the next one
+ * slid into its place), and its context does not read exactly as stored.
+ */
+function refusedByRepeats(finder: PassageFinder, anchor: Anchor, start: number, end: number, c: Candidate, expectedOriginal: number | undefined): number | undefined {
+  const repeats = anchor.repeats;
+  if (repeats === undefined) return undefined;
+  if (repeats.withContext > 1 && (expectedOriginal === undefined || Math.abs(start - expectedOriginal) > NEAR)) return repeats.withContext;
+  // Words found with edits are not among the occurrences counted: their own judgement stands.
+  const contextAsStored = c.prefixEdits <= c.prefixExtra && c.suffixEdits <= c.suffixExtra;
+  if (c.errors > 0 || contextAsStored) return undefined;
+  const now = occurrenceOf(finder, anchor, start, end);
+  return now === undefined || now.count !== repeats.count || now.index !== repeats.index ? repeats.count : undefined;
+}
+
+/** A candidate whose quote and context read exactly as stored (the whole stored quote found in the raw text). */
+function asStored(c: Candidate): Candidate {
+  return { ...c, errors: 0, prefixEdits: 0, suffixEdits: 0 };
+}
+
+/** Starts of the exact stored quote with its whole stored context, in the text (at most 2 looked for). */
+function wholeStoredCopies(finder: PassageFinder, quote: Anchor['quote']): number[] {
+  return finder
+    .findInText(quote.prefix + quote.exact + quote.suffix, 2)
+    .map((at) => at + quote.prefix.length)
+    .filter((at) => edgesHold(finder.text, quote, at));
 }
 
 /**
@@ -251,7 +300,7 @@ function wholeQuoteNear(text: string, quote: Anchor['quote'], expected: number, 
   return edgesHold(text, quote, start) ? start : Number.NaN;
 }
 
-function attach(tag: Tag, anchor: Anchor): Tag {
+function attach(tag: Tag, anchor: Anchor, finder: PassageFinder): Tag {
   const same =
     tag.orphaned !== true &&
     anchor.position.start === tag.anchor.position.start &&
@@ -261,7 +310,11 @@ function attach(tag: Tag, anchor: Anchor): Tag {
     anchor.quote.suffix === tag.anchor.quote.suffix;
   if (same) return tag;
   const { orphaned: _orphaned, ...rest } = tag;
-  return { ...rest, anchor };
+  // The counts go with the tag: kept while its quote and context read as stored (a stale count can only make a
+  // later re-anchoring more cautious), counted afresh in the new text when they changed.
+  const quoteKept = anchor.quote.exact === tag.anchor.quote.exact && anchor.quote.prefix === tag.anchor.quote.prefix && anchor.quote.suffix === tag.anchor.quote.suffix;
+  const repeats = tag.anchor.repeats === undefined ? undefined : quoteKept ? tag.anchor.repeats : countRepeats(anchor, finder);
+  return { ...rest, anchor: repeats === undefined ? anchor : { ...anchor, repeats } };
 }
 
 /** Index of the first entry (sorted by oldStart) starting after `oldStart`. */

@@ -13,6 +13,21 @@ export interface Anchor {
   position: { start: number; end: number; unit: 'utf-16' };
   /** TextQuoteSelector: the exact words, with up to 32 characters either side. */
   quote: { exact: string; prefix: string; suffix: string };
+  /** How often the words occurred when anchored; absent in older files and once shifted by edits in the editor. */
+  repeats?: AnchorRepeats;
+}
+
+/**
+ * Counted in the report text the anchor was made against. Re-anchoring uses it to refuse a copy of the words when
+ * the tagged occurrence may have gone: their context alone did not tell them apart, or their number or order changed.
+ */
+export interface AnchorRepeats {
+  /** Occurrences of `quote.exact`. */
+  count: number;
+  /** Which of them (0-based, in text order) is the tagged one. */
+  index: number;
+  /** Occurrences of prefix + exact + suffix together: more than 1 when the stored context does not tell them apart. */
+  withContext: number;
 }
 
 /** Where the passage sits in the report, recorded when it was tagged or last re-anchored. */

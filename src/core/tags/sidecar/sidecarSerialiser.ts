@@ -15,7 +15,8 @@ const TOP_KEYS = ['format', 'version', 'report', 'tags', 'dismissedSuggestions']
 const REPORT_KEYS = ['fileName', 'textHash', 'kind', 'authority', 'date'];
 const TAG_KEYS = ['id', 'themes', 'note', 'author', 'created', 'modified', 'anchor', 'context', 'orphaned', 'orphanReason'];
 const THEME_KEYS = ['id', 'label'];
-const ANCHOR_KEYS = ['position', 'quote'];
+const ANCHOR_KEYS = ['position', 'quote', 'repeats'];
+const REPEATS_KEYS = ['count', 'index', 'withContext'];
 const POSITION_KEYS = ['start', 'end', 'unit'];
 const QUOTE_KEYS = ['exact', 'prefix', 'suffix'];
 const CONTEXT_KEYS = ['section', 'sectionRole', 'paragraph', 'judgementArea', 'grade'];
@@ -26,6 +27,7 @@ const ORDER_QUOTE: Transform = (quote) => ordered(quote as Json, QUOTE_KEYS);
 const ANCHOR_TRANSFORMS = new Map<string, Transform>([
   ['position', ORDER_POSITION],
   ['quote', ORDER_QUOTE],
+  ['repeats', (repeats) => ordered(repeats as Json, REPEATS_KEYS)],
 ]);
 const TAG_TRANSFORMS = new Map<string, Transform>([
   ['themes', (themes) => (Array.isArray(themes) ? themes.map((theme) => ordered(theme as Json, THEME_KEYS)) : themes)],
