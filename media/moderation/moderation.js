@@ -24,6 +24,13 @@
   const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const fixed = (x) => (typeof x === 'number' ? x.toFixed(3) : 'undefined');
   const BAND_NAMES = { low: 'below 0.4', fair: '0.4 to 0.75', high: 'above 0.75', none: 'kappa undefined' };
+  /** The four ways to settle a disagreement, as the extension names them (see settleDisagreement in the core). */
+  const DECISIONS = [
+    ['accept-a', (m) => `Accept ${m.coderA}'s`],
+    ['accept-b', (m) => `Accept ${m.coderB}'s`],
+    ['keep-both', () => 'Keep both'],
+    ['mark-agreed', () => 'Mark agreed'],
+  ];
 
   function choice() {
     return {
@@ -62,7 +69,14 @@
     for (const d of model.disagreements) {
       const open = el('button', { type: 'button', class: 'link', 'data-index': d.index, title: 'Open the report at this passage' }, d.text.length > 240 ? `${d.text.slice(0, 237)}…` : d.text);
       open.addEventListener('click', () => vscode.postMessage({ type: 'open', index: d.index }));
-      list.appendChild(el('li', { class: 'passage' }, el('div', { class: 'meta' }, `${d.themeLabel} · coded by ${d.coder} only · ${d.report}`), open));
+      const settle = el('div', { class: 'settle', role: 'group', 'aria-label': 'Settle this disagreement' });
+      for (const [decision, label] of DECISIONS) {
+        const button = el('button', { type: 'button', class: 'secondary', 'data-settle': decision, 'data-index': d.index }, label(model));
+        button.addEventListener('click', () => vscode.postMessage({ type: 'settle', index: d.index, decision }));
+        settle.appendChild(button);
+      }
+      const status = d.settled ? el('span', { class: 'settled' }, ` · settled (${model.agreedCoder})`) : null;
+      list.appendChild(el('li', { class: d.settled ? 'passage is-settled' : 'passage' }, el('div', { class: 'meta' }, `${d.themeLabel} · coded by ${d.coder} only · ${d.report}`, status), open, settle));
     }
   }
 
@@ -76,6 +90,10 @@
       : `${model.coderA} (A) and ${model.coderB} (B) over ${model.reports} tagged report${model.reports === 1 ? '' : 's'}: ${model.themes.length} theme${model.themes.length === 1 ? '' : 's'}, ${model.disagreements.length} disagreement${model.disagreements.length === 1 ? '' : 's'}.`;
     drawThemes();
     drawDisagreements();
+    $('notice').textContent = model.notice || '';
+    const undo = /** @type {HTMLButtonElement} */ (document.querySelector('[data-action="undo"]'));
+    undo.disabled = !model.undoable;
+    undo.textContent = model.undoable ? `Undo last settlement (${model.undoable})` : 'Undo last settlement';
     $('app').setAttribute('aria-busy', 'false');
     vscode.postMessage({
       type: 'rendered',
@@ -84,13 +102,17 @@
         coderB: model.coderB,
         unit: model.unit,
         themes: model.themes.map((t) => ({ id: t.id, label: t.label, agreement: fixed(t.agreement), kappa: fixed(t.kappa), band: t.band, aOnly: t.aOnly, bOnly: t.bOnly, both: t.both })),
-        disagreements: model.disagreements.map((d) => ({ index: d.index, theme: d.themeLabel, coder: d.coder, text: d.text })),
+        disagreements: model.disagreements.map((d) => ({ index: d.index, theme: d.themeLabel, coder: d.coder, text: d.text, settled: d.settled })),
+        undoable: model.undoable,
+        notice: model.notice,
+        actionsDone: model.actionsDone,
       },
     });
   }
 
   for (const id of ['coderA', 'coderB', 'unit']) $(id).addEventListener('change', () => vscode.postMessage({ type: 'choose', choice: choice() }));
   document.querySelector('[data-action="refresh"]')?.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  document.querySelector('[data-action="undo"]')?.addEventListener('click', () => vscode.postMessage({ type: 'undo' }));
 
   window.addEventListener('message', (event) => {
     const message = event.data;
@@ -105,8 +127,14 @@
       /** @type {HTMLSelectElement} */ ($('unit')).value = wanted.unit;
       vscode.postMessage({ type: 'choose', choice: wanted });
     } else if (message.type === 'press') {
-      const button = /** @type {HTMLElement | null} */ (document.querySelector(`button[data-index="${Number(message.index)}"]`));
+      const button = /** @type {HTMLElement | null} */ (document.querySelector(`button.link[data-index="${Number(message.index)}"]`));
       button?.click();
+    } else if (message.type === 'pressSettle') {
+      const decision = DECISIONS.some(([d]) => d === message.decision) ? message.decision : '';
+      const button = /** @type {HTMLElement | null} */ (document.querySelector(`button[data-settle="${decision}"][data-index="${Number(message.index)}"]`));
+      button?.click();
+    } else if (message.type === 'pressUndo') {
+      /** @type {HTMLElement | null} */ (document.querySelector('[data-action="undo"]'))?.click();
     }
   });
   vscode.postMessage({ type: 'ready' });

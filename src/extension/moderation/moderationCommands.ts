@@ -2,11 +2,13 @@
 // (for the API activate() returns, so tests act through the view as a user would).
 
 import * as vscode from 'vscode';
-import type { AgreementUnit } from '../../core';
+import type { AgreementUnit, SettleDecision } from '../../core';
 import { workspaceFolderUris } from '../evidence/evidencePanel';
+import { registerCodeBlind } from '../coders/codeBlind';
 import { type ModerationHost, ModerationPanel, type ModerationRenderedState } from './moderationPanel';
 
 export const OPEN_MODERATION_COMMAND = 'inspectionReports.openModeration';
+export const UNDO_SETTLEMENT_COMMAND = 'inspectionReports.undoSettlement';
 
 /** What to do through the open Moderation view before reading what it drew; at most one is acted on. */
 export interface ModerationStateRequest {
@@ -14,10 +16,15 @@ export interface ModerationStateRequest {
   choose?: { coderA?: string; coderB?: string; unit?: AgreementUnit };
   /** Press this disagreement's "open" button; resolves once the report is shown. */
   press?: number;
+  /** Press this disagreement's settle button; resolves once the settlement is written and the view redrawn. */
+  settle?: { index: number; decision: SettleDecision };
+  /** Press "Undo last settlement"; resolves once it is undone and the view redrawn. */
+  undo?: boolean;
 }
 
 export function registerModeration(host: ModerationHost): vscode.Disposable[] {
   return [
+    ...registerCodeBlind(host.log),
     vscode.commands.registerCommand(OPEN_MODERATION_COMMAND, (args?: unknown) => {
       const folders = folderArgs(args) ?? workspaceFolderUris();
       if (folders.length === 0) {
@@ -25,6 +32,14 @@ export function registerModeration(host: ModerationHost): vscode.Disposable[] {
         return;
       }
       ModerationPanel.show(host, folders);
+    }),
+    vscode.commands.registerCommand(UNDO_SETTLEMENT_COMMAND, async () => {
+      const panel = ModerationPanel.open;
+      if (!panel) {
+        void vscode.window.showInformationMessage('There is no settlement to undo: settlements are made, and undone, in the Moderation view.');
+        return;
+      }
+      await panel.undo();
     }),
   ];
 }
@@ -48,6 +63,8 @@ export async function moderationState(request: ModerationStateRequest = {}): Pro
     panel.choose(wanted);
     return next;
   }
+  if (request.settle) return panel.pressSettle(request.settle);
+  if (request.undo) return panel.pressSettle('undo');
   if (request.press !== undefined) {
     const shown = panel.nextFollow();
     panel.press(request.press);

@@ -27,6 +27,9 @@ const BODY = `<main id="app" aria-busy="true">
   </section>
   <section aria-labelledby="disagreements-heading">
     <h2 id="disagreements-heading">Disagreements</h2>
+    <p class="legend">Settle one: the result is written as the coder "agreed"; both coders' own tags are kept.
+      <button type="button" data-action="undo" class="secondary" disabled>Undo last settlement</button></p>
+    <p id="notice" class="summary" role="status"></p>
     <ol id="disagreements" class="passages"></ol>
   </section>
 </main>`;

@@ -3,12 +3,13 @@
 // what it is sent and posts back the coders chosen and the disagreement to follow. It reads again when tags change.
 
 import * as vscode from 'vscode';
-import { type AgreementReport, type AgreementUnit, AGREEMENT_UNITS, analyseReport, type Disagreement, readAgreementReports, SIDECAR_SUFFIX } from '../../core';
+import { type AgreementReport, type AgreementUnit, AGREEMENT_UNITS, analyseReport, type Disagreement, readAgreementReports, SETTLE_DECISIONS, type SettleDecision, SIDECAR_SUFFIX } from '../../core';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { DisagreementHighlight } from './followDisagreement';
 import { buildModerationModel, type ModerationChoice, type ModerationModel } from './moderationModel';
 import { moderationHtml } from './moderationHtml';
 import { RenderedStates } from '../platform/renderedStates';
+import { Settlements } from './settlements';
 
 export const MODERATION_VIEW_TYPE = 'inspectionReports.moderation';
 
@@ -18,7 +19,13 @@ export interface ModerationRenderedState {
   coderB?: string;
   unit: AgreementUnit;
   themes: { id: string; label: string; agreement: string; kappa: string; band: string; aOnly: number; bOnly: number; both: number }[];
-  disagreements: { index: number; theme: string; coder: string; text: string }[];
+  disagreements: { index: number; theme: string; coder: string; text: string; settled: boolean }[];
+  /** Settlements that "Undo last settlement" can take back. */
+  undoable: number;
+  /** The last settlement's or undo's message, shown in the view. */
+  notice: string;
+  /** How many settlements and undos have finished, so a caller can wait for the one it pressed. */
+  actionsDone: number;
 }
 
 type FromWebview =
@@ -26,6 +33,8 @@ type FromWebview =
   | { type: 'choose'; choice: ModerationChoice }
   | { type: 'open'; index: number }
   | { type: 'refresh' }
+  | { type: 'settle'; index: number; decision: SettleDecision }
+  | { type: 'undo' }
   | { type: 'rendered'; state: ModerationRenderedState };
 
 export interface ModerationHost {
@@ -48,6 +57,9 @@ export class ModerationPanel implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly followWaiters: Array<(editor: vscode.TextEditor) => void> = [];
   private readonly states = new RenderedStates<ModerationRenderedState>();
+  private readonly settlements = new Settlements();
+  private notice = '';
+  private actionsDone = 0;
 
   static get open(): ModerationPanel | undefined {
     return ModerationPanel.current;
@@ -69,6 +81,8 @@ export class ModerationPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'media')],
     });
     ModerationPanel.current = new ModerationPanel(panel, host, folders);
+    // Offers "Undo Last Settlement" in the Command Palette while there is a view to undo in.
+    void vscode.commands.executeCommand('setContext', 'inspectionReports.moderationOpen', true);
     return ModerationPanel.current;
   }
 
@@ -105,6 +119,14 @@ export class ModerationPanel implements vscode.Disposable {
   /** Presses a disagreement's "open" button in the webview, as the user would. */
   press(index: number): void {
     void this.panel.webview.postMessage({ type: 'press', index });
+  }
+
+  /** Presses a disagreement's settle button (or, without one, "Undo last settlement") in the webview, as the user would; resolves with what the view drew after it. */
+  pressSettle(settle: { index: number; decision: SettleDecision } | 'undo'): Promise<ModerationRenderedState> {
+    const done = this.actionsDone;
+    const next = this.states.next((s) => s.actionsDone > done);
+    void this.panel.webview.postMessage(settle === 'undo' ? { type: 'pressUndo' } : { type: 'pressSettle', ...settle });
+    return next;
   }
 
   /** Resolves with the editor once the next disagreement followed is shown in its report. */
@@ -156,14 +178,50 @@ export class ModerationPanel implements vscode.Disposable {
     const built = buildModerationModel(reports, this.choice, (id) => vscode.workspace.asRelativePath(this.fs.uriOf(id), (vscode.workspace.workspaceFolders?.length ?? 0) > 1));
     this.model = built.model;
     this.disagreements = built.disagreements;
-    if (this.ready) void this.panel.webview.postMessage({ type: 'moderation', model: this.model });
+    this.post();
+  }
+
+  private post(): void {
+    if (this.ready && this.model) void this.panel.webview.postMessage({ type: 'moderation', model: { ...this.model, undoable: this.settlements.undoable, notice: this.notice, actionsDone: this.actionsDone } });
+  }
+
+  /** Settles a disagreement the view listed, as decided there, then reads the tags again. */
+  private async settle(index: number, decision: SettleDecision): Promise<void> {
+    const d = this.disagreements[index];
+    const report = d && this.reports.find((r) => r.id === d.reportId);
+    if (!d || !report || !this.model?.coderA || !this.model.coderB) return;
+    await this.tell(() => this.settlements.settle(this.fs, this.roots(), report.text, d, { coderA: this.model!.coderA!, coderB: this.model!.coderB! }, decision), 'settle the disagreement');
+  }
+
+  /** Takes back the last settlement (the view's button and the "Undo Last Settlement" command). */
+  async undo(): Promise<void> {
+    await this.settled();
+    await this.tell(async () => (await this.settlements.undo(this.fs, this.roots())) ?? 'There is no settlement to undo.', 'undo the last settlement');
+  }
+
+  /** Runs a write, shows its message in the view (or its error to the user) and redraws from the files. */
+  private async tell(write: () => Promise<string>, what: string): Promise<void> {
+    try {
+      this.notice = await write();
+    } catch (error) {
+      this.notice = `Could not ${what}: ${(error as Error).message}`;
+      this.host.log.error(`Moderation: ${this.notice}`);
+      void vscode.window.showErrorMessage(this.notice);
+    }
+    this.actionsDone++;
+    await this.read();
+  }
+
+  /** The folders compared: settlements are written only inside them. */
+  private roots(): string[] {
+    return this.folders.map((f) => this.fs.pathOf(f));
   }
 
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (this.model) void this.panel.webview.postMessage({ type: 'moderation', model: this.model });
+        this.post();
         return;
       case 'choose': {
         const c = message.choice;
@@ -184,6 +242,12 @@ export class ModerationPanel implements vscode.Disposable {
       case 'refresh':
         await this.read();
         return;
+      case 'settle':
+        if (Number.isInteger(message.index) && SETTLE_DECISIONS.includes(message.decision)) await this.settle(message.index, message.decision);
+        return;
+      case 'undo':
+        await this.undo();
+        return;
       case 'rendered':
         this.states.rendered(message.state);
         return;
@@ -191,7 +255,10 @@ export class ModerationPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (ModerationPanel.current === this) ModerationPanel.current = undefined;
+    if (ModerationPanel.current === this) {
+      ModerationPanel.current = undefined;
+      void vscode.commands.executeCommand('setContext', 'inspectionReports.moderationOpen', false);
+    }
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

@@ -31,3 +31,14 @@ describe('Moderation view model', () => {
     assert.deepEqual([model.themes, model.disagreements], [[], []]);
   });
 });
+
+describe('Moderation view model: settled disagreements', () => {
+  it('the agreed coder is never chosen by default, and a disagreement it has coded shows as settled', () => {
+    const reports = [report(TEN, [coded('Ben', 3, 9, 't1'), coded('Amira', 0, 6, 't1'), coded('agreed', 0, 6, 't1')], { id: '/w/r.txt' })];
+    const { model } = buildModerationModel(reports, { unit: 'character' }, (id) => id);
+    assert.deepEqual([model.coderA, model.coderB], ['Amira', 'Ben']);
+    assert.deepEqual(model.disagreements.map((d) => [d.text, d.settled]), [['abc', true], ['ghi', true]]);
+    const unsettled = buildModerationModel([report(TEN, [coded('Ben', 3, 9, 't1'), coded('Amira', 0, 6, 't1')])], { unit: 'character' }, (id) => id).model;
+    assert.deepEqual(unsettled.disagreements.map((d) => d.settled), [false, false]);
+  });
+});
