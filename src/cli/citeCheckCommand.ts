@@ -43,9 +43,8 @@ Exit codes: as for every command (report --help), plus
     // Read like a report: a folder, FIFO or binary file is refused with its exit code, a BOM or CRLF is fine.
     const draft = await readReportText(fs, draftPath);
     const checks = await checkDraft(draft, draftPath, fileSystemSources(fs));
-    const rows = checks.map((c) => row(draft, c));
-    if (values.json) io.stdout(JSON.stringify({ draft: draftArg, citations: rows }, null, 2) + '\n');
-    else io.stdout(textReport(draftArg, checks, rows));
+    if (values.json) io.stdout(JSON.stringify({ draft: draftArg, citations: checks.map((c) => row(draft, c)) }, null, 2) + '\n');
+    else io.stdout(citeCheckReport(draft, draftArg, checks));
     return checks.every((c) => c.status === 'ok') ? EXIT.ok : CITE_EXIT.citationProblem;
   },
 };
@@ -74,7 +73,9 @@ function row(draft: string, check: CitationCheck): Row {
   };
 }
 
-function textReport(draftArg: string, checks: CitationCheck[], rows: Row[]): string {
+/** Every citation with its status, and under each failing one what is wrong (also `report render`'s refusal). */
+export function citeCheckReport(draft: string, draftArg: string, checks: readonly CitationCheck[]): string {
+  const rows = checks.map((c) => row(draft, c));
   if (rows.length === 0) return `${draftArg}: no citations (links with #tag=<tag id>; see docs/citations.md).\n`;
   const counts = CITATION_STATUSES.map((s) => [s, checks.filter((c) => c.status === s).length] as const).filter(([, n]) => n > 0);
   const lines = [`${draftArg}: ${rows.length} citation${rows.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`];

@@ -7,6 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createAnchor } from '../../src/core/tags/anchoring/anchorCreation';
 import { textHash } from '../../src/core/tags/sidecar/textHash';
+import { DraftCoverageProvider } from '../../src/extension/drafts/coverageView';
+import { passageDragController, passageDropProvider } from '../../src/extension/drafts/passageDrop';
+import { WorkspaceTaggedReports } from '../../src/extension/drafts/taggedReports';
 import { activateExtension, waitFor, workspaceRoot } from './helpers';
 
 const REPORT =
@@ -42,6 +45,12 @@ const TAGS = [tag('t1', SEEN, 'Voice of the child', 'Strength to lead with'), ta
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/** Closes an unsaved document without a save prompt. */
+async function discard(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 function citationDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -124,6 +133,118 @@ describe('citations in a Markdown draft', function () {
     assert.ok(await vscode.workspace.applyEdit(replace.edit));
     assert.ok(document.getText().includes(`“${STRATEGY.replace(/\s+/g, ' ')}”`));
     await waitFor('no citation diagnostics', () => citationDiagnostics(document.uri).length === 0);
+  });
+
+  it('renders the draft with numbered footnotes beside it, the draft untouched', async () => {
+    const document = await vscode.workspace.openTextDocument(draftUri());
+    await vscode.window.showTextDocument(document);
+    const before = document.getText();
+    await waitFor('no citation diagnostics', () => citationDiagnostics(document.uri).length === 0);
+    const rendered = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('inspectionReports.drafts.render');
+    assert.ok(rendered, 'the command returns the rendered document');
+    assert.equal(rendered.languageId, 'markdown');
+    assert.ok(rendered.isUntitled, 'the rendering is a new unsaved document');
+    const text = rendered.getText();
+    assert.match(text, /Leaders know that “children are seen regularly and alone”\[\^1\]\./);
+    assert.match(text, new RegExp(`> ${LEADERS.replace(/[.]/g, '\\.')}\\[\\^3\\]\n`));
+    assert.doesNotMatch(text, /#tag=/);
+    assert.match(text, /\n\[\^1\]: Ashcombe focused visit, para 3, section 'Headline findings': “Most children are seen regularly/);
+    assert.match(text, /\n\[\^3\]: Ashcombe focused visit, para 5, section 'Headline findings': “Senior leaders/);
+    assert.equal(document.getText(), before);
+    const html = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('inspectionReports.drafts.renderHtml', draftUri());
+    assert.equal(html?.languageId, 'html');
+    assert.match(html!.getText(), /<li id="fn-2"><p>Ashcombe focused visit, para 4,/);
+    await discard(rendered);
+    await discard(html!);
+  });
+
+  it('inserts a blockquote from @ev mid-line when the quote style setting says so', async () => {
+    const config = vscode.workspace.getConfiguration('inspectionReports');
+    await config.update('drafts.quoteStyle', 'blockquote', vscode.ConfigurationTarget.Global);
+    try {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Leaders say @ev' });
+      const position = document.positionAt(document.getText().length);
+      const item = await waitFor('an @ev completion as a blockquote', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '@');
+        return list?.items.find((i) => i.filterText?.includes('ashcombe-fv-2025.txt') && i.filterText.includes('Leadership'));
+      });
+      assert.match(item.insertText as string, new RegExp(`^\\n\\n> ${LEADERS.replace(/[.]/g, '\\.')}\\n>\\n> — \\[Ashcombe focused visit\\]\\(`));
+      await discard(document);
+    } finally {
+      await config.update('drafts.quoteStyle', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('shows the coverage of a draft: sections, themes left out with their passages, and follows edits', async () => {
+    const coverageDraft = vscode.Uri.joinPath(folder(), 'coverage.md');
+    await write(coverageDraft, `# Voice\n\n“Most children are seen” ${LINK('t1')}.\n\n# Leadership\n\nTo write.\n`);
+    const log = vscode.window.createOutputChannel('draft coverage test', { log: true });
+    const provider = new DraftCoverageProvider(new WorkspaceTaggedReports(log));
+    try {
+      const document = await vscode.workspace.openTextDocument(coverageDraft);
+      const editor = await vscode.window.showTextDocument(document);
+      provider.follow(document.uri);
+      const labelled = async (node?: Parameters<typeof provider.getChildren>[0]) =>
+        Promise.all((await provider.getChildren(node)).map(async (n) => ({ node: n, item: provider.getTreeItem(n) })));
+      const [sections, themes] = await labelled();
+      assert.equal(sections!.item.label, 'Sections');
+      assert.deepEqual((await labelled(sections!.node)).map((c) => [c.item.label, c.item.description]), [
+        ['Voice', '1 citation · Voice of the child 1'],
+        ['Leadership', 'no citations'],
+      ]);
+      const themeRows = await labelled(themes!.node);
+      const leadership = themeRows.find((t) => t.item.label === 'Leadership')!;
+      assert.equal(leadership.item.description, '0 of 1 passage cited');
+      const [passage] = await labelled(leadership.node);
+      assert.match(String(passage!.item.label), /^Senior leaders have a realistic understanding of the quality/);
+      assert.match(String(passage!.item.tooltip), new RegExp(`^${LEADERS.replace(/[.]/g, '\\.')}\n`));
+      assert.equal(passage!.item.command?.command, 'inspectionReports.tagsView.openPassage');
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(6, 0, 6, 'To write.'.length), `“Senior leaders have a realistic understanding” ${LINK('t3')}`)));
+      await waitFor('Leadership cited in the coverage', async () => {
+        const rows = await labelled((await labelled())[1]!.node);
+        return rows.find((t) => t.item.label === 'Leadership')?.item.description === '1 of 1 passage cited';
+      });
+    } finally {
+      provider.dispose();
+      log.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('shows on the report which drafts cite it', async () => {
+    const report = await vscode.workspace.openTextDocument(reportUri());
+    // The coverage test's edit of coverage.md was just reverted: the lens catches up once the typing pause is over.
+    const expected = 'Cited by 2 drafts: self-evaluation.md (3 citations), coverage.md (1 citation)';
+    let titles: string[] = [];
+    const lens = await waitFor('a lens naming the citing drafts', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', report.uri);
+      titles = (lenses ?? []).map((l) => l.command?.title ?? '');
+      return lenses?.find((l) => l.command?.title === expected);
+    }).catch((error: unknown) => assert.fail(`${String(error)}; lenses: ${titles.join(' | ')}`));
+    assert.equal(lens.command!.command, 'inspectionReports.drafts.showCitingDrafts');
+    assert.equal(lens.range.start.line, 0);
+  });
+
+  it('inserts the quote and citation of a passage dragged from a tree view or as a #tag= link', async () => {
+    const log = vscode.window.createOutputChannel('passage drop test', { log: true });
+    try {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Leaders say \n' });
+      const dataTransfer = new vscode.DataTransfer();
+      // What a tree view with passageDragController puts in the drag.
+      passageDragController((id: string) => ({ reportUri: reportUri().toString(), tagId: id })).handleDrag!(['t3'], dataTransfer, new vscode.CancellationTokenSource().token);
+      const token = new vscode.CancellationTokenSource().token;
+      const inline = await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(0, 12), dataTransfer, token);
+      assert.match(String((inline as vscode.DocumentDropEdit).insertText), new RegExp(`^“${LEADERS.replace(/[.]/g, '\\.')}” \\(\\[Ashcombe focused visit\\]\\(`));
+      const links = new vscode.DataTransfer();
+      links.set('text/uri-list', new vscode.DataTransferItem(reportUri().with({ fragment: 'tag=t2' }).toString()));
+      const quoted = await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(1, 0), links, token);
+      assert.match(String((quoted as vscode.DocumentDropEdit).insertText), /^> Too many strategy discussions do not include health partners, so decisions are made without all the information that is known about children\.\n>\n> — \[Ashcombe focused visit\]\(/);
+      const plain = new vscode.DataTransfer();
+      plain.set('text/uri-list', new vscode.DataTransferItem(reportUri().toString()));
+      assert.equal(await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(1, 0), plain, token), undefined, 'a report without #tag= is left to other drop handlers');
+    } finally {
+      log.dispose();
+    }
   });
 
   it('completes a citation from @ev, and the inserted citation holds', async () => {

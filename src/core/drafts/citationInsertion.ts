@@ -66,3 +66,10 @@ export function evidenceEntries(draftPath: string, reports: readonly { reportPat
   }
   return entries;
 }
+
+/** The quote and citation for one tag of a report (dragged into a draft); undefined when the tag is gone or orphaned. */
+export function citationForTag(draftPath: string, reportPath: string, sidecar: Sidecar, tagId: string, style: QuoteStyle): string | undefined {
+  const tag = sidecar.tags.find((t) => t.id === tagId);
+  if (!tag || tag.orphaned || !tag.anchor.quote.exact.trim()) return undefined;
+  return citationInsertText(tag.anchor.quote.exact, citationLabel(sidecar), citationLinkTarget(draftPath, reportPath, tag.id), style);
+}

@@ -1,12 +1,21 @@
 // Citations in Markdown drafts, in the editor: the checked drafts (diagnostics) and what a citation offers
-// (links, hover, quick fixes), and `@ev` completion to insert one. One line in extension.ts registers it all.
+// (links, hover, quick fixes), `@ev` completion to insert one, rendering a draft with
+// footnotes, the Draft Coverage view, on a report the drafts that cite it,
+// and dropping a dragged tagged passage into a draft. One line in extension.ts registers it all.
 
 import type * as vscode from 'vscode';
 import { registerCitationProviders } from './citationProviders';
+import { registerCitingDraftsLens } from './citingDraftsLens';
+import { registerCoverageView } from './coverageView';
 import { DraftCitations } from './draftCitations';
 import { registerEvidenceCompletion } from './evidenceCompletion';
+import { registerPassageDrop } from './passageDrop';
+import { registerRenderDraftCommands } from './renderDraftCommand';
+import { WorkspaceTaggedReports } from './taggedReports';
 
 export function registerDraftCitations(log: vscode.LogOutputChannel): vscode.Disposable[] {
   const drafts = new DraftCitations(log);
-  return [drafts, ...registerCitationProviders(drafts), registerEvidenceCompletion(log)];
+  const tagged = new WorkspaceTaggedReports(log);
+  const coverage = registerCoverageView(tagged);
+  return [drafts, ...registerCitationProviders(drafts), registerEvidenceCompletion(tagged), ...registerRenderDraftCommands(log), ...coverage.disposables, ...registerCitingDraftsLens(log), registerPassageDrop(log)];
 }

@@ -1,38 +1,16 @@
 // Inserting evidence while writing: typing `@ev` in a Markdown file lists the workspace's tagged passages
 // (filtered by theme, authority, kind, date or words as the user types on); accepting one inserts the quote and
-// its citation link. At the start of a line it is inserted as a blockquote, elsewhere inline.
+// its citation link, inline or as a blockquote as the `drafts.quoteStyle` setting says (by default a blockquote
+// at the start of a line, inline elsewhere).
 
 import * as vscode from 'vscode';
-import { evidenceEntries, parseSidecar, type Sidecar, SIDECAR_SUFFIX } from '../../core';
+import { evidenceEntries, type QuoteStyle } from '../../core';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import type { WorkspaceTaggedReports } from './taggedReports';
 
 const TRIGGER = /@ev[^\n]{0,80}$/;
-const MAX_SIDECARS = 2000;
-/** Tags files are read again at most this often while the user keeps typing. */
-const CACHE_MS = 5000;
 
-interface Found {
-  at: number;
-  reports: { reportPath: string; sidecar: Sidecar }[];
-}
-
-export function registerEvidenceCompletion(log: vscode.LogOutputChannel): vscode.Disposable {
-  let cache: Found | undefined;
-  const reports = async (): Promise<Found['reports']> => {
-    if (cache && Date.now() - cache.at < CACHE_MS) return cache.reports;
-    const found: Found['reports'] = [];
-    for (const uri of await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', MAX_SIDECARS)) {
-      const fs = new VscodeFileSystem(uri);
-      try {
-        const parsed = parseSidecar(await fs.readFile(fs.pathOf(uri)), uri.path.slice(uri.path.lastIndexOf('/') + 1));
-        if (parsed.ok) found.push({ reportPath: fs.pathOf(uri).slice(0, -SIDECAR_SUFFIX.length), sidecar: parsed.sidecar });
-      } catch (error) {
-        log.warn(`Evidence completion: ${uri.toString()} could not be read: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    cache = { at: Date.now(), reports: found };
-    return found;
-  };
+export function registerEvidenceCompletion(tagged: WorkspaceTaggedReports): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(
     { language: 'markdown' },
     {
@@ -41,14 +19,14 @@ export function registerEvidenceCompletion(log: vscode.LogOutputChannel): vscode
         const trigger = TRIGGER.exec(before);
         if (!trigger) return undefined;
         const range = new vscode.Range(position.line, trigger.index, position.line, position.character);
-        const style = /^\s*>?\s*$/.test(before.slice(0, trigger.index)) ? 'blockquote' : 'inline';
+        const style = quoteStyle(document, before.slice(0, trigger.index));
         const draftPath = new VscodeFileSystem(document.uri).pathOf(document.uri);
-        const items = evidenceEntries(draftPath, await reports(), style).map((entry) => {
+        const items = evidenceEntries(draftPath, await tagged.get(), style).map((entry) => {
           const item = new vscode.CompletionItem({ label: entry.label, description: entry.detail }, vscode.CompletionItemKind.Reference);
           item.detail = entry.detail;
           item.documentation = new vscode.MarkdownString().appendText(entry.documentation);
           item.filterText = entry.filterText;
-          item.insertText = before.slice(0, trigger.index).trimStart().startsWith('>') ? entry.insertText.replace(/^> /, '') : entry.insertText;
+          item.insertText = blockquoteAt(before.slice(0, trigger.index), style, entry.insertText);
           item.range = range;
           return item;
         });
@@ -58,4 +36,18 @@ export function registerEvidenceCompletion(log: vscode.LogOutputChannel): vscode
     },
     '@',
   );
+}
+
+/** The setting's style; `auto` quotes as a blockquote when `@ev` starts the line (or a blockquote line). */
+function quoteStyle(document: vscode.TextDocument, beforeTrigger: string): QuoteStyle {
+  const setting = vscode.workspace.getConfiguration('inspectionReports', document.uri).get<string>('drafts.quoteStyle', 'auto');
+  if (setting === 'inline' || setting === 'blockquote') return setting;
+  return /^\s*>?\s*$/.test(beforeTrigger) ? 'blockquote' : 'inline';
+}
+
+/** A blockquote continues one the line is in, or starts a paragraph of its own after text on the line. */
+function blockquoteAt(beforeTrigger: string, style: QuoteStyle, insertText: string): string {
+  if (style !== 'blockquote') return insertText;
+  if (beforeTrigger.trimStart().startsWith('>')) return insertText.replace(/^> /, '');
+  return beforeTrigger.trim() ? `\n\n${insertText}` : insertText;
 }

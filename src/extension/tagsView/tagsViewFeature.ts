@@ -8,6 +8,7 @@ import type { SidecarService } from '../tagging/sidecarService';
 import { SuggestionController } from '../suggestions/suggestionController';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { WorkspaceTagIndex } from './tagsViewIndex';
+import { passageDragController } from '../drafts/passageDrop';
 import { TAGS_VIEW_ID, TagsViewProvider } from './tagsViewProvider';
 import type { TagsTreeNode } from '../../core';
 
@@ -33,7 +34,9 @@ const SAMPLE_REPORT = 'samples/westmere-ilacs-2025.txt';
 export function registerTagsView(deps: TagsViewDependencies): { api: TagsViewApi; disposables: vscode.Disposable[] } {
   const index = new WorkspaceTagIndex(deps.log);
   const provider = new TagsViewProvider(index, deps.codebooks, deps.sidecars);
-  const view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // A passage dragged from the view into a Markdown draft becomes a quote with its citation (drafts/passageDrop.ts).
+  const dragAndDropController = passageDragController<TagsTreeNode>((node) => (node.kind === 'passage' ? { reportUri: node.reportUri, tagId: node.tagId } : undefined));
+  const view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController });
   const suggestions = new SuggestionController(deps.reports, deps.codebooks, index, deps.sidecars, deps.log);
   const codebookCommands = new CodebookCommands(deps.log, deps.extensionUri);
 

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { checkDraft } from '../../../src/core/drafts/citationChecker';
-import { citationLinkTarget, evidenceEntries } from '../../../src/core/drafts/citationInsertion';
+import { citationForTag, citationLinkTarget, evidenceEntries } from '../../../src/core/drafts/citationInsertion';
 import { fileSystemSources } from '../../../src/core/drafts/draftSources';
 import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { REPORT, sidecarFor, standardTags, tagOn, PASSAGES } from './draftFixtures';
@@ -27,6 +27,16 @@ describe('inserting evidence into a draft', () => {
     assert.match(entries[0]!.documentation, /Note: Strength to lead with/);
     assert.match(entries[1]!.filterText, /Partnership working Ashcombe focused-visit 2025-07-14/);
     assert.equal(entries[0]!.insertText, `“${PASSAGES.seen}” ([Ashcombe focused visit, 14 July 2025](reports/Ashcombe%20FV%20%28July%202025%29.txt#tag=t1))`);
+  });
+
+  it('writes the citation of one dragged tag, which checks ok, and nothing for a tag that is gone or orphaned', async () => {
+    const draftPath = '/ws/drafts/sef.md';
+    const text = citationForTag(draftPath, ODD_PATH, sidecar(), 't2', 'blockquote')!;
+    assert.match(text, /^> Too many strategy discussions do not include health partners, so decisions are made without all the information that is known about children\.\n>\n> — \[Ashcombe focused visit, 14 July 2025\]\(\.\.\/reports\/Ashcombe%20FV%20%28July%202025%29\.txt#tag=t2\)\n$/);
+    const fs = new MemoryFileSystem({ [ODD_PATH]: REPORT, [ODD_PATH + '.tags.json']: JSON.stringify(sidecar()) });
+    assert.deepEqual((await checkDraft(text, draftPath, fileSystemSources(fs))).map((c) => c.status), ['ok']);
+    assert.equal(citationForTag(draftPath, ODD_PATH, sidecar(), 'gone', 'inline'), undefined);
+    assert.equal(citationForTag(draftPath, ODD_PATH, sidecar(), 'nope', 'inline'), undefined);
   });
 
   for (const style of ['inline', 'blockquote'] as const) {
