@@ -1,0 +1,56 @@
+// Part 'scale' of `npm run bench` (issue 14): aggregation at national scale, over the generated corpus of
+// bench/scaleCorpus.ts (5,000 reports by default, half of them tagged with 100 tags each), in fresh processes as
+// the cache part runs them: read + parse of the same files against aggregation with the persistent cache warm,
+// and the collection's peak memory against the total size of the sidecars.
+// BENCH_SCALE_REPORTS sets the number of reports (for a quick run).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateScaleCorpus } from './scaleCorpus';
+import { CHILD_FLAG, spawnJob, type CacheBenchRow, type ChildResult } from './cacheBench';
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+
+export async function scaleBench(root: string, rounds: number): Promise<{ rows: CacheBenchRow[]; notes: string[] }> {
+  const reports = Number(process.env.BENCH_SCALE_REPORTS ?? 5000);
+  const work = mkdtempSync(join(tmpdir(), 'ira-scale-bench-'));
+  const script = join(__dirname, 'bench.js');
+  try {
+    const dir = join(work, 'reports');
+    const t0 = performance.now();
+    const written = generateScaleCorpus(dir, { reports, fixtureFolder: join(root, 'test/fixtures/reports') });
+    const notes = [
+      `Scale part: ${written.reports.toLocaleString('en-GB')} generated reports (bench/scaleCorpus.ts), ${written.taggedReports.toLocaleString('en-GB')} tagged with ${written.tags.toLocaleString('en-GB')} tags, ` +
+        `${written.authorities} authorities; ${mb(written.reportBytes)} of reports, ${mb(written.sidecarBytes)} of sidecars; generated (untimed) in ${((performance.now() - t0) / 1000).toFixed(0)} s.`,
+    ];
+    const cache = join(work, 'cache');
+    // Filled once (untimed), as the first window or run does.
+    const filled = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, cache]);
+    notes.push(`Scale part, cache empty (filled once, untimed): ${(filled.result.ms / 1000).toFixed(1)} s, peak RSS ${mb(filled.result.peakRss ?? 0)} (worker threads included), peak heap growth ${mb(filled.result.peakHeapGrowth ?? 0)}.`);
+    const read: number[] = [];
+    const warm: ChildResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      read.push(spawnJob(script, [CHILD_FLAG, 'read', dir]).result.ms);
+      const result = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, cache]).result;
+      if (result.misses !== 0 || result.items !== written.tags) throw new Error(`scale: warm run ${r}: ${result.misses} misses, ${result.items} items of ${written.tags}`);
+      warm.push(result);
+    }
+    const baseline = { name: 'read + JSON.parse, fresh process', median: median(read) };
+    const heap = median(warm.map((w) => w.peakHeapGrowth ?? 0));
+    const rss = median(warm.map((w) => w.peakRss ?? 0));
+    const rows: CacheBenchRow[] = [
+      { operation: `scale: aggregation over ${reports.toLocaleString('en-GB')} reports (${written.tags.toLocaleString('en-GB')} tags), persistent cache warm, fresh process`, median: median(warm.map((w) => w.ms)), baseline, target: 1.5, note: `${rounds} round${rounds === 1 ? '' : 's'}` },
+      { operation: 'scale: peak heap growth during that aggregation, against the total size of the sidecars', median: heap, baseline: { name: 'sidecars', median: written.sidecarBytes }, target: 2, bytes: true, note: `peak RSS ${mb(rss)}` },
+    ];
+    return { rows, notes };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
