@@ -1,25 +1,51 @@
 // Recognition on worker threads for the Evidence view and the exports, which analyse every report of a folder
-// (core/recognition/workers/analysisPool.ts). One pool for the extension; its workers end when idle. Off where the
-// extension's files are not on a local disk (no worker script to start) or when the setting says so.
+// (core/recognition/workers/analysisPool.ts). One pool for the extension; its workers end when idle. In a Node host
+// the workers are worker threads on dist/analysisWorker.js; in the web host they are Web Workers on
+// dist/web/analysisWorker.js (the web bundle's node:worker_threads speaks to Web Workers, platform/web/). Off where
+// the extension's files are not on a local disk in a Node host (no worker script to start) or when the setting says so.
 
 import * as vscode from 'vscode';
 import { type AnalyseFunction, AnalysisPool } from '../../core';
+import { isWebHost } from './runtime';
 
 let pool: AnalysisPool | undefined;
 let warned = false;
 
 export function registerAnalysisWorkers(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
-  if (extensionUri.scheme === 'file') {
-    pool = new AnalysisPool(vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath);
-    log.info(`Evidence: reports are analysed on up to ${pool.maxWorkers} worker thread(s).`);
+  let disposed = false;
+  let current: AnalysisPool | undefined;
+  const use = (created: AnalysisPool, kind: string) => {
+    if (disposed) return void created.close();
+    pool = current = created;
+    log.info(`Evidence: reports are analysed on up to ${created.maxWorkers} ${kind}.`);
+  };
+  if (isWebHost) {
+    // Until the script is fetched (or if it cannot be), reports are analysed on the host's own thread.
+    webWorkerScript(extensionUri).then(
+      (url) => use(new AnalysisPool(url), 'Web Worker(s)'),
+      (error: unknown) => log.warn(`Evidence: analysing on the extension's own thread: the Web Worker script could not be loaded (${error instanceof Error ? error.message : String(error)}).`),
+    );
+  } else if (extensionUri.scheme === 'file') {
+    use(new AnalysisPool(vscode.Uri.joinPath(extensionUri, 'dist', 'analysisWorker.js').fsPath), 'worker thread(s)');
   }
-  const current = pool;
   return {
     dispose: () => {
+      disposed = true;
       if (pool === current) pool = undefined;
       void current?.close();
     },
   };
+}
+
+/**
+ * A blob: URL of the Web Worker script. A worker must come from the page's own origin, and the extension's files
+ * are served from another (a CDN on vscode.dev, a resource route in code-server), so the script is fetched and
+ * started from a blob. The host's fetch understands the extension's vscode-remote: and file: URIs.
+ */
+async function webWorkerScript(extensionUri: vscode.Uri): Promise<string> {
+  const response = await fetch(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js').toString(true));
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
 }
 
 /** The analysis collectEvidence should use: the pool's, unless it is turned off; undefined means this thread. */

@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { createFileExclusive, type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, tooLargeError } from '../../core';
+import { isWebHost } from './runtime';
 
 export class VscodeFileSystem implements IFileSystem {
   /** @param base any URI of the scheme and authority this file system serves (e.g. a workspace folder). */
@@ -17,11 +18,17 @@ export class VscodeFileSystem implements IFileSystem {
 
   /** The core path of a URI of this file system. */
   pathOf(uri: vscode.Uri): string {
-    return uri.scheme === 'file' ? uri.fsPath : uri.path;
+    // In a web host even `file:` paths stay POSIX-shaped URI paths: the web bundle's path functions are POSIX only.
+    return uri.scheme === 'file' && !isWebHost ? uri.fsPath : uri.path;
+  }
+
+  /** Node's own file access, only for `file:` URIs in a Node extension host (a web host has no local disk to reach). */
+  private get onLocalDisk(): boolean {
+    return this.base.scheme === 'file' && !isWebHost;
   }
 
   uriOf(path: string): vscode.Uri {
-    return this.base.scheme === 'file' ? vscode.Uri.file(path) : this.base.with({ path, query: '', fragment: '' });
+    return this.onLocalDisk ? vscode.Uri.file(path) : this.base.with({ path, query: '', fragment: '' });
   }
 
   async readFile(path: string): Promise<string> {
@@ -31,7 +38,7 @@ export class VscodeFileSystem implements IFileSystem {
 
   /** On the local disk the core's guarded reader (no FIFO ever opened); elsewhere stat, then read and check the size. */
   async readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
-    if (this.base.scheme === 'file') return readRegularFile(path, maxBytes);
+    if (this.onLocalDisk) return readRegularFile(path, maxBytes);
     const stat = await this.stat(path);
     if (!stat) throw notFoundError(path);
     if (stat.kind !== 'file') throw notRegularFileError(path, stat.kind === 'directory' ? 'a folder' : 'not a regular file');
@@ -86,7 +93,7 @@ export class VscodeFileSystem implements IFileSystem {
 
   async realpath(path: string): Promise<string> {
     // workspace.fs cannot resolve links; on the local disk Node can, elsewhere the path is taken as it is.
-    if (this.base.scheme === 'file') return fsp.realpath(path);
+    if (this.onLocalDisk) return fsp.realpath(path);
     if (!(await this.stat(path))) throw notFoundError(path);
     return path;
   }
@@ -101,7 +108,7 @@ export class VscodeFileSystem implements IFileSystem {
 
   /** Only on the local disk (workspace.fs has no create-if-absent); elsewhere the store does without a lock file. */
   get createExclusive(): ((path: string, text: string) => Promise<boolean>) | undefined {
-    if (this.base.scheme !== 'file') return undefined;
+    if (!this.onLocalDisk) return undefined;
     return createFileExclusive;
   }
 }
