@@ -1,5 +1,6 @@
 // One-passage citation, for "copy with citation" and the Markdown export:
 // Westmere ILACS inspection, published 12 March 2024, para 23, section 'The experiences and progress of children in care: good'
+// (a committee paper's paragraph as it numbers it: "para 2.3").
 
 import { gradeCitation, kindCitation } from '../vocabulary/labels';
 import { isVisitLetter } from '../recognition/reportKind';
@@ -16,7 +17,7 @@ export function longDate(iso: string): string {
 
 export type CitationFields = Pick<
   EvidenceItem,
-  'reportKind' | 'authority' | 'reportDate' | 'reportDateKind' | 'reportFileName' | 'paragraph' | 'section' | 'sectionRole' | 'grade' | 'orphaned'
+  'reportKind' | 'authority' | 'reportDate' | 'reportDateKind' | 'reportFileName' | 'paragraph' | 'paragraphLabel' | 'section' | 'sectionRole' | 'grade' | 'orphaned'
 >;
 
 export function formatCitation(item: CitationFields): string {
@@ -28,7 +29,8 @@ export function formatCitation(item: CitationFields): string {
     const verb = item.reportDateKind === 'inspection' ? (letter ? 'visit ended' : 'inspection ended') : letter ? 'dated' : 'published';
     parts.push(`${verb} ${longDate(item.reportDate)}`);
   }
-  if (item.paragraph !== undefined) parts.push(`para ${item.paragraph}`);
+  // A committee paper's "2.3" is cited as printed; elsewhere the number is the printed one.
+  if (item.paragraph !== undefined) parts.push(`para ${item.paragraphLabel ?? item.paragraph}`);
   if (item.section) {
     let section = item.section.replace(/\s+/g, ' ').trim();
     // Judgement headings normally end with their grade; add it when this one does not.

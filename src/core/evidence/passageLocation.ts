@@ -12,6 +12,8 @@ export interface PassageLocation {
   section?: string;
   sectionRole?: SectionRole;
   paragraph?: number;
+  /** "2.3" where the report numbers paragraphs by section (then `paragraph` is the paragraph's place in the report). */
+  paragraphLabel?: string;
   judgementArea?: JudgementArea;
   grade?: Grade;
 }
@@ -30,11 +32,11 @@ export function findPassage(text: string, tag: Tag): { start: number; end: numbe
 export function locatePassage(text: string, model: ReportModel, tag: Tag): PassageLocation {
   const position = findPassage(text, tag);
   const recorded = tag.context ?? {};
-  if (!position) return { found: false, ...recorded };
+  if (!position) return withParagraphLabel(model, { found: false, ...recorded });
   const now = tagContext(model, position);
   // A judgement section whose heading does not repeat the grade takes it from the judgement table.
   const grade = now.grade ?? (now.judgementArea ? model.judgements.find((j) => j.area === now.judgementArea)?.grade : undefined);
-  return {
+  return withParagraphLabel(model, {
     found: true,
     position,
     section: now.section ?? recorded.section,
@@ -42,5 +44,15 @@ export function locatePassage(text: string, model: ReportModel, tag: Tag): Passa
     paragraph: now.paragraph ?? recorded.paragraph,
     judgementArea: now.judgementArea ?? recorded.judgementArea,
     grade: grade ?? recorded.grade,
-  };
+  });
+}
+
+/**
+ * The paragraph's printed label where it differs from its number (a committee paper's "2.3"), so a citation says
+ * "para 2.3". A tag records only the number (the paragraph's place in the paper), read against the report as it is.
+ */
+function withParagraphLabel(model: ReportModel, location: PassageLocation): PassageLocation {
+  if (location.paragraph === undefined) return location;
+  const label = model.paragraphs.find((p) => p.number === location.paragraph)?.label;
+  return label === undefined ? location : { ...location, paragraphLabel: label };
 }

@@ -25,6 +25,7 @@ export function citationFieldsFor(state: { text: string; model: ReportModel }, t
     ...date,
     reportFileName: fileName,
     ...(location.paragraph !== undefined ? { paragraph: location.paragraph } : {}),
+    ...(location.paragraphLabel !== undefined ? { paragraphLabel: location.paragraphLabel } : {}),
     ...(location.section !== undefined ? { section: location.section } : {}),
     ...(location.sectionRole !== undefined ? { sectionRole: location.sectionRole } : {}),
     ...(location.grade !== undefined ? { grade: location.grade } : {}),

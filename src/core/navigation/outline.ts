@@ -3,6 +3,7 @@
 // paragraphs they contain. An item on the safeguarding board's list says so in its detail. Plain objects with offsets, so the tree is tested without an editor.
 
 import type { Improvement, Judgement, NumberedParagraph, Range, ReportModel, Section, Strength } from '../recognition/model';
+import { paragraphLabel } from '../recognition/model';
 import { areaLabel, gradeLabel, listItemLabel } from '../vocabulary/labels';
 
 export type OutlineSymbolKind = 'section' | 'judgement-section' | 'judgement' | 'improvement' | 'priority-improvement' | 'strength' | 'paragraph';
@@ -64,10 +65,12 @@ export class OutlineBuilder {
     const previous = this.details;
     const used: Array<{ opening: string; detail: string }> = [];
     const paragraphDetail = (p: NumberedParagraph, index: number): string => {
-      const length = Math.min(p.range.end - p.range.start, maxName * 3);
+      // A committee paper's printed "2.3" (the symbol's name) is left out, as paragraphDetailOf drops a plain "12.".
+      const start = p.label === undefined ? p.range.start : Math.min(p.range.end, p.range.start + sectionNumberLength(text, p.range.start));
+      const length = Math.min(p.range.end - start, maxName * 3);
       // The same paragraph last time, if its opening is unchanged. A slice is a view, and comparing two
       // strings is a memory comparison: no hashing, unlike a Map keyed by the opening (startsWith measured slower).
-      const opening = text.slice(p.range.start, p.range.start + length);
+      const opening = text.slice(start, start + length);
       let entry = previous[index];
       if (!entry || entry.opening !== opening) entry = { opening, detail: paragraphDetailOf(opening, maxName) };
       used.push(entry);
@@ -147,13 +150,22 @@ function strengthSymbol(s: Strength, name: Shorten): OutlineSymbol {
 }
 
 function paragraphSymbol(p: NumberedParagraph, detail: string): OutlineSymbol {
-  return { name: `¶ ${p.number}`, detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+  // "¶ 2.3" where a committee paper numbers its paragraphs by section: the number a reader cites.
+  return { name: `¶ ${paragraphLabel(p)}`, detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
 }
 
 /** The detail shown for a paragraph: its opening words, the printed number ("12." / "12") dropped. */
 function paragraphDetailOf(opening: string, maxName: number): string {
   const words = collapsedOpening(opening, 0, opening.length, maxName).replace(/^\d+\.?\s*/, '');
   return cutAt(words, maxName);
+}
+
+const SECTION_NUMBER = /\d{1,2}\.\d{1,2}\.?/y;
+
+/** Length of the "2.3" / "2.3." printed at `at`, or 0. */
+function sectionNumberLength(text: string, at: number): number {
+  SECTION_NUMBER.lastIndex = at;
+  return SECTION_NUMBER.exec(text)?.[0].length ?? 0;
 }
 
 /** Whitespace as `\s` and String.prototype.trim count it. */

@@ -16,7 +16,7 @@ import type {
   Section,
   SectionRole,
 } from '../recognition/model';
-import { areaLabel, gradeLabel, kindTitle, LIST_ITEM_WORDS, OWNER_WORDS } from '../vocabulary/labels';
+import { areaLabel, gradeLabel, LIST_ITEM_WORDS, OWNER_WORDS, reportTitle } from '../vocabulary/labels';
 
 export interface OutlineSectionJson {
   title: string;
@@ -89,7 +89,7 @@ export function outlineText(model: ReportModel, options: OutlineTextOptions = {}
   const width = options.width ?? 100;
   const md = model.metadata;
   const lines: string[] = [];
-  lines.push(options.fileName ? `${options.fileName}: ${kindTitle(model.kind)}` : kindTitle(model.kind));
+  lines.push(options.fileName ? `${options.fileName}: ${reportTitle(model.kind, model.metadata)}` : reportTitle(model.kind, model.metadata));
   if (md.title && md.title !== md.authority) lines.push(`  Title:           ${md.title}`);
   lines.push(`  Authority:       ${md.authority ?? '(not found)'}`);
   if (md.inspectionDates) lines.push(`  Dates:           ${describeDates(md.inspectionDates)}`);
@@ -196,7 +196,7 @@ export function wrap(text: string, width: number): string[] {
 
 /** One line for lists of many reports (demo, corpus runs). */
 export function outlineSummary(model: ReportModel): string {
-  const parts = [kindTitle(model.kind)];
+  const parts = [reportTitle(model.kind, model.metadata)];
   if (model.metadata.authority) parts.push(model.metadata.authority);
   const overall = model.judgements.find((j) => j.area === 'overall');
   if (model.judgements.length > 0) {

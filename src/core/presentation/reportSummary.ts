@@ -1,7 +1,7 @@
 // The one-line description of a recognised report (status bar) and its longer tooltip.
 
 import type { ReportModel } from '../recognition/model';
-import { areaLabel, gradeLabel, kindTitle, LIST_ITEM_WORDS, OWNER_WORDS } from '../vocabulary/labels';
+import { areaLabel, gradeLabel, reportTitle, LIST_ITEM_WORDS, OWNER_WORDS } from '../vocabulary/labels';
 
 export interface ReportSummary {
   /** e.g. "ILACS inspection report · Westmere". */
@@ -12,7 +12,7 @@ export interface ReportSummary {
 
 export function summariseReport(model: ReportModel): ReportSummary {
   const md = model.metadata;
-  const kind = kindTitle(model.kind);
+  const kind = reportTitle(model.kind, model.metadata);
   const short = md.authority ? `${kind} · ${md.authority}` : kind;
   const details = [kind];
   if (md.authority) details.push(`Authority: ${md.authority}`);

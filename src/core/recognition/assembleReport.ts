@@ -85,7 +85,7 @@ export function assembleReport(text: string, lines: DocLine[], options: Assemble
   const lineOf = (offset: number) => lineAtOffset(lines, offset, 0) + 1;
   const { improvements, strengths } = findImprovements(sections, lines, footer, lineOf);
   if (kind === 'committee-paper' && !improvements.length) improvements.push(...findIntroducedImprovements(lines, footer));
-  const paragraphs = findModelParagraphs(lines, footer, marks, headings, improvements);
+  const paragraphs = findModelParagraphs(lines, footer, marks, headings, improvements, kind === 'committee-paper');
 
   if (options.memo) {
     markSensitive(sensitive, lines, marks.headingLine, tables, sections, kind === 'committee-paper' ? lines.length : opening.consulted + 2);
@@ -184,6 +184,8 @@ function searchProse(lines: DocLine[], footer: boolean[], marks: LineMarks, cand
         const area = quoted.label ? parseArea(quoted.label) ?? parseArea(wrappedLabel(lines, i, quoted.label)) : /[-–—:]$/.test(lines[i - 1]?.info.clean ?? '') ? parseArea(wrappedLabel(lines, i, '')) : undefined;
         if (area) candidates.push({ area, grade: quoted.grade, source: 'committee-list', range: { start: line.start + quoted.start, end: line.start + quoted.end }, line: i + 1 });
       }
+      const wrapped = line.info.quotedGradeRest ? wrappedQuotedGrade(lines, i) : undefined;
+      if (wrapped) candidates.push(wrapped);
     } else if (blockStart >= 0) {
       if (blockHasGrade) {
         const before = prose.judgements.length + prose.earlier.length;
@@ -228,7 +230,7 @@ function chooseJudgements(candidates: Judgement[], prose: ProseFindings, letter:
 }
 
 /** Numbered paragraphs, leaving out tables, headings and the items of improvement sections. */
-function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMarks, headings: HeadingCandidate[], improvements: ReportModel['improvements']): ReportModel['paragraphs'] {
+function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMarks, headings: HeadingCandidate[], improvements: ReportModel['improvements'], bySection: boolean): ReportModel['paragraphs'] {
   const n = lines.length;
   const excluded = new Uint8Array(n);
   for (let i = 0; i < n; i++) excluded[i] = marks.tableLine[i]! | marks.headingLine[i]!;
@@ -238,7 +240,7 @@ function findModelParagraphs(lines: DocLine[], footer: boolean[], marks: LineMar
   for (const imp of improvements) for (let i = imp.line - 1; i < n && lines[i]!.start < imp.range.end; i++) excluded[i] = 1;
   const boundaries = new Uint8Array(n);
   for (const h of headings) boundaries[h.line] = 1;
-  return findParagraphs(lines, footer, excluded, boundaries);
+  return findParagraphs(lines, footer, excluded, boundaries, bySection);
 }
 
 function notProseLines(lines: DocLine[], footer: boolean[], marks: LineMarks): Uint8Array {
@@ -257,7 +259,7 @@ function markSensitive(sensitive: Uint8Array, lines: DocLine[], headingLine: Uin
   for (const t of tables) mark(t.headerLine - 2, Math.min(t.headerLine + 60, t.lastLine + 6));
   for (let i = 0; i < n; i++) {
     const info = lines[i]!.info;
-    if (headingLine[i] || info.quotedGrade) sensitive[i] = 1;
+    if (headingLine[i] || info.quotedGrade || info.quotedGradeOpen || info.quotedGradeRest) sensitive[i] = 1;
     // Heading detection looks ahead two lines, and at the lines above a grade line or a SIF table row.
     if (info.headingLike || info.judgementLabelStart || info.gradeTail || headingLine[i]) mark(i, i + 2);
     if (info.gradeLine || info.sifFirstRow) mark(i - 2, i);
@@ -285,9 +287,25 @@ function wrappedLabel(lines: DocLine[], i: number, label: string): string {
   let text = label;
   for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
     const info = lines[k]!.info;
-    if (info.blank || info.quotedGrade || /[.:;]$/.test(info.clean)) break;
+    if (info.blank || info.quotedGrade || info.quotedGradeRest || /[.:;]$/.test(info.clean)) break;
     text = `${info.bullet ? info.norm.slice(info.bullet.contentStart, info.last).trim() : info.clean} ${text}`;
     if (info.bullet) break;
   }
   return text;
+}
+
+/**
+ * A restated grade wrapped inside its quotes: "- … care leavers - 'Requires" over "improvement to be good'". The
+ * line above opens the quote and names the area (its label may itself have wrapped onto the lines above it).
+ */
+function wrappedQuotedGrade(lines: DocLine[], i: number): Judgement | undefined {
+  const rest = lines[i]!.info.quotedGradeRest!;
+  const above = lines[i - 1];
+  const open = above?.info.quotedGradeOpen;
+  if (!above || !open) return undefined;
+  const words = `${open.words} ${rest.words}`.replace(/\s+/g, ' ');
+  if (!/^requires? improvement(?: to be good)?$/i.test(words)) return undefined;
+  const area = parseArea(open.label) ?? parseArea(wrappedLabel(lines, i - 1, open.label));
+  if (!area) return undefined;
+  return { area, grade: 'requires-improvement', source: 'committee-list', range: { start: above.start + open.start, end: lines[i]!.start + rest.end }, line: i };
 }

@@ -270,6 +270,8 @@ function listEnd(lines: DocLine[], footer: boolean[], from: number): number {
   for (let j = from; j < lines.length; j++) {
     const info = lines[j]!.info;
     if (info.blank || footer[j]) { gap = true; continue; }
+    // A paper's next numbered heading ("4.    Next steps": short, no full stop, nothing below it) ends the list.
+    if (info.numbered && !info.bullet && isNumberedHeading(lines, info, j)) break;
     const marked = !!(info.bullet ?? info.numbered);
     // A list item, or the wrapped rest of one; after a gap, only a new item continues the list.
     if (marked || (end >= 0 && !gap)) end = j;
@@ -277,6 +279,11 @@ function listEnd(lines: DocLine[], footer: boolean[], from: number): number {
     gap = false;
   }
   return end;
+}
+
+function isNumberedHeading(lines: DocLine[], info: DocLine['info'], j: number): boolean {
+  const words = info.norm.slice(info.numbered!.contentStart, info.last).trim();
+  return words.length < 60 && /^[A-Z]/.test(words) && !/[.,;:]$/.test(words) && (lines[j + 1]?.info.blank ?? true);
 }
 
 /** The line with the wrapped lines of its paragraph above it (at most two): an introducing sentence may wrap. */

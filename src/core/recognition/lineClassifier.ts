@@ -29,6 +29,11 @@ export interface LineInfo {
   numbered?: { n: number; contentStart: number };
   /** "7." alone: a paragraph number a conversion put on its own line, its text on the lines after. */
   numberOnly?: number;
+  /**
+   * A committee paper's paragraph number by section, "2.3 Text" (or "2.3" alone, its text below: no contentStart).
+   * Only a running sequence of them makes them paragraphs (numberedParagraphs.ts).
+   */
+  sectionNumbered?: { major: number; minor: number; contentStart?: number };
   /** A known heading phrase (footnote digits and trailing "?" ignored). */
   heading?: { role: SectionRole; title: string };
   /** Starts like a judgement heading or table label ("The experiences and progress of ..."). */
@@ -46,6 +51,10 @@ export interface LineInfo {
   headingLike: boolean;
   /** A committee paper's re-stated grade: "<label> - 'Outstanding'". */
   quotedGrade?: { grade: Grade; start: number; end: number; label: string };
+  /** A restated grade whose quote wraps: "<label> - 'Requires", the grade's first words left open at the line's end. */
+  quotedGradeOpen?: { words: string; start: number; label: string };
+  /** The rest of such a grade, closing its quote: "improvement to be good'". Only the line above makes it a grade. */
+  quotedGradeRest?: { words: string; start: number; end: number };
   /** 2013 looked-after children reports print a judgement's grade under its heading: "Grade 3 (Adequate)". */
   gradeLine?: { grade: Grade; start: number; end: number };
   /** SIF's judgement list without a header: "1. Children who need help and protection   Good". */
@@ -99,6 +108,9 @@ const TABLE_HEADER = /^(?:key )?judge?ment\s+(?:judge?ment )?grade$|^the judge?m
 const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"]\s*(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)\s*['"]\.?$/i;
 
 const QUOTED_ALONE = /^()['"]\s*(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)\s*['"]\.?$/i;
+/** Only "Requires improvement to be good" is long enough to wrap inside its quotes. */
+const QUOTED_OPEN = /^(.{8,}?)\s*[-–—:]\s*['"]\s*(requires?(?: improvement(?: to(?: be)?)?)?)$/i;
+const QUOTED_REST = /^((?:improvement )?(?:to )?(?:be )?good|improvement)\s*['"]\.?$/i;
 
 /** Characters normalise() replaces: most lines have none, and one test spares them three passes. */
 const NEEDS_NORMALISING = /[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v‘’‛′“”<]/;
@@ -176,6 +188,7 @@ class LineRecord implements LineInfo {
   bullet: LineInfo['bullet'] = undefined;
   numbered: LineInfo['numbered'] = undefined;
   numberOnly: LineInfo['numberOnly'] = undefined;
+  sectionNumbered: LineInfo['sectionNumbered'] = undefined;
   heading: LineInfo['heading'] = undefined;
   judgementLabelStart = false;
   gradeTail: LineInfo['gradeTail'] = undefined;
@@ -185,6 +198,8 @@ class LineRecord implements LineInfo {
   gradeWord = false;
   headingLike = false;
   quotedGrade: LineInfo['quotedGrade'] = undefined;
+  quotedGradeOpen: LineInfo['quotedGradeOpen'] = undefined;
+  quotedGradeRest: LineInfo['quotedGradeRest'] = undefined;
   gradeLine: LineInfo['gradeLine'] = undefined;
   sifFirstRow = false;
   hashes = 0;
@@ -239,6 +254,7 @@ export function classifyLine(raw: string): LineInfo {
     const numbered = /^(\d{1,3})[.)](?:\s+|(?=[A-Z]))(?=\S)/.exec(content);
     if (numbered) info.numbered = { n: Number(numbered[1]), contentStart: first + numbered[0].length };
     else if (clean.length <= 4 && /^\d{1,3}\.$/.test(clean)) info.numberOnly = Number(clean.slice(0, -1));
+    else markSectionNumber(info, content);
   }
 
   const phrase = headingPhrase(lower);
@@ -258,6 +274,7 @@ export function classifyLine(raw: string): LineInfo {
   // `lower` has the same words as `content` (only runs of spaces differ), and includes() beats the regex here.
   info.gradeWord = lower.includes('good') || lower.includes('adequate') || lower.includes('improvement') || lower.includes('outstanding');
   if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) markGradeEnding(info, content, probe);
+  if (/(?:requires?|improvement| to| be)$/.test(lower) && /['"]/.test(content)) markOpenQuotedGrade(info, content);
   if (clean.length <= 40 || head === 35) info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
   if (lower.includes('judg')) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
   const piped = content.includes('|');
@@ -318,15 +335,36 @@ function markGradeEnding(info: LineRecord, content: string, probe: string): void
       const grade = parseGrade(quoted[2]!);
       const at = first + content.lastIndexOf(quoted[2]!);
       if (grade) info.quotedGrade = { grade, start: at, end: at + quoted[2]!.length, label: quoted[1]!.trim() };
+    } else {
+      const rest = QUOTED_REST.exec(content);
+      if (rest) info.quotedGradeRest = { words: rest[1]!, start: first, end: first + rest[1]!.length };
     }
   }
+}
+
+/** "2.3 The service …", "2.3. The service …" or "2.3" alone: text starts with a capital, quote or bracket, not "1.5 million". */
+function markSectionNumber(info: LineRecord, content: string): void {
+  const m = /^(\d{1,2})\.(\d{1,2})\.?(?:(\s+)(?=[A-Z'"(])|$)/.exec(content);
+  if (!m) return;
+  const sectionNumber: NonNullable<LineInfo['sectionNumbered']> = { major: Number(m[1]), minor: Number(m[2]) };
+  if (m[3]) sectionNumber.contentStart = info.first + m[0].length;
+  info.sectionNumbered = sectionNumber;
+}
+
+/** The first words of a restated grade whose closing quote is on the next line (a converter wrapped inside the quotes). */
+function markOpenQuotedGrade(info: LineRecord, content: string): void {
+  const open = QUOTED_OPEN.exec(content);
+  if (!open) return;
+  const words = open[2]!;
+  info.quotedGradeOpen = { words, start: info.first + content.length - words.length, label: open[1]!.trim() };
 }
 
 function signature(i: LineInfo): string {
   return [
     i.blank, i.footer, i.footerTitle, i.first, i.norm.length - i.last, i.bullet?.contentStart, i.numbered?.n, i.numbered?.contentStart, i.numberOnly,
+    i.sectionNumbered?.major, i.sectionNumbered?.minor, i.sectionNumbered?.contentStart,
     i.heading?.role, i.heading?.title, i.judgementLabelStart, i.gradeTail?.grade, i.gradeTail?.start, i.tableHeader, i.cells?.length,
-    i.headingLike, i.quotedGrade?.grade, i.gradeLine?.grade, i.sifFirstRow, i.gradeContinuation, i.hashes,
+    i.headingLike, i.quotedGrade?.grade, i.quotedGradeOpen?.words, i.quotedGradeRest?.words, i.gradeLine?.grade, i.sifFirstRow, i.gradeContinuation, i.hashes,
     /^[a-z(]/.test(i.clean), /^[A-Z"']/.test(i.clean), /^(?:lead|reporting) inspector/i.test(i.clean), i.clean.length >= 45, i.clean.length > 75, i.clean.length < 80, /[.;,:]$/.test(i.clean),
     // A paragraph number whose dot the conversion lost ("34     Most children …"), read by numberedParagraphs.
     !i.numbered && /^\d{1,3} {2,}[A-Z][a-z]/.test(i.norm.slice(i.first)),

@@ -1,5 +1,5 @@
 // Title, authority, dates, inspectors and addressee, read from the opening of the document.
-import type { ReportKind, ReportMetadata } from './model';
+import type { InspectionType, ReportKind, ReportMetadata } from './model';
 import type { DocLine } from './documentLines';
 import { parseDate, parseDateRange } from './dates';
 import { isVisitLetter } from './reportKind';
@@ -92,6 +92,17 @@ function authorityFrom(title: string, opening: string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * One week on site (Monday to Friday: at most 6 days from first to last) is a short ILACS inspection; two weeks
+ * or more a standard one. Dates in two parts ("… and 14 to 15 February 2023") say nothing certain.
+ */
+function inspectionType(dates: NonNullable<ReportMetadata['inspectionDates']>): InspectionType | undefined {
+  if (!dates.start || !dates.end || /\band\b/.test(dates.text)) return undefined;
+  const days = (Date.parse(dates.end) - Date.parse(dates.start)) / 86_400_000;
+  if (!(days >= 0)) return undefined;
+  return days <= 6 ? 'short' : 'standard';
+}
+
 export function readMetadata(lines: DocLine[], kind: ReportKind, title: TitleBlock | undefined): ReportMetadata {
   const meta: ReportMetadata = { leadInspectors: [] };
   const opening: string[] = [];
@@ -112,6 +123,11 @@ export function readMetadata(lines: DocLine[], kind: ReportKind, title: TitleBlo
   } else {
     const visit = /\b(?:visit|inspection)(?: to [A-Z][^.]{0,80}?)? (?:on|between|from) (\d{1,2}(?:st|nd|rd|th)?(?: [A-Z][a-z]+)?(?: \d{4})?(?:,? (?:and|to|-|–) \d{1,2}(?:st|nd|rd|th)?(?: [A-Z][a-z]+)?)* [A-Z][a-z]+ \d{4})/.exec(flat);
     if (visit) meta.inspectionDates = { text: visit[1]!, ...parseDateRange(visit[1]!) };
+  }
+
+  if (kind === 'ilacs-inspection' && meta.inspectionDates) {
+    const type = inspectionType(meta.inspectionDates);
+    if (type) meta.inspectionType = type;
   }
 
   const published = /^(?:report published|publication date|date published|published)\s*:?\s*(.+)$/im.exec(joined);

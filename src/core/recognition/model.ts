@@ -119,11 +119,26 @@ export interface Improvement extends ListItem {
 /** A strength the report lists ("The local authority has the following strengths:", "The LSCB's strengths"): never an area for improvement. */
 export type Strength = ListItem;
 
+/**
+ * A numbered paragraph. Most reports number paragraphs 1..N: `number` is the number as printed and there is no
+ * `label`. Committee papers number them by section ("2.3"): `label` is the number as printed, and `number` the
+ * paragraph's place among the document's numbered paragraphs (1-based), so it still orders and identifies them.
+ * Show and cite paragraphLabel(p), never `number` alone.
+ */
 export interface NumberedParagraph {
   number: number;
+  /** As printed, where the report numbers paragraphs by section: "2.3". */
+  label?: string;
   range: Range;
   line: number;
 }
+
+/** How a reader cites the paragraph: "23", or "2.3" in a paper numbered by section. */
+export function paragraphLabel(p: Pick<NumberedParagraph, 'number' | 'label'>): string {
+  return p.label ?? String(p.number);
+}
+
+export type InspectionType = 'short' | 'standard';
 
 export interface ReportMetadata {
   title?: string;
@@ -132,6 +147,11 @@ export interface ReportMetadata {
   inspectionDates?: { text: string; start?: string; end?: string };
   /** Letter date (letters) or publication date (reports), ISO. */
   publishedDate?: string;
+  /**
+   * ILACS only: a short inspection (one week on site, for authorities last judged good or outstanding) or a
+   * standard one (two weeks), told from the report's own inspection dates; absent when they do not say.
+   */
+  inspectionType?: InspectionType;
   leadInspectors: string[];
   addressee?: string;
 }

@@ -1,6 +1,7 @@
-// Numbered paragraphs (ILACS, SIF and the 2013 reports number them 1..N across sections). A number at the start
-// of a line counts only if it belongs to the running sequence, which rules out table rows, stray dates, footers
-// and separate lists; SIF's numbered areas for improvement are in that sequence, and a reader cites them by it.
+// Numbered paragraphs (ILACS, SIF and the 2013 reports number them 1..N across sections; committee papers by
+// section, "1.1", "1.2", "2.1"). A number at the start of a line counts only if it belongs to the running sequence,
+// which rules out table rows, stray dates, footers and separate lists; SIF's numbered areas for improvement are in
+// that sequence, and a reader cites them by it.
 import type { NumberedParagraph } from './model';
 import type { DocLine } from './documentLines';
 import type { LineInfo } from './lineClassifier';
@@ -34,7 +35,12 @@ function textFollows(lines: DocLine[], footer: boolean[], i: number): boolean {
   return false;
 }
 
-export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Uint8Array, boundaries: Uint8Array): NumberedParagraph[] {
+export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Uint8Array, boundaries: Uint8Array, bySection = false): NumberedParagraph[] {
+  // A committee paper numbering its paragraphs by section ("2.3") prints "2." only on its section headings.
+  if (bySection) {
+    const sectioned = sectionNumberedParagraphs(lines, footer, boundaries);
+    if (sectioned.length) return sectioned;
+  }
   const candidates: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const info = lines[i]!.info;
@@ -45,37 +51,95 @@ export function findParagraphs(lines: DocLine[], footer: boolean[], excluded: Ui
     else if (info.numberOnly && textFollows(lines, footer, i)) candidates.push(i);
   }
   const accepted = runningSequence(lines, candidates, excluded);
-  const out: NumberedParagraph[] = [];
-  for (let k = 0; k < accepted.length; k++) {
-    const i = accepted[k]!;
-    const stop = k + 1 < accepted.length ? accepted[k + 1]! : lines.length;
-    let end = i;
-    const numberLine = lines[i]!.info;
-    const column = numberLine.numbered?.contentStart ?? undottedNumber(numberLine)?.contentStart ?? 0;
-    // A number alone on its line: its text starts after the gap below it.
-    let opening = !numberLine.numbered;
-    let gap = false;
-    let pageBreak = false;
-    // The paragraph runs on until a blank line, except across a page break (footer) or where the text
-    // after the gap is indented like the paragraph's own lines; it never runs into the next heading.
-    for (let j = i + 1; j < stop; j++) {
-      if (boundaries[j]) break;
-      const info = lines[j]!.info;
-      if (info.blank || footer[j]) {
-        gap = true;
-        if (footer[j]) pageBreak = true;
-        continue;
-      }
-      if (gap && !opening && !(info.first >= column - 1 && column > 2) && !(pageBreak && /^[a-z(]/.test(info.clean))) break;
-      opening = false;
-      gap = false;
-      pageBreak = false;
-      end = j;
+  return accepted.map((i, k) => {
+    const info = lines[i]!.info;
+    const column = info.numbered?.contentStart ?? undottedNumber(info)?.contentStart ?? 0;
+    const range = paragraphRange(lines, footer, boundaries, i, k + 1 < accepted.length ? accepted[k + 1]! : lines.length, column, !info.numbered);
+    return { number: numberOf(info)!, range, line: i + 1 };
+  });
+}
+
+/**
+ * From the paragraph's number to its last line. It runs on until a blank line, except across a page break
+ * (footer) or where the text after the gap is indented like the paragraph's own lines; it never runs into the
+ * next heading. `alone`: the number stands alone on its line and the text starts after the gap below it.
+ */
+function paragraphRange(lines: DocLine[], footer: boolean[], boundaries: Uint8Array, i: number, stop: number, column: number, alone: boolean): NumberedParagraph['range'] {
+  let end = i;
+  let opening = alone;
+  let gap = false;
+  let pageBreak = false;
+  for (let j = i + 1; j < stop; j++) {
+    if (boundaries[j]) break;
+    const info = lines[j]!.info;
+    if (info.blank || footer[j]) {
+      gap = true;
+      if (footer[j]) pageBreak = true;
+      continue;
     }
-    const line = lines[i]!;
-    out.push({ number: numberOf(line.info)!, range: { start: line.start + line.info.first, end: lines[end]!.start + lines[end]!.info.last }, line: i + 1 });
+    if (gap && !opening && !(info.first >= column - 1 && column > 2) && !(pageBreak && /^[a-z(]/.test(info.clean))) break;
+    opening = false;
+    gap = false;
+    pageBreak = false;
+    end = j;
   }
-  return out;
+  const line = lines[i]!;
+  return { start: line.start + line.info.first, end: lines[end]!.start + lines[end]!.info.last };
+}
+
+/**
+ * Paragraphs numbered by section ("1.1", "1.2", "2.1" …): the longest chain in line order where each number is
+ * the next in its section, or opens a later section at .1 (a section may have no numbered paragraphs of its own).
+ * Skips of up to MAX_GAP lost numbers are allowed, as in the plain sequence. A lone "1.1" counts; any other lone
+ * number is a stray (a figure, a clause reference).
+ */
+function sectionNumberedParagraphs(lines: DocLine[], footer: boolean[], boundaries: Uint8Array): NumberedParagraph[] {
+  const candidates: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!.info.sectionNumbered;
+    if (!s || footer[i] || boundaries[i]) continue;
+    if (s.contentStart !== undefined || textFollows(lines, footer, i)) candidates.push(i);
+  }
+  const chain = longestSectionChain(lines, candidates);
+  const first = chain.length ? lines[chain[0]!]!.info.sectionNumbered! : undefined;
+  if (chain.length < 2 && !(first?.major === 1 && first.minor === 1)) return [];
+  return chain.map((i, k) => {
+    const s = lines[i]!.info.sectionNumbered!;
+    const range = paragraphRange(lines, footer, boundaries, i, k + 1 < chain.length ? chain[k + 1]! : lines.length, s.contentStart ?? 0, s.contentStart === undefined);
+    return { number: k + 1, label: `${s.major}.${s.minor}`, range, line: i + 1 };
+  });
+}
+
+/**
+ * Longest chain in line order where each number is the next in its section, or a later section's first (lost
+ * numbers allowed); among equally long chains the earliest. Linear: per number, the best chain ending at it and
+ * the best ending anywhere in its section are kept, as runningSequence does.
+ */
+function longestSectionChain(lines: DocLine[], candidates: number[]): number[] {
+  const n = candidates.length;
+  const length = new Int32Array(n).fill(1);
+  const previous = new Int32Array(n).fill(-1);
+  const endingAt = new Map<number, number>();
+  const endingIn = new Map<number, number>();
+  const take = (k: number, j: number | undefined) => {
+    if (j !== undefined && length[j]! + 1 > length[k]!) {
+      length[k] = length[j]! + 1;
+      previous[k] = j;
+    }
+  };
+  let best = -1;
+  for (let k = 0; k < n; k++) {
+    const { major, minor } = lines[candidates[k]!]!.info.sectionNumbered!;
+    for (let gap = 1; gap <= MAX_GAP + 1 && gap < minor; gap++) take(k, endingAt.get(major * 100 + minor - gap));
+    if (minor >= 1 && minor <= 1 + MAX_GAP) for (let gap = 1; gap <= MAX_GAP + 1; gap++) take(k, endingIn.get(major - gap));
+    const key = major * 100 + minor;
+    if ((length[endingAt.get(key) ?? -1] ?? 0) < length[k]!) endingAt.set(key, k);
+    if ((length[endingIn.get(major) ?? -1] ?? 0) < length[k]!) endingIn.set(major, k);
+    if (best < 0 || length[k]! > length[best]!) best = k;
+  }
+  const chain: number[] = [];
+  for (let k = best; k >= 0; k = previous[k]!) chain.push(candidates[k]!);
+  return chain.reverse();
 }
 
 /** How many numbers the sequence may skip where a conversion lost a paragraph's number. */

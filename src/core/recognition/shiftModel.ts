@@ -34,6 +34,6 @@ export function shiftModel(model: ReportModel, at: number, delta: number): Repor
     judgements: model.judgements.map((j) => (before(j.range) ? j : { ...j, range: move(j.range) })),
     earlierJudgements: model.earlierJudgements.map((e) => (before(e.range) ? e : { ...e, range: move(e.range) })),
     improvements: model.improvements.map((i) => (before(i.range) ? i : { ...i, range: move(i.range), frameworkRefs: i.frameworkRefs.map((f) => ({ ...f })) })),
-    paragraphs: model.paragraphs.map((p): NumberedParagraph => (before(p.range) ? p : { number: p.number, range: move(p.range), line: p.line })),
+    paragraphs: model.paragraphs.map((p): NumberedParagraph => (before(p.range) ? p : p.label === undefined ? { number: p.number, range: move(p.range), line: p.line } : { number: p.number, label: p.label, range: move(p.range), line: p.line })),
   };
 }

@@ -2,7 +2,7 @@
 // sources: each form (title, citation, short column, full name, meaning) is defined here once, and every
 // view, export, hover, the CLI and the Evidence view read it from here, so they can never disagree.
 
-import type { Grade, JudgementArea, JudgementSource, ListOwner, ReportKind } from '../recognition/model';
+import type { Grade, InspectionType, JudgementArea, JudgementSource, ListOwner, ReportKind, ReportMetadata } from '../recognition/model';
 
 export interface KindWords {
   /** As the Outline, status bar and CLI name it: "ILACS inspection report". */
@@ -154,6 +154,14 @@ export const SOURCE_DESCRIPTIONS: Record<JudgementSource, string> = {
 
 export function kindTitle(kind: ReportKind): string {
   return KIND_WORDS[kind].title;
+}
+
+/** An ILACS inspection's length, as Ofsted names it. */
+export const INSPECTION_TYPE_WORDS: Record<InspectionType, string> = { short: 'short inspection', standard: 'standard inspection' };
+
+/** The kind's title, with the inspection's type where the report's dates tell it: "ILACS inspection report (short inspection)". */
+export function reportTitle(kind: ReportKind, metadata: Pick<ReportMetadata, 'inspectionType'>): string {
+  return metadata.inspectionType ? `${KIND_WORDS[kind].title} (${INSPECTION_TYPE_WORDS[metadata.inspectionType]})` : KIND_WORDS[kind].title;
 }
 
 export function kindCitation(kind: ReportKind): string {

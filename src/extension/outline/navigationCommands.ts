@@ -1,9 +1,9 @@
-// Commands that move the cursor to the next / previous area for improvement or judgement, and the
-// one that shows the Outline. The choice of target is core/reportNavigation.ts; this file moves the
+// Commands that move the cursor to the next / previous area for improvement or judgement, to a numbered
+// paragraph ("Go to Paragraph…"), and the one that shows the Outline. The choice of target is core/reportNavigation.ts; this file moves the
 // cursor, reveals the line and says when the search wrapped or found nothing.
 
 import * as vscode from 'vscode';
-import { LIST_ITEM_WORDS, navigate, type NavigationDirection, type NavigationTarget } from '../../core';
+import { findParagraph, LIST_ITEM_WORDS, navigate, type NavigationDirection, type NavigationTarget } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { toRange } from './documentSymbols';
 
@@ -41,6 +41,7 @@ export function registerNavigationCommands(reports: ReportDocuments): vscode.Dis
     }),
   );
   out.push(
+    vscode.commands.registerTextEditorCommand('inspectionReports.goToParagraph', (editor) => void goToParagraph(reports, editor)),
     vscode.commands.registerCommand('inspectionReports.showOutline', () => vscode.commands.executeCommand('outline.focus')),
     // From the editor (the active document) or the Explorer's context menu (the clicked file, opened first).
     vscode.commands.registerCommand('inspectionReports.openAsReport', async (resource?: unknown) => {
@@ -55,4 +56,33 @@ export function registerNavigationCommands(reports: ReportDocuments): vscode.Dis
     }),
   );
   return out;
+}
+
+/** Asks for a paragraph number as the report prints it ("87", "2.3"), says at once whether there is one, and goes there. */
+async function goToParagraph(reports: ReportDocuments, editor: vscode.TextEditor): Promise<void> {
+  const state = reports.get(editor.document);
+  if (!state) {
+    void vscode.window.showInformationMessage('The active editor does not show a recognised inspection report.');
+    return;
+  }
+  const { model } = state;
+  const typed = await vscode.window.showInputBox({
+    title: 'Go to Paragraph',
+    prompt: 'The paragraph number as the report prints it (for example 87, or 2.3 in a committee paper)',
+    validateInput: (value) => {
+      if (value.trim() === '') return undefined;
+      const lookup = findParagraph(model, value);
+      return 'problem' in lookup ? lookup.problem : { message: `¶ ${lookup.found.label}, line ${lookup.found.line}`, severity: vscode.InputBoxValidationSeverity.Info };
+    },
+  });
+  if (typed === undefined || typed.trim() === '') return;
+  // The report may have changed while the box was open: look again in its current model.
+  const lookup = findParagraph(reports.get(editor.document)?.model ?? model, typed);
+  if ('problem' in lookup) {
+    void vscode.window.showInformationMessage(lookup.problem);
+    return;
+  }
+  const range = toRange(editor.document, lookup.found.range);
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -171,7 +171,7 @@ describe('report command line', function () {
   it('outline without --json prints the readable outline', async () => {
     const run = await report(['outline', f('fernwick.txt')]);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^fernwick\.txt: ILACS inspection report\n/);
+    assert.match(run.stdout, /^fernwick\.txt: ILACS inspection report \(standard inspection\)\n/);
     assert.match(run.stdout, /\n {2}Overall effectiveness +Requires improvement +line 21 \(table\)/);
     assert.match(run.stdout, /The experiences and progress of children in care: inadequate \[Inadequate\] {2}\(line 36\)/);
     assert.match(run.stdout, /Areas for improvement:\n {2}1\. The sufficiency of homes for children in care\./);
