@@ -16,26 +16,28 @@ import { foldingRegions } from '../src/core/navigation/folding';
 import { planDecorations } from '../src/core/presentation/decorationPlan';
 import { shiftTags } from '../src/core/tags/anchoring/editShifting';
 import { reanchorTags } from '../src/core/tags/anchoring/reanchoring';
-import { createAnchor, textHash } from '../src/core/tags/anchoring/anchorCreation';
-import { defaultCodebook } from '../src/core/tags/codebook/defaultCodebook';
+import { textHash } from '../src/core/tags/anchoring/anchorCreation';
 import { serialiseSidecar } from '../src/core/tags/sidecar/sidecarSerialiser';
-import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Tag } from '../src/core/tags/sidecar/sidecarModel';
+import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION } from '../src/core/tags/sidecar/sidecarModel';
 import { collectEvidence, isReportName } from '../src/core/evidence/collectEvidence';
 import { DEFAULT_MAX_TEXT_LENGTH, ReportModelCache } from '../src/core/evidence/modelCache';
 import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
-import { seededRandom, syntheticSifReport } from './syntheticReport';
+import { syntheticSifReport } from './syntheticReport';
+import { makeTags } from './benchTags';
 import { reanchorScaleBench } from './reanchorScale';
 import { sidecarWriteBench } from './sidecarWrites';
 import { importBench } from './importBench';
+import { agreementBench } from './agreementBench';
 import { cacheBench, cacheChildArgs, runCacheChild } from './cacheBench';
+import { scaleBench } from './scaleBench';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
-/** BENCH_ONLY=aggregation (or editor, anchoring, cache, sidecar, import, vscode; comma-separated) runs only those parts. */
+/** BENCH_ONLY=aggregation (or editor, anchoring, cache, scale, sidecar, import, agreement, vscode; comma-separated) runs only those parts. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 const runs = (part: string) => !ONLY || ONLY.has(part);
 
@@ -46,6 +48,8 @@ interface Row {
   baseline?: { name: string; median: number };
   target?: number;
   note?: string;
+  /** The median and baseline are bytes, not milliseconds (a memory row). */
+  bytes?: boolean;
 }
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -75,24 +79,6 @@ function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Tags on word-aligned passages of 30-200 characters spread over the text. */
-function makeTags(text: string, count: number, seed: number): Tag[] {
-  const random = seededRandom(seed);
-  const themes = defaultCodebook().groups.flatMap((g) => g.themes);
-  const tags: Tag[] = [];
-  for (let i = 0; i < count; i++) {
-    let start = Math.floor(((i + random()) / count) * (text.length - 250));
-    while (start < text.length && !/\s/.test(text[start]!)) start++;
-    while (start < text.length && /\s/.test(text[start]!)) start++;
-    let end = Math.min(text.length, start + 30 + Math.floor(random() * 170));
-    while (end < text.length && /\S/.test(text[end]!)) end++;
-    const theme = themes[Math.floor(random() * themes.length)]!;
-    const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
-    tags.push({ id: `t${seed}-${i}`, themes: [{ id: theme.id, label: theme.label }], created: at, modified: at, anchor: createAnchor(text, start, end) });
-  }
-  return tags;
 }
 
 /** A line in the middle of the text that is body prose, and an offset in the middle of a word on it. */
@@ -133,6 +119,10 @@ function reflow(text: string, width: number): string {
   }
   flush();
   return out.join('\n');
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1048576).toFixed(0)} MB`;
 }
 
 function ms(n: number): string {
@@ -415,8 +405,8 @@ function printTable(): number {
     const pass = r.target === undefined || ratio === undefined ? undefined : ratio <= r.target;
     return [
       r.operation + (r.note ? ` [${r.note}]` : ''),
-      ms(r.median),
-      r.baseline ? `${r.baseline.name} ${ms(r.baseline.median)}` : '',
+      r.bytes ? megabytes(r.median) : ms(r.median),
+      r.baseline ? `${r.baseline.name} ${r.bytes ? megabytes(r.baseline.median) : ms(r.baseline.median)}` : '',
       ratio === undefined ? '' : `${ratio.toFixed(3)} x`,
       r.target === undefined ? '-' : `<= ${r.target} x`,
       pass === undefined ? 'info' : pass ? 'PASS' : 'FAIL',
@@ -454,8 +444,12 @@ async function main(): Promise<void> {
   if (runs('anchoring')) await reanchorScaleBench(synthetic).then((scale) => (rows.push(...scale.rows), notes.push(...scale.notes)));
   if (runs('aggregation')) await aggregationBench();
   if (runs('cache')) await cachePart();
+  // Generates 5,000 reports and fills a cache for them (untimed) first: minutes on 2 cores.
+  // 5,000 generated reports take many minutes: run only when asked for by name (BENCH_ONLY=scale).
+  if (ONLY?.has('scale')) await scaleBench(root, Number(process.env.BENCH_SCALE_ROUNDS ?? 3)).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
   if (runs('sidecar')) rows.push(...(await sidecarWriteBench()));
   if (runs('import')) await importBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
+  if (runs('agreement')) await agreementBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
   if (runs('vscode')) await workbenchNotes();
 
   console.log('');

@@ -18,14 +18,18 @@ import { CacheFolderFileSystem } from '../src/cli/cacheFolder';
 
 export interface CacheBenchRow {
   operation: string;
+  bytes?: boolean;
   median: number;
   baseline?: { name: string; median: number };
   target?: number;
   note?: string;
 }
 
-interface ChildResult {
+export interface ChildResult {
   ms: number;
+  /** Largest heapUsed above the job's start, and largest RSS (workers included), sampled every 25 reports. */
+  peakHeapGrowth?: number;
+  peakRss?: number;
   items?: number;
   hits?: number;
   misses?: number;
@@ -33,7 +37,7 @@ interface ChildResult {
   bytes?: number;
 }
 
-const CHILD_FLAG = '--cache-child';
+export const CHILD_FLAG = '--cache-child';
 
 /** The child's job when this process was started as one: `--cache-child read <dir>` or `--cache-child aggregate <dir> <cacheDir>`. */
 export function cacheChildArgs(argv = process.argv): string[] | undefined {
@@ -57,9 +61,10 @@ export async function runCacheChild(args: string[]): Promise<void> {
     const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'));
     // As `report aggregate` keeps it.
     const cache = new AnalysisCache(new CacheFolderFileSystem(), cacheDir!, { createFolder: async (path) => void (await mkdir(path, { recursive: true })) });
-    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analysisCache: cache, analyse: (text, o) => pool.analyse(text, o) });
+    const memory = memorySampler();
+    const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analysisCache: cache, analyse: (text, o) => pool.analyse(text, o), onProgress: memory.sample });
     await pool.close();
-    result = { items: set.items.length, hits: cache.counts.hits, misses: cache.counts.misses, written: cache.counts.written };
+    result = { items: set.items.length, hits: cache.counts.hits, misses: cache.counts.misses, written: cache.counts.written, ...memory.peaks() };
   }
   process.stdout.write(JSON.stringify({ ms: performance.now() - t0, ...result }));
 }
@@ -85,8 +90,23 @@ async function readAndParse(fs: NodeFileSystem, dir: string): Promise<number> {
   return bytes;
 }
 
+/** Peak heap growth and RSS during a collection, sampled every 25 reports (each sample costs a little). */
+function memorySampler(): { sample: (p: { done: number; total: number }) => void; peaks: () => { peakHeapGrowth: number; peakRss: number } } {
+  const start = process.memoryUsage().heapUsed;
+  let heap = start;
+  let rss = process.memoryUsage.rss();
+  return {
+    sample: ({ done, total }) => {
+      if (done % 25 !== 0 && done !== total) return;
+      heap = Math.max(heap, process.memoryUsage().heapUsed);
+      rss = Math.max(rss, process.memoryUsage.rss());
+    },
+    peaks: () => ({ peakHeapGrowth: heap - start, peakRss: rss }),
+  };
+}
+
 /** Spawns a fresh Node on `script` and returns its JSON result and the process's wall-clock time. */
-function spawnJob(script: string, args: string[]): { result: ChildResult; wallMs: number } {
+export function spawnJob(script: string, args: string[]): { result: ChildResult; wallMs: number } {
   const t0 = performance.now();
   const child = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;

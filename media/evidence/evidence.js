@@ -48,8 +48,10 @@
     'unreadable-folder': 'Folder cannot be read',
   };
   const MAX_COLUMNS = 40;
-  const PAGE = 200;
-  let shown = PAGE;
+  /** The passages received so far: the model's first page, then each page asked for with "Show more". */
+  let loaded = [];
+  /** The offset of the page asked for and not yet received, so a second click does not ask twice. */
+  let pending = -1;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
   // ---- Filters -------------------------------------------------------------------------------------------
@@ -117,10 +119,10 @@
   // ---- Summary and problems ------------------------------------------------------------------------------
 
   function renderSummary() {
-    const tagged = new Set(model.items.map((i) => i.reportPath)).size;
+    const tagged = model.taggedReportPaths.length;
     const filtered = Object.keys(model.filter || {}).length > 0;
     $('summary').textContent =
-      `${plural(model.items.length, 'passage')} from ${tagged} of ${plural(model.reports.length, 'report')}` +
+      `${plural(model.itemCount, 'passage')} from ${tagged} of ${plural(model.reports.length, 'report')}` +
       (filtered ? ` (filtered from ${plural(model.totals.items, 'passage')} in ${plural(model.totals.reports, 'report')})` : '') +
       ` · ${model.folderLabels.join(', ')}`;
   }
@@ -180,7 +182,7 @@
     }
     // Up to MAX_COLUMNS reports, every report is a column, so the gaps show; beyond that only reports with
     // passages are (hundreds of empty columns hide the picture), and the caption says how many are left out.
-    const tagged = new Set(model.items.map((i) => i.reportPath));
+    const tagged = new Set(model.taggedReportPaths);
     const reports = model.reports.length <= MAX_COLUMNS ? model.reports : model.reports.filter((r) => tagged.has(r.path));
     const hidden = model.reports.length - reports.length;
     // Reports with nothing tagged stay as empty columns: the gaps are part of the picture.
@@ -297,12 +299,13 @@
   function renderPassages() {
     const list = $('passages');
     clear(list);
-    if (model.items.length === 0) {
+    if (model.itemCount === 0) {
       append(list, el('li', { class: 'empty' }, 'No tagged passages match these filters.'));
       return;
     }
-    // Long lists are drawn a page at a time, so a large folder stays responsive.
-    for (const item of model.items.slice(0, shown)) {
+    // Long lists arrive and are drawn a page at a time (the extension keeps the rest), so half a million
+    // passages never reach the page at once.
+    for (const item of loaded) {
       const open = el('button', { type: 'button', class: 'link', title: item.orphaned ? 'Open the report (the passage is no longer found in it)' : 'Open the report at this passage' }, item.reportFileName);
       open.addEventListener('click', () => vscode.postMessage({ type: 'open', reportPath: item.reportPath, tagId: item.tagId }));
       const copy = el('button', { type: 'button', class: 'secondary', 'aria-label': `Copy this passage with its citation` }, 'Copy with citation');
@@ -320,11 +323,14 @@
         ),
       );
     }
-    if (model.items.length > shown) {
-      const more = el('button', { type: 'button', class: 'secondary' }, `Show ${Math.min(PAGE, model.items.length - shown)} more of ${model.items.length - shown} remaining`);
+    const remaining = model.itemCount - loaded.length;
+    if (remaining > 0) {
+      const more = el('button', { type: 'button', class: 'secondary' }, `Show ${Math.min(model.items.length, remaining)} more of ${remaining} remaining`);
       more.addEventListener('click', () => {
-        shown += PAGE;
-        renderPassages();
+        if (pending === loaded.length) return;
+        pending = loaded.length;
+        /** @type {HTMLButtonElement} */ (more).disabled = true;
+        vscode.postMessage({ type: 'page', offset: loaded.length });
       });
       append(list, el('li', { class: 'more' }, more));
     }
@@ -373,12 +379,37 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'evidence') {
+      $('cancel').hidden = true;
       model = message.model;
-      shown = PAGE;
+      loaded = model.items.slice();
+      pending = -1;
       render();
     } else if (message.type === 'progress') {
       $('app').setAttribute('aria-busy', 'true');
-      $('summary').textContent = `Collecting evidence… ${message.done} of ${message.total} files read`;
+      $('cancel').hidden = message.done >= message.total;
+      $('summary').textContent = `Collecting evidence… ${message.done} of ${message.total} reports`;
+      // Test hook: the extension asks for Cancel to be pressed once this many reports are read.
+      if (typeof message.cancelAt === 'number' && message.done >= message.cancelAt && !$('cancel').hidden) $('cancel').click();
+    } else if (message.type === 'cancelled') {
+      $('app').setAttribute('aria-busy', 'false');
+      $('cancel').hidden = true;
+      // The last complete collection stays on screen; a cancelled run's part of one is never shown as the evidence.
+      if (!message.kept) {
+        // Nothing complete to show (first collection, or other folders): whatever was drawn before goes.
+        model = null;
+        loaded = [];
+        for (const id of ['passages', 'heatmap', 'areas', 'grades', 'filters']) clear($(id));
+        $('problems').hidden = true;
+        $('recurring').hidden = true;
+      }
+      $('summary').textContent = `Collection cancelled after ${message.done} of ${message.total} reports. ` +
+        (message.kept ? 'Showing the evidence from the last complete collection; Refresh to collect again.' : 'Refresh to collect again.');
+      vscode.postMessage({ type: 'rendered', state: { passages: document.querySelectorAll('#passages li.passage').length, heatCells: document.querySelectorAll('#heatmap td.heat-cell.filled').length, summary: $('summary').textContent, cancelled: true } });
+    } else if (message.type === 'page' && model && message.offset === loaded.length && Array.isArray(message.items)) {
+      // A page for an earlier filter (offset no longer the end of the list) is dropped.
+      loaded = loaded.concat(message.items);
+      pending = -1;
+      renderPassages();
     } else if (message.type === 'setFilter' && model) {
       setFilter(message.filter || {});
     } else if (message.type === 'press') {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { AnalysisCache, AnalysisPool, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
@@ -15,6 +15,8 @@ const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
 type Format = (typeof FORMATS)[number];
 /** Without a terminal, a progress line every this many files (and none for smaller runs). */
 const PROGRESS_EVERY = 200;
+/** The shell's code for a run stopped by Ctrl+C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
 /** Problems listed one per line before the rest are only counted. */
 const PROBLEMS_LISTED = 20;
 
@@ -24,7 +26,7 @@ export const aggregateCommand: CliCommand = {
   help: `Usage: report aggregate <folder>... --format csv|md|json|qdpx|qdc [--out <file>]
                         [--theme <id>]... [--authority <name>] [--kind <kind>]...
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--grade <grade>]...
-                        [--codebook <file>] [--max-size-mb <n>] [--cache-dir <folder> | --no-cache]
+                        [--coder <name>] [--codebook <file>] [--max-size-mb <n>] [--cache-dir <folder> | --no-cache]
 
 Finds every report (.txt/.md the engine recognises, or that has a sidecar) and every
 <report>.tags.json under the folders (recursively), places each tagged passage in its report
@@ -42,6 +44,8 @@ Options:
   --kind <kind>        only reports of this kind (repeat): ${REPORT_KINDS.join(', ')}
   --since, --until     only reports dated in this range (inclusive); undated reports are left out
   --grade <grade>      only passages in judgement sections with this grade (repeat): ${GRADES.join(', ')}
+  --coder <name>       only this coder's passages (the tags' author; "agreed" for a settled moderation);
+                       exit code 2 when no passage has that coder
   --codebook <file>    themes and colours for qdpx/qdc: a ${CODEBOOK_FILE_NAME} or a .qdc file
                        (default: the built-in codebook, extended by ${CODEBOOK_FILE_NAME} in the first folder)
   --max-size-mb <n>    files larger than this are not read as reports (default ${DEFAULT_MAX_ANALYSED_MB}; 0 for no limit)
@@ -96,9 +100,20 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
     }
 
     const cache = values['no-cache'] ? undefined : analysisCache(values['cache-dir'] !== undefined ? resolve(io.cwd, values['cache-dir']) : defaultCacheFolder());
-    const { collected, texts } = await collectWithProgress(folders, fs, format, maxSize, io, cache);
+    const { collected, texts, cancelled } = await collectWithProgress(folders, fs, format, maxSize, io, cache);
     if (cache) io.stderr(cacheSummary(cache));
-    const set = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
+    if (cancelled) {
+      // Nothing is written from part of the evidence: --out (or stdout) is left as it was.
+      io.stderr(`aggregate: cancelled after ${cancelled.done} of ${cancelled.total} files; nothing written\n`);
+      return EXIT_INTERRUPTED;
+    }
+    const filtered = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
+    const limited = values.coder !== undefined ? limitEvidenceToCoder(filtered, values.coder) : undefined;
+    if (limited && limited.set.items.length === 0) {
+      io.stderr(`report: aggregate: ${coderNotFoundMessage(values.coder!, limited.coders)}\n`);
+      return EXIT.usage;
+    }
+    const set = limited?.set ?? filtered;
     if (set.problems.some((p) => p.kind === 'unreadable-folder') && set.problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length) {
       for (const p of set.problems) io.stderr(`report: ${p.message}\n`);
       return EXIT.unreadable;
@@ -142,6 +157,7 @@ function readArgs(args: string[]) {
         since: { type: 'string' },
         until: { type: 'string' },
         grade: { type: 'string', multiple: true },
+        coder: { type: 'string' },
         codebook: { type: 'string' },
         'max-size-mb': { type: 'string' },
         'cache-dir': { type: 'string' },
@@ -151,6 +167,8 @@ function readArgs(args: string[]) {
   if (!format) throw new UsageError(`aggregate: --format is required (${FORMATS.join(', ')})`);
   if (!FORMATS.includes(format)) throw new UsageError(`aggregate: unknown --format "${format}"; use one of ${FORMATS.join(', ')}`);
   if (format === 'qdpx' && !values.out) throw new UsageError('aggregate: --format qdpx writes a zip file; give --out <file.qdpx>');
+  if (values.coder !== undefined && format === 'qdc') throw new UsageError('aggregate: --coder limits passages, and --format qdc writes the codebook alone; leave one out');
+  if (values.coder !== undefined && values.coder.trim() === '') throw new UsageError('aggregate: --coder needs a name, as the tags record it');
   if (positionals.length === 0 && format !== 'qdc') throw new UsageError('aggregate: give at least one folder to collect from');
   if (values['cache-dir'] !== undefined && values['no-cache']) throw new UsageError('aggregate: --cache-dir and --no-cache contradict each other; give one');
   if (values['cache-dir'] === '') throw new UsageError('aggregate: --cache-dir needs a folder');
@@ -158,8 +176,13 @@ function readArgs(args: string[]) {
 }
 
 /** Collects the evidence with a progress line on stderr; the report texts are kept for a .qdpx project. */
-async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; texts: Map<string, string> }> {
+async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; texts: Map<string, string>; cancelled?: { done: number; total: number } }> {
   const texts = new Map<string, string>();
+  // Ctrl+C stops the collection between files (saved analyses stay whole), and the command then writes nothing.
+  const cancel = new CancellationSource();
+  const onInterrupt = () => cancel.cancel();
+  process.once('SIGINT', onInterrupt);
+  let reached = { done: 0, total: 0 };
   const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
   let lastDraw = 0;
   // Recognition on worker threads beside this one, when the bundle's worker script is there (dist/).
@@ -170,7 +193,9 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
     ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
     ...(cache ? { analysisCache: cache } : {}),
     onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
+    cancellation: cancel.token,
     onProgress: ({ done, total }) => {
+      reached = { done, total };
       if (tty) {
         const now = Date.now();
         if (now - lastDraw < 100 && done < total) return;
@@ -180,9 +205,9 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
         io.stderr(`aggregate: ${done}/${total} files\n`);
       }
     },
-  });
+  }).finally(() => process.removeListener('SIGINT', onInterrupt));
   await pool?.close();
-  return { collected, texts };
+  return { collected, texts, ...(cancel.token.isCancellationRequested ? { cancelled: reached } : {}) };
 }
 
 /** Saved analyses in `folder`, created (with its parents) when first written. */

@@ -35,7 +35,7 @@ export const EXIT_CODE_HELP = `Exit codes:
   7  --quote was not found, or found more than once (tag)
   8  file too large (larger than any report; /dev/zero and files that keep growing stop here)
   9  cannot write (a read-only tags file or file system, disk full)
-  12 a citation in the draft is not ok: misquoted, orphaned, missing tag or report, no quote (cite-check)`;
+  12 a citation in the draft is not ok: misquoted, orphaned, missing tag or report, no quote (cite-check, render)`;
 
 /** The exit code for each way a file operation can fail (see describeFileFault in the core). */
 export function exitForFault(kind: FileFaultKind): number {

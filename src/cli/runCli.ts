@@ -12,6 +12,7 @@ import { mergeTagsCommand } from './mergeTagsCommand';
 import { importCommand } from './importCommand';
 import { outlineCommand } from './outlineCommand';
 import { reanchorCommand } from './reanchorCommand';
+import { renderCommand } from './renderCommand';
 import { tagCommand } from './tagCommand';
 
 export const COMMANDS: CliCommand[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: CliCommand[] = [
   aggregateCommand,
   importCommand,
   citeCheckCommand,
+  renderCommand,
   agreementCommand,
   mergeTagsCommand,
 ];

@@ -14,6 +14,7 @@ export { foldingRegions } from './navigation/folding';
 export { buildOutline, OutlineBuilder, type OutlineSymbol, type OutlineSymbolKind } from './navigation/outline';
 export { outlineJson, outlineText } from './navigation/outlineFormat';
 export { navigate, type NavigationDirection, type NavigationTarget } from './navigation/reportNavigation';
+export { findParagraph, type ParagraphLookup } from './navigation/paragraphLookup';
 export { findSymbols } from './navigation/symbolQuery';
 
 // Presentation: what the editor draws and says (decoration plans, hover texts, the status summary).
@@ -29,6 +30,7 @@ export { LIST_ITEM_WORDS, OWNER_WORDS } from './vocabulary/labels';
 
 // Anchoring: tags placed on words, and found again after edits or outside changes.
 export { createAnchor, textHash } from './tags/anchoring/anchorCreation';
+export { anchorWithRepeats } from './tags/anchoring/anchorRepeats';
 export { type ReanchorTagResult, reanchorTags } from './tags/anchoring/reanchoring';
 export { tagContext } from './tags/anchoring/tagContext';
 
@@ -61,10 +63,11 @@ export { formatQuoteWithCitation } from './evidence/citation';
 export { type AnalyseFunction, collectEvidence } from './evidence/collectEvidence';
 export { filterEvidence } from './evidence/evidenceFilter';
 export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type EvidenceSet } from './evidence/evidenceModel';
-export { buildEvidenceViewModel, clipboardText } from './evidence/evidenceViewModel';
+export { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from './evidence/evidenceViewModel';
 export { sanitiseFilter } from './evidence/filterMessage';
 export { ReportModelCache } from './evidence/modelCache';
 export { AnalysisCache, DEFAULT_ANALYSIS_CACHE_BYTES } from './evidence/analysisCache';
+export { CancellationSource, type CancellationToken } from './evidence/cancellation';
 export { findPassage } from './evidence/passageLocation';
 export { citationFieldsFor, tagAtOffset } from './evidence/tagCitation';
 
@@ -72,13 +75,19 @@ export { citationFieldsFor, tagAtOffset } from './evidence/tagCitation';
 export { checkCitations, checkDraft } from './drafts/citationChecker';
 export { CITATION_STATUSES, type CitationCheck, type CitationStatus, type CitedPassage, type DraftCitation, type DraftRange, type QuoteDifference } from './drafts/citationModel';
 export { citationTarget, parseCitations } from './drafts/citationParser';
-export { citationInsertText, citationLabel, citationLinkTarget, type EvidenceEntry, evidenceEntries, type QuoteStyle } from './drafts/citationInsertion';
+export { citationForTag, citationInsertText, citationLabel, citationLinkTarget, type EvidenceEntry, evidenceEntries, type QuoteStyle } from './drafts/citationInsertion';
 export { citationHoverMarkdown, type DraftEdit, removeCitationEdit, replaceQuoteEdit, repointEdit } from './drafts/citationFixes';
 export { citedReportPath, type DraftSources, fileSystemSources, type SourceRead } from './drafts/draftSources';
 export { matchingText, quoteMatches } from './drafts/quoteMatching';
+export { draftFootnotes, type Footnote, type FootnoteQuote } from './drafts/draftFootnotes';
+export { draftWithFootnotes, renderDraft, type RenderedDraft } from './drafts/draftRendering';
+export { draftHtml } from './drafts/draftHtml';
+export { type CitingDraft, citingDrafts, citingDraftsSummary } from './drafts/citingDrafts';
+export { draftCoverage, type DraftCoverage, type ReportCoverage, type SectionCoverage, type TaggedReport, type ThemeCoverage, type UncitedPassage } from './drafts/draftCoverage';
 
 // Exports: CSV, Markdown, JSON, REFI-QDA (.qdpx, .qdc) and codebook import.
 export { codebookFileText } from './exports/codebookFile';
+export { coderNotFoundMessage, type CoderLimit, limitEvidenceToCoder } from './exports/coderFilter';
 export { exportCsv } from './exports/csvExport';
 export { exportJson } from './exports/jsonExport';
 export { exportMarkdown } from './exports/markdownExport';
@@ -102,6 +111,9 @@ export { type AgreementOptions, computeAgreement } from './agreement/computeAgre
 export { type Disagreement, findDisagreements } from './agreement/disagreements';
 export { type MergeOutcome, mergeCoderTags, type MergeSummary } from './agreement/mergeCoderTags';
 export { type KappaBand, kappaBand } from './agreement/kappaBand';
+export { type CodeBlindState, tagsVisibleWhileCoding } from './agreement/codeBlind';
+export { chooseCoderName, type CoderName, type CoderNameSource } from './agreement/coderName';
+export { AGREED_CODER, isSettled, SETTLE_DECISIONS, type SettleDecision, SettleError, type SettleRequest, type Settlement, settleDisagreement, undoSettlement } from './agreement/settleDisagreement';
 
 // Platform: the file-system interface and its Node implementation, text helpers.
 export { type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';

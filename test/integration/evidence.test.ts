@@ -3,13 +3,14 @@
 // report text and notes as text (an HTML payload in a note stays inert), lists problems, and its exports write
 // files. The webview reports what it drew, read through the extension's API; the screenshots are checked against it.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { EvidenceStateRequest, EvidenceViewState } from '../../src/extension/evidence/evidenceCommands';
-import { extensionApi, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
+import { diskUri, extensionApi, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
 import { screenshotEvidence } from './evidencePicture';
+import { generateScaleCorpus } from '../../bench/scaleCorpus';
 
 interface RenderedState {
   passages: number;
@@ -144,7 +145,7 @@ describe('Evidence view', () => {
     writeFileSync(join(outside, 'larkfield-copy.txt.tags.json'), '{ "format": "inspection-report-annotator/tags", ');
     // A 3 MB export named .txt: over the size limit for a report, so it is listed, not read.
     writeFileSync(join(outside, 'case-management-export.txt'), 'x'.repeat(3_000_000));
-    const s = await openEvidence([vscode.Uri.file(outside)]);
+    const s = await openEvidence([diskUri(outside)]);
     assert.equal(s.problems, 3, s.problemMessages.join('\n'));
     assert.ok(s.problemMessages.some((m) => /^File too large to read as a report: .*case-management-export\.txt is 3 MB, over the 2 MB limit for a report, so it was not read/.test(m)), s.problemMessages.join('\n'));
     assert.ok(s.problemMessages.some((m) => /could not be found in harbourside-ilacs-2024\.txt; kept as orphaned/.test(m)), s.problemMessages.join('\n'));
@@ -166,11 +167,11 @@ describe('Evidence view', () => {
     const sidecarText = readFileSync(join(folder().fsPath, `${report}.tags.json`), 'utf8');
     const sidecar = JSON.parse(sidecarText) as { tags: unknown[] };
     writeFileSync(join(dir, `${report}.tags.json`), JSON.stringify({ ...sidecar, tags: sidecar.tags.slice(0, 1) }, null, 2));
-    await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [vscode.Uri.file(dir)] });
+    await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [diskUri(dir)] });
     await waitFor('one passage', async () => (await state())?.passages === 1, 15_000);
     writeFileSync(join(dir, `${report}.tags.json`), sidecarText);
     await waitFor('the view to follow the tags file', async () => (await state())?.passages === 4, 15_000);
-    await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true, useTrash: false });
+    await vscode.workspace.fs.delete(diskUri(dir), { recursive: true, useTrash: false });
   });
 
   it('exports the filtered evidence as CSV, one row per passage, and refuses a target outside the workspace', async () => {
@@ -187,7 +188,7 @@ describe('Evidence view', () => {
     assert.ok(lines.some((l) => l.startsWith('pq.timeliness,"Timeliness, drift and delay",Too many children wait too long for an assessment,')), lines.join('\n'));
     // A caller-given path outside the workspace is refused (the save dialog is the only way there).
     const outside = resolve(tmpdir(), `ira-outside-${Date.now()}.csv`);
-    const refused = await vscode.commands.executeCommand('inspectionReports.exportEvidenceCsv', { target: vscode.Uri.file(outside) });
+    const refused = await vscode.commands.executeCommand('inspectionReports.exportEvidenceCsv', { target: diskUri(outside) });
     assert.equal(refused, undefined);
     assert.throws(() => readFileSync(outside));
     await state({ filter: {} });
@@ -308,4 +309,42 @@ describe('Evidence view', () => {
     await state({ filter: {} });
     if (!path) this.skip();
   });
+
+  it('cancels a collection over 2,000 generated reports, shows none of it as the evidence and leaves every file as it was', async function () {
+    this.timeout(300_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const dir = mkdtempSync(join(tmpdir(), 'ira-scale-'));
+    try {
+      // 2,000 reports in every kind's style, half of them tagged (bench/scaleCorpus.ts, from the project's fixtures).
+      const written = generateScaleCorpus(dir, { reports: 2000, tagsPerReport: 20, fixtureFolder: resolve(__dirname, '..', '..', 'test', 'fixtures', 'reports') });
+      assert.equal(written.reports, 2000);
+      const before = folderSnapshot(dir);
+      await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [diskUri(dir)] });
+      // The view's own Cancel, pressed once 50 reports are read.
+      const cancelled = (await state({ cancelAfter: 50 })) as (RenderedState & { cancelled?: boolean }) | undefined;
+      assert.ok(cancelled);
+      assert.equal(cancelled.cancelled, true);
+      const [, done, total] = /Collection cancelled after (\d+) of (\d+) reports/.exec(cancelled.summary) ?? [];
+      assert.equal(Number(total), 2000, cancelled.summary);
+      assert.ok(Number(done) >= 50 && Number(done) < 2000, cancelled.summary);
+      // No partial evidence is drawn as if it were the whole: nothing complete had been collected, so no passages.
+      assert.equal(cancelled.passages, 0);
+      assert.deepEqual(folderSnapshot(dir), before, 'no report or tags file was touched, and nothing was added');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Every file under `dir` with its size and modification time. */
+function folderSnapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      const stat = statSync(path);
+      return `${path} ${stat.size} ${stat.mtimeMs}`;
+    })
+    .sort();
+}

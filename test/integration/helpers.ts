@@ -14,6 +14,14 @@ export function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
+/**
+ * A file anywhere on the test machine's disk, as the extension host names it: `file:` in a Node host, the
+ * workspace's own scheme (vscode-remote:) in the browser's web worker host, which has no file: file system.
+ */
+export function diskUri(absolutePath: string): vscode.Uri {
+  return workspaceRoot().with({ path: absolutePath, query: '', fragment: '' });
+}
+
 /** A file of the fixture workspace, by its path relative to the workspace root. */
 export function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));

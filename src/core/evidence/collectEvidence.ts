@@ -18,6 +18,7 @@ import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
 import type { ReportModelCache } from './modelCache';
 import type { AnalysisCache } from './analysisCache';
 import { DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
+import type { CancellationToken } from './cancellation';
 
 export { baseName, isReportName, isSidecarName, joinPath } from './evidenceFiles';
 export type { AnalyseFunction } from './resolveReport';
@@ -37,7 +38,12 @@ export interface CollectOptions {
   analysisCache?: AnalysisCache;
   parseSidecar?: SidecarParser;
   onProgress?: (progress: CollectProgress) => void;
-  /** Checked between files; a cancelled run returns what it has so far. */
+  /**
+   * Checked between files; a cancelled run stops reading, lets the files already under way finish (so no saved
+   * analysis is written after it returns) and returns what it has so far. The caller's token tells it was cancelled.
+   */
+  cancellation?: CancellationToken;
+  /** As `cancellation`, for callers that keep their own flag (a newer collection superseding this one). */
   isCancelled?: () => boolean;
   /** Receives each report text once it is read (the .qdpx export needs the texts; the set does not keep them). */
   onReportText?: (path: string, text: string) => void;
@@ -78,7 +84,8 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
   };
   const total = found.pairs.length;
   let done = 0;
-  await inOrder(found.pairs, readPair, Math.max(1, options.concurrency ?? 16), options.isCancelled, ({ pair, sidecar, report }) => {
+  const isCancelled = () => options.cancellation?.isCancellationRequested === true || options.isCancelled?.() === true;
+  await inOrder(found.pairs, readPair, Math.max(1, options.concurrency ?? 16), isCancelled, ({ pair, sidecar, report }) => {
     gathered.problems.push(...sidecar.problems, ...report.problems);
     if (report.text !== undefined) options.onReportText?.(report.path, report.text);
     const passages = collectPassages(report, sidecar.sidecar, pair.sidecarPath);
@@ -99,7 +106,7 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
  * A window of `concurrency` entries in flight (read, and analysed when analysis is asynchronous), handed to
  * `use` in their order, so the result and its problems come out the same whatever finishes first.
  */
-async function inOrder<T, R>(entries: readonly T[], start: (entry: T) => Promise<R>, concurrency: number, isCancelled: (() => boolean) | undefined, use: (result: R) => void): Promise<void> {
+async function inOrder<T, R>(entries: readonly T[], start: (entry: T) => Promise<R>, concurrency: number, isCancelled: () => boolean, use: (result: R) => void): Promise<void> {
   const inFlight: Array<Promise<R>> = [];
   const startNext = () => {
     if (inFlight.length < entries.length) {
@@ -110,7 +117,11 @@ async function inOrder<T, R>(entries: readonly T[], start: (entry: T) => Promise
   };
   for (let k = 0; k < concurrency; k++) startNext();
   for (let i = 0; i < entries.length; i++) {
-    if (isCancelled?.()) break;
+    if (isCancelled()) {
+      // Those already started finish first: nothing of theirs (a saved analysis) lands after the run has returned.
+      await Promise.allSettled(inFlight.slice(i));
+      break;
+    }
     const result = await inFlight[i]!;
     startNext();
     use(result);

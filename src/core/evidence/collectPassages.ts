@@ -95,6 +95,7 @@ function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocatio
     ...(location.section !== undefined ? { section: location.section } : {}),
     ...(location.sectionRole !== undefined ? { sectionRole: location.sectionRole } : {}),
     ...(location.paragraph !== undefined ? { paragraph: location.paragraph } : {}),
+    ...(location.paragraphLabel !== undefined ? { paragraphLabel: location.paragraphLabel } : {}),
     ...(location.judgementArea !== undefined ? { judgementArea: location.judgementArea } : {}),
     ...(location.grade !== undefined ? { grade: location.grade } : {}),
     ...(listOwner ? { listOwner } : {}),

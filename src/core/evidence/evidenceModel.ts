@@ -26,6 +26,8 @@ export interface EvidenceItem {
   section?: string;
   sectionRole?: SectionRole;
   paragraph?: number;
+  /** The paragraph's number as printed where it is not `paragraph` itself: "2.3" in a committee paper numbered by section. */
+  paragraphLabel?: string;
   judgementArea?: JudgementArea;
   /** Grade of the judgement section the passage sits in. */
   grade?: Grade;

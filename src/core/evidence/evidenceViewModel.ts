@@ -33,7 +33,15 @@ export interface EvidenceViewModel {
   };
   totals: { reports: number; items: number };
   reports: EvidenceViewReport[];
+  /**
+   * The first page (VIEW_PAGE_SIZE) of the passages that match, in the columns' order; the view asks for the
+   * rest a page at a time (viewItemsPage), so half a million passages never cross postMessage at once.
+   */
   items: EvidenceViewItem[];
+  /** How many passages match the filter (all pages). */
+  itemCount: number;
+  /** The reports with at least one matching passage (the heat map's columns when there are many reports). */
+  taggedReportPaths: string[];
   themes: ThemeSummary[];
   gradesOverTime: AuthorityGrades[];
   recurringImprovements: RecurringImprovement[];
@@ -62,8 +70,12 @@ function year(date: string | undefined): string {
   return date ? date.slice(0, 4) : 'undated';
 }
 
+/** Passages sent to the Evidence view at a time. */
+export const VIEW_PAGE_SIZE = 200;
+
 export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter, folderLabels: string[] = full.folders): EvidenceViewModel {
   const set = filterEvidence(full, filter);
+  const ordered = orderedViewItems(set.items);
   const themes = new Map<string, string>();
   for (const item of full.items) for (const t of item.themes) if (!themes.has(t.id)) themes.set(t.id, t.label);
   const authorities = [...new Set(full.reports.flatMap((r) => (r.authority ? [r.authority] : [])))].sort();
@@ -90,10 +102,9 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     }))
       // Columns read as a timeline within each authority.
       .sort((a, b) => (a.authority ?? '').localeCompare(b.authority ?? '') || (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path)),
-    // Passages in the columns' order: by authority, then date, then where they sit in the report.
-    items: set.items
-      .map((i) => ({ ...i, citation: formatCitation(i) }))
-      .sort((a, b) => (a.authority ?? '').localeCompare(b.authority ?? '') || (a.reportDate ?? '').localeCompare(b.reportDate ?? '') || a.reportPath.localeCompare(b.reportPath) || (a.position?.start ?? Infinity) - (b.position?.start ?? Infinity)),
+    items: viewItemsPage(ordered, 0),
+    itemCount: ordered.length,
+    taggedReportPaths: [...new Set(ordered.map((i) => i.reportPath))],
     themes: set.themes,
     gradesOverTime: set.gradesOverTime,
     recurringImprovements: set.recurringImprovements,
@@ -105,6 +116,24 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     gradeLabels: GRADE_LABELS,
     gradeOrder: GRADE_DISPLAY_ORDER,
   };
+}
+
+/**
+ * The passages in the columns' order: by authority, then date, then report, then where they sit in the report.
+ * Reports are ordered once and the passages by their report's place (a stable sort keeps each report's passages
+ * in the order the set has them), so ordering half a million passages costs a few comparisons of text per report.
+ */
+export function orderedViewItems(items: readonly EvidenceItem[]): EvidenceItem[] {
+  const firstOf = new Map<string, EvidenceItem>();
+  for (const item of items) if (!firstOf.has(item.reportPath)) firstOf.set(item.reportPath, item);
+  const reports = [...firstOf.values()].sort((a, b) => (a.authority ?? '').localeCompare(b.authority ?? '') || (a.reportDate ?? '').localeCompare(b.reportDate ?? '') || a.reportPath.localeCompare(b.reportPath));
+  const place = new Map(reports.map((item, i) => [item.reportPath, i]));
+  return [...items].sort((a, b) => place.get(a.reportPath)! - place.get(b.reportPath)! || (a.position?.start ?? Infinity) - (b.position?.start ?? Infinity));
+}
+
+/** One page of ordered passages, each with its citation; an offset past the end gives an empty page. */
+export function viewItemsPage(ordered: readonly EvidenceItem[], offset: number, size = VIEW_PAGE_SIZE): EvidenceViewItem[] {
+  return ordered.slice(Math.max(0, offset), Math.max(0, offset) + Math.max(0, size)).map((i) => ({ ...i, citation: formatCitation(i) }));
 }
 
 function withScope(note: string | undefined): { recurringScope?: string } {

@@ -84,16 +84,20 @@ export function sortedJaccard(a: Int32Array, b: Int32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
+const FRAMEWORK_REFERENCE = /\((?:[^()]*national framework[^()]*|outcome [^()]*|enabler [^()]*)\)/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
 function computeContentWords(text: string): Set<string> {
   const words = new Set<string>();
-  const cleaned = text
-    .toLowerCase()
-    .replace(/\((?:[^()]*national framework[^()]*|outcome [^()]*|enabler [^()]*)\)/g, ' ')
-    .replace(/[’‘]/g, "'")
-    .replace(/'s\b/g, '');
-  for (const match of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Each rewrite only when its characters occur: a fresh process meets thousands of texts, and most have none.
+  let cleaned = text.toLowerCase();
+  if (cleaned.includes('(')) cleaned = cleaned.replace(FRAMEWORK_REFERENCE, ' ');
+  if (cleaned.includes('\u2019') || cleaned.includes('\u2018')) cleaned = cleaned.replace(/[’‘]/g, "'");
+  if (cleaned.includes("'s")) cleaned = cleaned.replace(/'s\b/g, '');
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(cleaned); match !== null; match = WORD.exec(cleaned)) {
     let word = match[0];
-    if (STOP_WORDS.has(word) || word.length < 2) continue;
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
     if (word.length > 4 && word.endsWith('ies')) word = word.slice(0, -3) + 'y';
     else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
     words.add(word);

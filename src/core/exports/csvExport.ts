@@ -48,7 +48,7 @@ function row(item: EvidenceItem): string[] {
     item.authority ?? '',
     item.reportDate ?? '',
     item.section ?? '',
-    item.paragraph !== undefined ? String(item.paragraph) : '',
+    item.paragraph !== undefined ? (item.paragraphLabel ?? String(item.paragraph)) : '',
     item.judgementArea ?? '',
     item.grade ?? '',
     item.note ?? '',

@@ -20,6 +20,8 @@ export interface EvidenceStateRequest {
   refresh?: boolean;
   /** Press a passage's "open" or "copy" button. */
   press?: { tagId: string; action: 'open' | 'copy' };
+  /** Press the view's Cancel once this many reports are read (collecting again if nothing is under way). */
+  cancelAfter?: number;
 }
 
 /** What the Evidence view drew; with no request, also where its reports were analysed (workers or this thread). */
@@ -73,6 +75,13 @@ export function registerEvidence(deps: EvidenceDependencies): vscode.Disposable[
 export async function evidenceViewState(request: EvidenceStateRequest = {}): Promise<EvidenceViewState | undefined> {
   const panel = EvidencePanel.open;
   if (!panel) return undefined;
+  if (request.cancelAfter !== undefined) {
+    // Before waiting for the collection under way: it is the one to cancel.
+    const cancelled = panel.renderedState((s) => s.cancelled === true);
+    panel.pressCancelAfter(request.cancelAfter);
+    if (!panel.isCollecting) void panel.collect();
+    return cancelled;
+  }
   await panel.settled();
   if (request.press) {
     panel.press(request.press.tagId, request.press.action);

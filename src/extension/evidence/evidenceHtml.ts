@@ -9,6 +9,7 @@ const BODY = `<main id="app" aria-busy="true">
     <h1>Evidence across reports</h1>
     <p id="summary" class="summary" aria-live="polite">Collecting evidence…</p>
     <div class="actions" role="toolbar" aria-label="Evidence actions">
+      <button type="button" id="cancel" data-action="cancel" class="secondary" hidden>Cancel</button>
       <button type="button" data-action="refresh" class="secondary">Refresh</button>
       <button type="button" data-action="chooseFolders" class="secondary">Choose folders…</button>
       <button type="button" data-export="csv">Export CSV</button>

@@ -3,7 +3,7 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { type AnalysisCache, buildEvidenceViewModel, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
+import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -36,6 +36,8 @@ type FromWebview =
   | { type: 'export'; format: ExportFormat }
   | { type: 'openFile'; path: string }
   | { type: 'refresh' }
+  | { type: 'cancel' }
+  | { type: 'page'; offset: number }
   | { type: 'chooseFolders' }
   | { type: 'rendered'; state: EvidenceRenderedState };
 
@@ -51,7 +53,7 @@ export interface EvidencePanelHost {
 /** Collects the evidence of folders given as URIs of one file system (the first folder's). */
 export async function collectFolders(
   folders: readonly vscode.Uri[],
-  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; modelCache?: ReportModelCache; analysisCache?: AnalysisCache; log?: vscode.LogOutputChannel } = {},
+  options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; cancellation?: CancellationToken; modelCache?: ReportModelCache; analysisCache?: AnalysisCache; log?: vscode.LogOutputChannel } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
   const texts = new Map<string, string>();
@@ -67,6 +69,7 @@ export async function collectFolders(
       onReportText: (path, text) => texts.set(path, text),
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+      ...(options.cancellation ? { cancellation: options.cancellation } : {}),
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
       ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
     },
@@ -87,6 +90,12 @@ export class EvidencePanel implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private collecting: Promise<void> | undefined;
   private generation = 0;
+  /** The passages that match the filter, in the view's order, kept for the pages the view asks for next. */
+  private ordered: { evidence: CollectedEvidence; filter: EvidenceFilter; items: EvidenceItem[] } | undefined;
+  /** Cancels the collection under way (the view's Cancel, the notification's). */
+  private cancelSource: CancellationSource | undefined;
+  /** Test hook: the webview presses Cancel once this many reports are read. */
+  private cancelAt: number | undefined;
   // Kept while the view is open: collecting again after a tags file changes (or on Refresh) re-analyses only the
   // reports whose text changed.
   private readonly modelCache = new ReportModelCache();
@@ -104,6 +113,8 @@ export class EvidencePanel implements vscode.Disposable {
       existing.panel.reveal();
       if (!sameFolders(existing.folders, folders)) {
         existing.folders = folders;
+        // The evidence held is the other folders': never shown under these folders' names (if this run is cancelled).
+        existing.evidence = undefined;
         void existing.collect();
       }
       return existing;
@@ -166,6 +177,16 @@ export class EvidencePanel implements vscode.Disposable {
     return this.states.next(accept);
   }
 
+  /** Presses the webview's Cancel button once `done` reports are read (test hook: the click takes the user's path). */
+  pressCancelAfter(done: number): void {
+    // Sent with each progress message: one posted before the page has loaded would be lost.
+    this.cancelAt = done;
+  }
+
+  get isCollecting(): boolean {
+    return this.collecting !== undefined;
+  }
+
   /** Finishes the current collection, if any. */
   async settled(): Promise<void> {
     while (this.collecting) await this.collecting;
@@ -174,36 +195,70 @@ export class EvidencePanel implements vscode.Disposable {
   async collect(): Promise<void> {
     // A newer collection (tags changed again, other folders chosen) supersedes this one.
     const generation = ++this.generation;
+    this.cancelSource?.cancel();
+    const cancel = (this.cancelSource = new CancellationSource());
     this.stale = false;
-    let lastPosted = 0;
     // Read afresh each time, so a change to the size setting applies from the next collection.
     const analysisCache = savedAnalyses(this.host.storageUri);
     const run = (async () => {
+      let reached = { done: 0, total: 0 };
       try {
-        const collected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Collecting evidence' }, () =>
+        const collected = await this.withProgress(cancel, (onProgress) =>
           collectFolders(this.folders, {
             isCancelled: () => generation !== this.generation,
+            cancellation: cancel.token,
             modelCache: this.modelCache,
             ...(analysisCache ? { analysisCache } : {}),
             log: this.host.log,
             onProgress: (done, total) => {
-              // A few updates a second at most: a large folder has hundreds of reports.
-              if (Date.now() - lastPosted < 200 && done < total) return;
-              lastPosted = Date.now();
-              void this.panel.webview.postMessage({ type: 'progress', done, total });
+              reached = { done, total };
+              onProgress(done, total);
             },
           }),
         );
-        if (generation === this.generation) this.evidence = collected;
+        // A cancelled run's partial set is never shown as the evidence: the last complete one stays.
+        if (generation === this.generation && !cancel.token.isCancellationRequested) this.evidence = collected;
       } catch (error) {
         this.host.log.error(`Evidence: ${(error as Error).message}`);
         void vscode.window.showErrorMessage(`Could not collect the evidence: ${(error as Error).message}`);
       }
-      if (generation === this.generation) this.post();
+      if (generation !== this.generation) return;
+      if (cancel.token.isCancellationRequested) {
+        this.cancelAt = undefined;
+        this.host.log.info(`Evidence: collection cancelled after ${reached.done} of ${reached.total} reports.`);
+        void this.panel.webview.postMessage({ type: 'cancelled', done: reached.done, total: reached.total, kept: this.evidence !== undefined });
+      } else this.post();
     })();
     this.collecting = run;
     await run;
     if (this.collecting === run) this.collecting = undefined;
+  }
+
+  /** Cancels the collection under way, as the view's Cancel button does. */
+  cancelCollection(): void {
+    this.cancelSource?.cancel();
+  }
+
+  /**
+   * Runs a collection under a cancellable notification ("n of N reports") and tells the webview as it goes, a few
+   * times a second at most: a national set has thousands of reports.
+   */
+  private withProgress<T>(cancel: CancellationSource, task: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Collecting evidence', cancellable: true }, (progress, token) => {
+        const listener = token.onCancellationRequested(() => cancel.cancel());
+        let lastPosted = 0;
+        let reported = 0;
+        const onProgress = (done: number, total: number) => {
+          if (Date.now() - lastPosted < 200 && done < total) return;
+          lastPosted = Date.now();
+          progress.report({ message: `${done} of ${total} reports`, increment: total > 0 ? ((done - reported) / total) * 100 : 0 });
+          reported = done;
+          void this.panel.webview.postMessage({ type: 'progress', done, total, ...(this.cancelAt !== undefined ? { cancelAt: this.cancelAt } : {}) });
+        };
+        return task(onProgress).finally(() => listener.dispose());
+      }),
+    );
   }
 
   private scheduleRefresh(): void {
@@ -220,6 +275,16 @@ export class EvidencePanel implements vscode.Disposable {
     if (!this.ready || !this.evidence) return;
     const labels = this.folders.map((f) => vscode.workspace.asRelativePath(f, (vscode.workspace.workspaceFolders?.length ?? 0) > 1));
     void this.panel.webview.postMessage({ type: 'evidence', model: buildEvidenceViewModel(this.evidence.set, this.filter, labels) });
+  }
+
+  /** The next page of passages, for the view's "Show more": ordered once per evidence and filter, then sliced. */
+  private sendPage(offset: unknown): void {
+    const evidence = this.evidence;
+    if (!evidence || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return;
+    if (this.ordered?.evidence !== evidence || this.ordered.filter !== this.filter) {
+      this.ordered = { evidence, filter: this.filter, items: orderedViewItems(filterEvidence(evidence.set, this.filter).items) };
+    }
+    void this.panel.webview.postMessage({ type: 'page', offset, items: viewItemsPage(this.ordered.items, offset) });
   }
 
   private findItem(reportPath: unknown, tagId: unknown): EvidenceItem | undefined {
@@ -265,6 +330,12 @@ export class EvidencePanel implements vscode.Disposable {
         else void vscode.window.showWarningMessage(`${problem.path} is no longer there.`);
         return;
       }
+      case 'cancel':
+        this.cancelCollection();
+        return;
+      case 'page':
+        this.sendPage(message.offset);
+        return;
       case 'refresh':
         await this.collect();
         return;
@@ -285,6 +356,8 @@ export class EvidencePanel implements vscode.Disposable {
   dispose(): void {
     if (EvidencePanel.current === this) EvidencePanel.current = undefined;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    // Closing the view stops its collection: nobody is left to see it.
+    this.cancelSource?.cancel();
     this.modelCache.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

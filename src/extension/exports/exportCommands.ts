@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, importQdc, resolveCodebook, sanitiseFilter } from '../../core';
 import { collectFolders, EvidencePanel, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from '../evidence/evidencePanel';
 import type { TagCodebook } from '../codebook/tagCodebook';
+import { evidenceForCoder } from '../coders/exportCoder';
 
 export const EXPORT_COMMANDS: Record<ExportFormat, string> = {
   csv: 'inspectionReports.exportEvidenceCsv',
@@ -27,6 +28,8 @@ export interface ExportArgs {
   /** Folders to collect (default: the Evidence view's folders and filter when it is open, else every workspace folder). */
   folders?: Array<vscode.Uri | string>;
   filter?: EvidenceFilter;
+  /** Only this coder's passages (the tags' author; "agreed" for a settled moderation). */
+  coder?: string;
 }
 
 export interface ImportCodebookArgs {
@@ -115,9 +118,11 @@ async function codebookForFolder(codebooks: TagCodebook, folder: vscode.Uri | un
 /** Writes one export of evidence already collected (and filtered). */
 export async function writeEvidenceExport(format: ExportFormat, evidence: CollectedEvidence, codebooks: TagCodebook, args?: ExportArgs): Promise<ExportResult | undefined> {
   const spec = FORMATS[format];
+  // Without arguments (the palette, the Evidence view's buttons) the user picks a coder when there are several.
+  const set = await evidenceForCoder(evidence.set, typeof args?.coder === 'string' ? args.coder : undefined, args === undefined);
+  if (!set) return undefined;
   const target = await chooseTarget(args, `evidence.${spec.extension}`, { label: spec.filter, extensions: [spec.extension] }, `Export Evidence as ${spec.name}`);
   if (!target) return undefined;
-  const { set } = evidence;
   let bytes: Uint8Array;
   let skipped: string[] = [];
   if (format === 'qdpx') {

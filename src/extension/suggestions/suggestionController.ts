@@ -14,6 +14,7 @@ import { REPORT_SELECTOR } from '../platform/reportDocuments';
 import { sidecarUriFor, type SidecarService } from '../tagging/sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { isCodingBlind, onDidChangeCodeBlind } from '../coders/codeBlind';
 
 export const SUGGESTIONS_SETTING = 'suggestions.enabled';
 const ENABLED_KEY = 'inspectionReports.suggestions.enabled';
@@ -59,6 +60,7 @@ export class SuggestionController implements vscode.Disposable, vscode.CodeActio
       reports.onDidChangeReport(later),
       index.onDidChange(later),
       codebooks.onDidChange(later),
+      onDidChangeCodeBlind(later),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`inspectionReports.${SUGGESTIONS_SETTING}`)) later();
       }),
@@ -283,7 +285,8 @@ export class SuggestionController implements vscode.Disposable, vscode.CodeActio
     for (const editor of vscode.window.visibleTextEditors) {
       const state = this.reports.get(editor.document);
       const key = editor.document.uri.toString();
-      if (!state || !this.enabled(editor.document)) {
+      // Hidden while coding blind: a suggestion would steer a coding meant to be made independently.
+      if (!state || !this.enabled(editor.document) || isCodingBlind()) {
         this.clear(editor);
         continue;
       }

@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import { type LoadOutcome, reanchorSummaryMessage, ReportTagSession, type SessionStatus, SIDECAR_SUFFIX, SidecarStore, type Tag, TaggingPausedError } from '../../core';
 import type { ReportDocuments } from '../platform/reportDocuments';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { currentCoder } from '../coders/coderIdentity';
 
 export interface TagsChangeEvent {
   readonly uri: vscode.Uri;
@@ -161,8 +162,9 @@ export class SidecarService implements vscode.Disposable {
     const { fs, store } = this.storeFor(document.uri);
     const session = new ReportTagSession(store, fs.pathOf(document.uri), {
       operationOptions: () => {
-        const author = vscode.workspace.getConfiguration('inspectionReports', document).get<string>('tagging.author', '').trim();
-        return author !== '' ? { author } : {};
+        // The setting, else the git user name, else the OS login name (moderation compares coders by it).
+        const author = currentCoder(document)?.name;
+        return author ? { author } : {};
       },
     });
     const entry: Entry = {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { planTagDecorations, type ThemeDecoration, withAlpha } from '../../core';
 import type { SidecarService } from './sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
+import { onDidChangeCodeBlind, visibleWhileCoding } from '../coders/codeBlind';
 
 export class TagDecorations implements vscode.Disposable {
   /** One decoration type per colour: themes sharing a colour share a type. */
@@ -24,6 +25,7 @@ export class TagDecorations implements vscode.Disposable {
       }),
       codebooks.onDidChange(() => vscode.window.visibleTextEditors.forEach((e) => void this.update(e))),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => void this.update(e))),
+      onDidChangeCodeBlind(() => vscode.window.visibleTextEditors.forEach((e) => void this.update(e))),
     );
     vscode.window.visibleTextEditors.forEach((e) => void this.update(e));
   }
@@ -39,7 +41,8 @@ export class TagDecorations implements vscode.Disposable {
     if (tags === undefined && !this.applied.has(document.uri.toString())) return;
     const codebook = await this.codebooks.codebookFor(document.uri);
     // Tags may have changed while the codebook was read: take them now.
-    const now = this.tags.tagsFor(document.uri) ?? [];
+    // While coding blind, only the coder's own tags.
+    const now = visibleWhileCoding(this.tags.tagsFor(document.uri) ?? [], document.uri);
     const plan = planTagDecorations(now, codebook, document.getText().length);
     const byColour = new Map<string, vscode.Range[]>();
     for (const theme of plan) {

@@ -5,11 +5,13 @@ import * as vscode from 'vscode';
 import { TAG_HOVER_COMMANDS, tagHoverMarkdown, tagsAt } from '../../core';
 import { REPORT_SELECTOR } from '../platform/reportDocuments';
 import type { SidecarService } from './sidecarService';
+import { visibleWhileCoding } from '../coders/codeBlind';
 
 export function registerTagHover(tags: SidecarService): vscode.Disposable {
   return vscode.languages.registerHoverProvider(REPORT_SELECTOR, {
     provideHover(document, position) {
-      const all = tags.tagsFor(document.uri);
+      const stored = tags.tagsFor(document.uri);
+      const all = stored && visibleWhileCoding(stored, document.uri);
       if (!all || all.length === 0) return undefined;
       const here = tagsAt(all, document.offsetAt(position));
       if (here.length === 0) return undefined;

@@ -7,6 +7,7 @@ import { buildTagsTree, childrenOf, type Codebook, escapeMarkdown, findPassage, 
 import type { SidecarService } from '../tagging/sidecarService';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import type { WorkspaceTagIndex } from './tagsViewIndex';
+import { onDidChangeCodeBlind, visibleWhileCoding } from '../coders/codeBlind';
 
 export const TAGS_VIEW_ID = 'inspectionReports.tags';
 /** True when the view has something to list (else its welcome content shows). */
@@ -43,6 +44,7 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsTreeNode>, 
       this.rebuilt,
       index.onDidChange(() => void this.rebuild()),
       codebooks.onDidChange(() => void this.rebuild()),
+      onDidChangeCodeBlind(() => void this.rebuild()),
     );
     void this.rebuild();
   }
@@ -56,7 +58,9 @@ export class TagsViewProvider implements vscode.TreeDataProvider<TagsTreeNode>, 
   rebuild(): Promise<void> {
     this.rebuilding = this.rebuilding.then(async () => {
       this.codebookValue = await this.codebook();
-      this.roots = buildTagsTree(this.index.all(), this.codebookValue, this.filterIds ? { themeIds: this.filterIds } : {});
+      // While coding blind, only the coder's own tags.
+      const sidecars = this.index.all().map((e) => (e.sidecar ? { ...e, sidecar: { ...e.sidecar, tags: [...visibleWhileCoding(e.sidecar.tags, vscode.Uri.parse(e.reportUri))] } } : e));
+      this.roots = buildTagsTree(sidecars, this.codebookValue, this.filterIds ? { themeIds: this.filterIds } : {});
       await vscode.commands.executeCommand('setContext', HAS_CONTENT_KEY, this.roots.length > 0 || this.filterIds !== undefined);
       await vscode.commands.executeCommand('setContext', FILTERED_KEY, this.filterIds !== undefined);
       this.changed.fire(undefined);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +106,23 @@ describe('report aggregate', () => {
     const unwritable = await run(['reports', '--format', 'csv', '--out', join(dir, 'no/such/dir/x.csv')]);
     assert.equal(unwritable.code, 4);
     assert.match(unwritable.stderr, /cannot write .*x\.csv: ENOENT/);
+  });
+
+  it('stops at Ctrl+C between files, says how far it got, and leaves --out as it was', async () => {
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    const letter = readFileSync(join(FIXTURES, 'reports', readdirSync(join(FIXTURES, 'reports')).find((n) => n.endsWith('.txt'))!), 'utf8');
+    for (let i = 0; i < 450; i++) writeFileSync(join(folder, `letter-${String(i).padStart(3, '0')}.txt`), `${letter}\nCopy ${i}.\n`);
+    const out = join(dir, 'kept.csv');
+    writeFileSync(out, 'the previous export\n');
+    let stderr = '';
+    // Ctrl+C as the terminal sends it, once the first progress line (200 of 450 files) is out.
+    const io: CliIO = { stdout: () => undefined, stderr: (t) => void ((stderr += t), t.startsWith('aggregate: 200/') && process.emit('SIGINT')), cwd: dir };
+    const listeners = process.listenerCount('SIGINT');
+    const code = await runCli(['aggregate', folder, '--format', 'csv', '--out', out, '--no-cache'], io);
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /aggregate: cancelled after 200 of 450 files; nothing written/);
+    assert.equal(readFileSync(out, 'utf8'), 'the previous export\n');
+    assert.equal(process.listenerCount('SIGINT'), listeners, 'the command stops listening for Ctrl+C once it has collected');
   });
 });

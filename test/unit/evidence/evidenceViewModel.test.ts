@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type { EvidenceItem, EvidenceReport, EvidenceSet } from '../../../src/core/evidence/evidenceModel';
-import { buildEvidenceViewModel, clipboardText } from '../../../src/core/evidence/evidenceViewModel';
+import { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from '../../../src/core/evidence/evidenceViewModel';
 import { countThemes } from '../../../src/core/evidence/themeCounts';
 
 function report(path: string, extra: Partial<EvidenceReport> = {}): EvidenceReport {
@@ -54,6 +54,31 @@ function evidenceSet(): EvidenceSet {
 }
 
 describe('Evidence view model', () => {
+  it('sends the first page of passages and their count; the pages asked for next hold the rest, in the same order', () => {
+    // 30 reports of 3 authorities, 15 passages each (450), given in no particular order.
+    const reports: EvidenceReport[] = [];
+    const items: EvidenceItem[] = [];
+    for (let r = 0; r < 30; r++) {
+      const authority = ['Westmere', 'Ashcombe', 'Kingsbridge'][r % 3]!;
+      const date = `${2015 + ((r * 7) % 10)}-0${1 + (r % 9)}-15`;
+      const path = `/r/${authority.toLowerCase()}-${String(r).padStart(2, '0')}.txt`;
+      reports.push(report(path, { authority, date }));
+      for (let k = 0; k < 15; k++) items.push(passage(`t${r}-${k}`, path, { authority, reportDate: date, position: { start: ((k * 37) % 15) * 100, end: ((k * 37) % 15) * 100 + 50 } }));
+    }
+    const set: EvidenceSet = { ...evidenceSet(), reports, items: items.reverse(), themes: countThemes(items) };
+    const model = buildEvidenceViewModel(set, {});
+    assert.equal(model.items.length, VIEW_PAGE_SIZE);
+    assert.equal(model.itemCount, 450);
+    assert.equal(model.taggedReportPaths.length, 30);
+    const ordered = orderedViewItems(set.items);
+    const pages = [...model.items, ...viewItemsPage(ordered, 200), ...viewItemsPage(ordered, 400)];
+    assert.equal(viewItemsPage(ordered, 600).length, 0);
+    // The plain definition: by authority, then date, then report, then place in the report.
+    const expected = [...set.items].sort((a, b) => a.authority!.localeCompare(b.authority!) || a.reportDate!.localeCompare(b.reportDate!) || a.reportPath.localeCompare(b.reportPath) || a.position!.start - b.position!.start);
+    assert.deepEqual(pages.map((i) => i.tagId), expected.map((i) => i.tagId));
+    assert.ok(pages.every((i) => i.citation.includes(i.authority!)), 'every page carries citations');
+  });
+
   it('orders heat-map columns by authority then date, with full and short headings', () => {
     const model = buildEvidenceViewModel(evidenceSet(), {}, ['reports']);
     assert.deepEqual(
