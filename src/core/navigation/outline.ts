@@ -73,7 +73,8 @@ export class OutlineBuilder {
       const opening = text.slice(start, start + length);
       let entry = previous[index];
       if (!entry || entry.opening !== opening) entry = { opening, detail: paragraphDetailOf(opening, maxName) };
-      used.push(entry);
+      // By the paragraph's place in the model's list, which the items shown in its stead leave gaps in.
+      used[index] = entry;
       return entry.detail;
     };
     const tree = assembleOutline(model, name, options.paragraphs === false ? undefined : paragraphDetail);
