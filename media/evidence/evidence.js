@@ -2,9 +2,43 @@
 // for. Every piece of report text, note or file name is put in the page as text (textContent, createTextNode,
 // attribute values), never parsed as HTML.
 // @ts-check
-/* global acquireVsCodeApi, document, window */
+/* global acquireVsCodeApi, document, window, module */
+
+// ---- Dragging a passage into a draft ------------------------------------------------------------------------
+// Pure, outside the page's code, so a unit test can load this file in Node and check what a row carries.
+
+/** The file: URI of a report path as the extension sends it (POSIX, Windows drive or UNC), each segment encoded. */
+function reportFileUri(reportPath) {
+  let path = String(reportPath).replace(/\\/g, '/');
+  let authority = '';
+  const unc = /^\/\/([^/]+)(\/.*)?$/.exec(path);
+  if (unc) {
+    authority = unc[1];
+    path = unc[2] || '/';
+  } else if (/^[A-Za-z]:/.test(path)) path = `/${path}`;
+  const encoded = path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return `file://${encodeURIComponent(authority)}${encoded}`;
+}
+
+/**
+ * What a passage row carries when dragged: the report's URI with the citation's own fragment, `#tag=<id>`, and the
+ * passage as src/extension/drafts/passageDrop.ts's PASSAGE_MIME list; a Markdown draft it is dropped into then gets
+ * the quote and its citation.
+ */
+function passageDragData(reportPath, tagId) {
+  const reportUri = reportFileUri(reportPath);
+  return {
+    'application/vnd.inspection-reports.passage+json': JSON.stringify([{ reportUri, tagId }]),
+    'text/uri-list': `${reportUri}#tag=${encodeURIComponent(tagId)}`,
+  };
+}
+
+if (typeof module === 'object' && module.exports) module.exports = { passageDragData, reportFileUri };
+
 (function () {
   'use strict';
+  // Loaded by a unit test in Node: only the pure functions above are wanted there.
+  if (typeof acquireVsCodeApi !== 'function') return;
   const vscode = acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
 
@@ -296,6 +330,13 @@
     return words ? el('span', { class: 'chip owner', title: `On ${words.name}'s list` }, words.short) : null;
   }
 
+  /** A passage row's drag: the data passageDragData builds, offered as a copy (the row stays in the view). */
+  function startPassageDrag(event, item) {
+    if (!event.dataTransfer) return;
+    for (const [type, value] of Object.entries(passageDragData(item.reportPath, item.tagId))) event.dataTransfer.setData(type, value);
+    event.dataTransfer.effectAllowed = 'copy';
+  }
+
   function renderPassages() {
     const list = $('passages');
     clear(list);
@@ -310,18 +351,18 @@
       open.addEventListener('click', () => vscode.postMessage({ type: 'open', reportPath: item.reportPath, tagId: item.tagId }));
       const copy = el('button', { type: 'button', class: 'secondary', 'aria-label': `Copy this passage with its citation` }, 'Copy with citation');
       copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', reportPath: item.reportPath, tagId: item.tagId }));
-      append(
-        list,
-        el(
-          'li',
-          { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId },
-          el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, ownerChip(item), item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
-          el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
-          el('p', { class: 'citation' }, item.citation),
-          item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,
-          el('div', { class: 'row-actions' }, open, copy),
-        ),
+      // An orphaned passage has no words in the report to cite, so it cannot be dragged into a draft.
+      const row = el(
+        'li',
+        { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId, draggable: item.orphaned ? undefined : 'true' },
+        el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, ownerChip(item), item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
+        el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
+        el('p', { class: 'citation' }, item.citation),
+        item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,
+        el('div', { class: 'row-actions' }, open, copy),
       );
+      if (!item.orphaned) row.addEventListener('dragstart', (event) => startPassageDrag(event, item));
+      append(list, row);
     }
     const remaining = model.itemCount - loaded.length;
     if (remaining > 0) {

@@ -15,9 +15,10 @@ export const renderCommand: CliCommand = {
   help: `Usage: report render <draft.md> [--html] [-o <file>] [--no-quote] [--force]
 
 Checks every citation of the draft (as cite-check does) and writes the draft with each citation link
-replaced by a numbered footnote: the report's authority and kind, its date, the numbered paragraph and
-section of the passage as the report is now, and the passage's words. Citations of the same tag share a
-note. The author's text is otherwise unchanged.
+replaced by a numbered footnote: the report's title, authority and kind, its date, the numbered
+paragraph, section and page of the passage as the report is now, and the passage's words. The page is
+counted from the form feeds pdftotext leaves between pages; a report without any gets no page. Citations
+of the same tag share a note. The author's text is otherwise unchanged.
 
 Options:
   --html           write a standalone HTML page, the notes as an ordered list at its end

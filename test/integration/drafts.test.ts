@@ -148,12 +148,12 @@ describe('citations in a Markdown draft', function () {
     assert.match(text, /Leaders know that “children are seen regularly and alone”\[\^1\]\./);
     assert.match(text, new RegExp(`> ${LEADERS.replace(/[.]/g, '\\.')}\\[\\^3\\]\n`));
     assert.doesNotMatch(text, /#tag=/);
-    assert.match(text, /\n\[\^1\]: Ashcombe focused visit, para 3, section 'Headline findings': “Most children are seen regularly/);
-    assert.match(text, /\n\[\^3\]: Ashcombe focused visit, para 5, section 'Headline findings': “Senior leaders/);
+    assert.match(text, /\n\[\^1\]: \*Focused visit to Ashcombe children's services\*, Ashcombe focused visit, para 3, section 'Headline findings': “Most children are seen regularly/);
+    assert.match(text, /\n\[\^3\]: \*Focused visit to Ashcombe children's services\*, Ashcombe focused visit, para 5, section 'Headline findings': “Senior leaders/);
     assert.equal(document.getText(), before);
     const html = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('inspectionReports.drafts.renderHtml', draftUri());
     assert.equal(html?.languageId, 'html');
-    assert.match(html!.getText(), /<li id="fn-2"><p>Ashcombe focused visit, para 4,/);
+    assert.match(html!.getText(), /<li id="fn-2"><p><em>Focused visit to Ashcombe children's services<\/em>, Ashcombe focused visit, para 4,/);
     await discard(rendered);
     await discard(html!);
   });

@@ -1,10 +1,11 @@
-// The footnote text of each citation when a draft is rendered for publication: who wrote the cited report, what
-// kind it is, its date, the numbered paragraph and section the passage sits in now (the report is analysed as it
-// is today), and optionally the passage's words. A citation that does not hold says so instead of vouching.
+// The footnote text of each citation when a draft is rendered for publication: the cited report's title, who
+// wrote it, what kind it is, its date, the numbered paragraph, section and page the passage sits in now (the
+// report is analysed as it is today), and optionally the passage's words. A citation that does not hold says so instead of vouching.
 
 import * as path from 'node:path';
 import type { CitationCheck } from './citationModel';
 import { citedReportPath, type DraftSources } from './draftSources';
+import { pageAt } from './reportPages';
 import { type CitationFields, formatCitation } from '../evidence/citation';
 import { inertMarkdown } from '../exports/markdownText';
 import { analyseReport } from '../recognition/analyse';
@@ -25,6 +26,8 @@ export interface Footnote {
 }
 
 interface ReportFacts {
+  /** The report's text now, for the page a passage is on. */
+  text?: string;
   model?: ReportModel;
   sidecar?: Sidecar;
 }
@@ -59,7 +62,7 @@ export async function draftFootnotes(checks: readonly CitationCheck[], draftPath
 async function readFacts(reportPath: string, sources: DraftSources): Promise<ReportFacts> {
   const text = await sources.readReport(reportPath);
   const sidecar = await sources.readSidecar(reportPath);
-  return { ...(text.ok ? { model: analyseReport(text.value) } : {}), ...(sidecar.ok && sidecar.value ? { sidecar: sidecar.value } : {}) };
+  return { ...(text.ok ? { text: text.value, model: analyseReport(text.value) } : {}), ...(sidecar.ok && sidecar.value ? { sidecar: sidecar.value } : {}) };
 }
 
 function noteText(check: CitationCheck, facts: ReportFacts, quote: FootnoteQuote): string {
@@ -67,8 +70,16 @@ function noteText(check: CitationCheck, facts: ReportFacts, quote: FootnoteQuote
   if (check.status !== 'ok' || !passage) {
     return `**Citation not verified (${check.status}):** ${inertMarkdown(check.message)} (${inertMarkdown(check.citation.target)})`;
   }
-  const reference = inertMarkdown(formatCitation(citationFields(check, facts)));
+  const reference = referenceText(check, facts);
   return quote === 'passage' ? `${reference}: “${inertMarkdown(passage.text)}”` : `${reference}.`;
+}
+
+/** "*Title*, Ashcombe focused visit, dated …, para 3, section '…', p. 2": the title and page only when known. */
+function referenceText(check: CitationCheck, facts: ReportFacts): string {
+  const title = facts.model?.metadata.title?.trim();
+  const page = facts.text === undefined ? undefined : pageAt(facts.text, check.passage!.start);
+  const cited = formatCitation(citationFields(check, facts)) + (page === undefined ? '' : `, p. ${page}`);
+  return (title ? `*${inertMarkdown(title)}*, ` : '') + inertMarkdown(cited);
 }
 
 /** The report's facts as recognised now, falling back to what its tags file recorded. */

@@ -23,8 +23,8 @@ describe('rendering a draft with footnotes', () => {
     assert.equal(
       markdown,
       '# Help and protection\n\nLeaders know that “Most children are seen regularly and alone”[^1]. Leaders are “realistic”[^2].\n\n' +
-        `[^1]: Ashcombe focused visit, para 3, section 'Headline findings': “${PASSAGES.seen}”\n` +
-        `[^2]: Ashcombe focused visit, para 5, section 'Headline findings': “${PASSAGES.leaders}”\n`,
+        `[^1]: *Focused visit to Ashcombe children's services*, Ashcombe focused visit, para 3, section 'Headline findings': “${PASSAGES.seen}”\n` +
+        `[^2]: *Focused visit to Ashcombe children's services*, Ashcombe focused visit, para 5, section 'Headline findings': “${PASSAGES.leaders}”\n`,
     );
   });
 
@@ -39,7 +39,7 @@ describe('rendering a draft with footnotes', () => {
   it('ends a blockquote with the mark after its last word and drops the "— [link]" line', async () => {
     const draft = `Intro.\n\n> ${PASSAGES.strategy.replace('\n', '\n> ')}\n>\n> — ${link('t2')}\n\nAfter.\n`;
     const { markdown } = await render(draft);
-    assert.ok(markdown.startsWith(`Intro.\n\n> ${PASSAGES.strategy.replace('\n', '\n> ')}[^1]\n\nAfter.\n\n[^1]: Ashcombe focused visit, para 4,`), markdown);
+    assert.ok(markdown.startsWith(`Intro.\n\n> ${PASSAGES.strategy.replace('\n', '\n> ')}[^1]\n\nAfter.\n\n[^1]: *Focused visit to Ashcombe children's services*, Ashcombe focused visit, para 4,`), markdown);
     // Nothing is left to check: every citation link has become a footnote.
     assert.deepEqual(parseCitations(markdown), []);
   });
@@ -55,14 +55,14 @@ describe('rendering a draft with footnotes', () => {
     const draft = `# SEF\r\n\r\n“Most children are seen” (${link('t1')}).\r\n`;
     const { markdown } = await render(draft);
     assert.doesNotMatch(markdown, /[^\r]\n/);
-    assert.match(markdown, /“Most children are seen”\[\^1\]\.\r\n\r\n\[\^1\]: Ashcombe focused visit/);
+    assert.match(markdown, /“Most children are seen”\[\^1\]\.\r\n\r\n\[\^1\]: \*Focused visit to Ashcombe children's services\*, Ashcombe focused visit/);
   });
 
   it('leaves the passage out of the notes when asked, and prefixes its labels when the author has footnotes', async () => {
     const draft = `Own note[^a]. “Most children are seen” ${link('t1')}.\n\n[^a]: The author's.\n`;
     const { markdown } = await render(draft, workspace(), 'none');
     assert.match(markdown, /“Most children are seen”\[\^cite-1\]\./);
-    assert.match(markdown, /\n\[\^cite-1\]: Ashcombe focused visit, para 3, section 'Headline findings'\.\n$/);
+    assert.match(markdown, /\n\[\^cite-1\]: \*Focused visit to Ashcombe children's services\*, Ashcombe focused visit, para 3, section 'Headline findings'\.\n$/);
     assert.match(markdown, /\[\^a\]: The author's\./);
   });
 
@@ -71,7 +71,7 @@ describe('rendering a draft with footnotes', () => {
     sidecar.report.date = '2025-07-14';
     const fs = new MemoryFileSystem({ [REPORT_PATH]: REPORT, [REPORT_PATH + '.tags.json']: JSON.stringify(sidecar) });
     const { markdown } = await render(`“Most children are seen” ${link('t1')}\n`, fs);
-    assert.match(markdown, /\[\^1\]: Ashcombe focused visit, dated 14 July 2025, para 3,/);
+    assert.match(markdown, /\[\^1\]: \*Focused visit to Ashcombe children's services\*, Ashcombe focused visit, dated 14 July 2025, para 3,/);
   });
 
   it('says in the note what is wrong with a citation that does not hold, and never vouches for it', async () => {
@@ -96,8 +96,8 @@ describe('a rendered draft as HTML', () => {
     assert.match(html, /<title>Self-evaluation<\/title>/);
     assert.match(html, /<h1>SEF<\/h1>/);
     assert.match(html, /“Most children are seen”<sup><a href="#fn-1" id="fnref-1">1<\/a><\/sup>, “realistic”<sup><a href="#fn-2" id="fnref-2">2<\/a><\/sup>, “seen”<sup><a href="#fn-1" id="fnref-1-2">1<\/a><\/sup>/);
-    assert.match(html, /<ol>\n<li id="fn-1"><p>Ashcombe focused visit, para 3, section 'Headline findings': “Most children are seen regularly/);
-    assert.match(html, /<li id="fn-2"><p>Ashcombe focused visit, para 5,[^\n]*<a href="#fnref-2" aria-label="Back to the text">↩<\/a><\/p><\/li>\n<\/ol>/);
+    assert.match(html, /<ol>\n<li id="fn-1"><p><em>Focused visit to Ashcombe children's services<\/em>, Ashcombe focused visit, para 3, section 'Headline findings': “Most children are seen regularly/);
+    assert.match(html, /<li id="fn-2"><p><em>Focused visit to Ashcombe children's services<\/em>, Ashcombe focused visit, para 5,[^\n]*<a href="#fnref-2" aria-label="Back to the text">↩<\/a><\/p><\/li>\n<\/ol>/);
   });
 
   it('shows raw HTML and script links in the draft as text, never as markup', () => {

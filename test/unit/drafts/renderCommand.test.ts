@@ -35,8 +35,8 @@ describe('report render', () => {
     assert.equal(
       out,
       `# SEF\n\n“Most children are seen”[^1].\n\n> ${PASSAGES.leaders}[^2]\n\n` +
-        `[^1]: Ashcombe focused visit, para 3, section 'Headline findings': “${PASSAGES.seen}”\n` +
-        `[^2]: Ashcombe focused visit, para 5, section 'Headline findings': “${PASSAGES.leaders}”\n`,
+        `[^1]: *Focused visit to Ashcombe children's services*, Ashcombe focused visit, para 3, section 'Headline findings': “${PASSAGES.seen}”\n` +
+        `[^2]: *Focused visit to Ashcombe children's services*, Ashcombe focused visit, para 5, section 'Headline findings': “${PASSAGES.leaders}”\n`,
     );
   });
 
@@ -50,7 +50,7 @@ describe('report render', () => {
     const html = readFileSync(join(dir, 'sef.html'), 'utf8');
     assert.match(html, /<title>sef<\/title>/);
     assert.match(html, /<sup><a href="#fn-1" id="fnref-1">1<\/a><\/sup>/);
-    assert.match(html, /<li id="fn-1"><p>Ashcombe focused visit, para 3, section 'Headline findings'\. <a href="#fnref-1"/);
+    assert.match(html, /<li id="fn-1"><p><em>Focused visit to Ashcombe children's services<\/em>, Ashcombe focused visit, para 3, section 'Headline findings'\. <a href="#fnref-1"/);
     assert.equal(readFileSync(join(dir, 'sef.md'), 'utf8'), draft);
   });
 
