@@ -5,11 +5,18 @@
 import { format } from 'node:util';
 import { callBridge } from './shims/bridge';
 
-/** The suites run in the web host (all of their tests): recognition, tagging with its sidecar, the Evidence view. */
+/** The suites run in the web host (all of their tests but KNOWN_WEB_GAPS). */
 const SUITES: Record<string, () => Promise<unknown>> = {
   recognition: () => import('../../test/integration/recognition.test'),
   tagging: () => import('../../test/integration/tagging.test'),
   evidence: () => import('../../test/integration/evidence.test'),
+  tagsView: () => import('../../test/integration/tagsView.test'),
+  suggestions: () => import('../../test/integration/suggestions.test'),
+  codebook: () => import('../../test/integration/codebook.test'),
+  moderation: () => import('../../test/integration/moderation.test'),
+  drafts: () => import('../../test/integration/drafts.test'),
+  import: () => import('../../test/integration/import.test'),
+  hostile: () => import('../../test/integration/hostile.test'),
 };
 
 /**

@@ -8,7 +8,7 @@ import { createAnchor, textHash } from '../../src/core/tags/anchoring/anchorCrea
 import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
 import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
-import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, diskUri, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 interface Result {
   ok: boolean;
@@ -130,7 +130,7 @@ describe('codebook commands', () => {
   ]) {
     it(`the JSON editor checks the codebook file against the bundled schema (${withSchema ? 'through its $schema' : 'by its name'})`, async () => {
       writeFileSync(codebookPath, JSON.stringify(value, null, 2));
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(codebookPath));
+      const document = await vscode.workspace.openTextDocument(diskUri(codebookPath));
       await vscode.window.showTextDocument(document);
       const messages = await waitFor(`a diagnostic matching ${String(expected)}`, () => {
         const text = vscode.languages.getDiagnostics(document.uri).map((d) => d.message).join('\n');
@@ -144,7 +144,7 @@ describe('codebook commands', () => {
   it('the JSON editor checks a tags file against the bundled tags schema', async () => {
     const path = join(folder, 'lonely.txt.tags.json');
     writeFileSync(path, JSON.stringify({ format: 'some-other-tool', version: 1, report: { fileName: 'lonely.txt', textHash: 'x' }, tags: [] }, null, 2));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+    const document = await vscode.workspace.openTextDocument(diskUri(path));
     await vscode.window.showTextDocument(document);
     await waitFor('a diagnostic on the format', () => vscode.languages.getDiagnostics(document.uri).some((d) => /inspection-report-annotator\/tags/.test(d.message)), 15_000);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { ModerationStateRequest } from '../../src/extension/moderation/moderationCommands';
 import type { ModerationRenderedState } from '../../src/extension/moderation/moderationPanel';
-import { extensionApi, fixtureUri, takeMeasuredScreenshot, waitFor } from './helpers';
+import { diskUri, extensionApi, fixtureUri, takeMeasuredScreenshot, waitFor } from './helpers';
 import { decodePng, shareOfBox, summarise } from './pngImage';
 
 const REPORT = `Inspection of Brackenford local authority children's services
@@ -68,7 +68,7 @@ describe('Moderation view', () => {
   });
 
   it('shows agreement and kappa per theme for the two coders, with kappa bands', async () => {
-    await vscode.commands.executeCommand('inspectionReports.openModeration', { folders: [vscode.Uri.file(folder)] });
+    await vscode.commands.executeCommand('inspectionReports.openModeration', { folders: [diskUri(folder)] });
     const drawn = await waitFor('the Moderation view to draw', async () => {
       const s = await state();
       return s && s.themes.length === 3 ? s : undefined;
@@ -130,7 +130,7 @@ describe('Moderation view', () => {
     // The settled moderation exports as its own coder.
     const target = fixtureUri('moderation-agreed.csv');
     try {
-      const exported = await vscode.commands.executeCommand<{ passages: number } | undefined>('inspectionReports.exportEvidenceCsv', { target, folders: [vscode.Uri.file(folder)], coder: 'agreed' });
+      const exported = await vscode.commands.executeCommand<{ passages: number } | undefined>('inspectionReports.exportEvidenceCsv', { target, folders: [diskUri(folder)], coder: 'agreed' });
       assert.equal(exported?.passages, 1);
       const csv = readFileSync(target.fsPath, 'utf8');
       assert.ok(csv.includes('live in stable homes') && csv.includes('agreed'), csv);
@@ -149,7 +149,7 @@ describe('Moderation view', () => {
 
   it("coding blind shows only the coder's own tags in the report, and everyone's again when turned off", async () => {
     const api = await extensionApi();
-    const reportUri = vscode.Uri.file(join(folder, 'Brackenford ILACS 2025.txt'));
+    const reportUri = diskUri(join(folder, 'Brackenford ILACS 2025.txt'));
     await vscode.window.showTextDocument(reportUri);
     const config = vscode.workspace.getConfiguration('inspectionReports');
     const themesShown = async () => (await api.tagsFor(reportUri)).decorations.map((d) => d.themeId).sort().join(',');
@@ -174,7 +174,7 @@ describe('Moderation view', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    await vscode.commands.executeCommand('inspectionReports.openModeration', { folders: [vscode.Uri.file(folder)] });
+    await vscode.commands.executeCommand('inspectionReports.openModeration', { folders: [diskUri(folder)] });
     const drawn = await waitFor('the Moderation view to draw', async () => {
       const s = await state();
       return s && s.themes.length === 3 && s.disagreements.length === 2 ? s : undefined;

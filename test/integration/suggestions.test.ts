@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Sidecar } from '../../src/core/tags/sidecar/sidecarModel';
 import type { ShownSuggestion } from '../../src/extension/suggestions/suggestionController';
-import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, diskUri, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 const FOLDER = 'suggestions-test';
 const REPORT = 'suggest-westmere.txt';
@@ -28,7 +28,7 @@ describe('tag suggestions', () => {
     const folder = join(workspaceRoot().fsPath, FOLDER);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, REPORT), readFileSync(join(workspaceRoot().fsPath, 'westmere-ilacs-2025.txt'), 'utf8'));
-    uri = vscode.Uri.file(join(folder, REPORT));
+    uri = diskUri(join(folder, REPORT));
     sidecarPath = `${uri.fsPath}.tags.json`;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   });

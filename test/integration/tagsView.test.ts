@@ -10,7 +10,7 @@ import type { Sidecar, TagContext, TagTheme } from '../../src/core/tags/sidecar/
 import { parseSidecar } from '../../src/core/tags/sidecar/sidecarParser';
 import { serialiseSidecar } from '../../src/core/tags/sidecar/sidecarSerialiser';
 import { addTag, emptySidecar } from '../../src/core/tags/tagOperations';
-import { activateExtension, extensionApi, waitFor, workspaceRoot } from './helpers';
+import { activateExtension, diskUri, extensionApi, waitFor, workspaceRoot } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -138,7 +138,7 @@ describe('Tags view', () => {
   });
 
   it('the orphan\'s delete action removes it from the tags file and the view', async () => {
-    const reportUri = vscode.Uri.file(join(folder, REPORT)).toString();
+    const reportUri = diskUri(join(folder, REPORT)).toString();
     // The view's inline action passes the orphan node, which carries these two fields.
     await vscode.commands.executeCommand('inspectionReports.tags.deleteOrphan', { reportUri, tagId: 'tag-lost' });
     await waitFor('the orphan to leave the view', async () => !find(await tree(), 'Orphaned tags')?.children?.some((c) => c.label === LOST));
@@ -183,7 +183,7 @@ describe('Tags view', () => {
   });
 
   it('opens the report with the passage selected when a passage is clicked', async () => {
-    const reportUri = vscode.Uri.file(join(folder, REPORT)).toString();
+    const reportUri = diskUri(join(folder, REPORT)).toString();
     await vscode.commands.executeCommand('inspectionReports.tagsView.openPassage', { reportUri, tagId: 'tag-alone' });
     const editor = await waitFor('the report to open', () => (vscode.window.activeTextEditor?.document.uri.toString() === reportUri ? vscode.window.activeTextEditor : undefined));
     assert.equal(editor.document.getText(editor.selection), SEEN_ALONE);

@@ -60,3 +60,7 @@ export function statSync(path: string): { size: number; mtimeMs: number; isFile(
   const s = callBridge('statSync', path) as { size: number; mtimeMs: number; file: boolean; directory: boolean };
   return { size: s.size, mtimeMs: s.mtimeMs, isFile: () => s.file, isDirectory: () => s.directory };
 }
+
+// The extension's own modules that a suite imports (drafts' providers, sidecar code) are bundled with it: they get the
+// web bundle's node:fs, as in the real browser bundle (no disk), not the tests' bridge to the runner's disk.
+export { constants, promises } from '../../../src/extension/platform/web/nodeFs';

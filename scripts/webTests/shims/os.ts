@@ -10,3 +10,6 @@ export function tmpdir(): string {
 }
 
 export const EOL = '\n';
+
+// For the extension's own modules bundled with a suite: the web bundle's answers, as in the real browser bundle.
+export { availableParallelism, hostname } from '../../../src/extension/platform/web/nodeOs';
