@@ -42,10 +42,6 @@ export function firstWords(text: string, n = 6): string[] {
     .slice(0, n);
 }
 
-/** The engine's numbered paragraphs: the running sequence, list items numbered in it included. */
-export function paragraphCount(model: ReportModel): number {
-  return model.paragraphs.length;
-}
 
 function sameGrades(a: Partial<Record<string, string>>, b: Partial<Record<string, string>>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -62,7 +58,8 @@ export function scoreDocument(gold: GoldRecord, model: ReportModel): FieldScore[
   one('kind', model.kind === gold.kind, `kind ${model.kind}, read ${gold.kind}`);
   const grades = Object.fromEntries(model.judgements.map((j) => [j.area, j.grade]));
   one('grades', sameGrades(grades, gold.grades), `grades ${show(grades)}, read ${show(gold.grades)}`);
-  const paragraphs = paragraphCount(model);
+  // The running sequence, list items numbered in it included.
+  const paragraphs = model.paragraphs.length;
   one('paragraphs', paragraphs === gold.paragraphs, `${paragraphs} paragraphs, read ${gold.paragraphs}`);
   const words: FieldScore = { field: 'first words', right: 0, total: 0, misses: [] };
   for (const list of GOLD_LISTS) {

@@ -6,6 +6,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seededRandom } from '../../bench/syntheticReport';
 
 export const GOLD_SEED = 20261204;
 
@@ -17,17 +18,6 @@ function perStratum(folder: string, year: number): number {
 
 const NAMED = ['inspection/80442_buckinghamshire_2014-08-08.txt', 'inspection/80578_west-sussex_2016-01-20.txt'];
 
-/** mulberry32: a small seeded generator, enough to shuffle a few hundred names reproducibly. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -49,7 +39,7 @@ function main(): void {
     const key = /re-inspection/i.test(opening) ? `${folder} re-inspection` : `${folder} ${year}`;
     strata.set(key, [...(strata.get(key) ?? []), file]);
   }
-  const random = generator(GOLD_SEED);
+  const random = seededRandom(GOLD_SEED);
   const chosen: { file: string; stratum: string }[] = [];
   for (const [key, members] of [...strata].sort(([a], [b]) => a.localeCompare(b))) {
     const [folder, year] = key.split(' ') as [string, string];

@@ -5,7 +5,7 @@
 // counted in the text itself.
 
 import { createAnchor } from './anchorCreation';
-import { PassageFinder } from './candidateSearch';
+import { lowerBound, PassageFinder } from './candidateSearch';
 import type { Anchor, AnchorRepeats } from '../sidecar/sidecarModel';
 
 /** More occurrences than this and the words are a stock phrase: no count is recorded. */
@@ -46,13 +46,3 @@ export function occurrenceOf(finder: PassageFinder, anchor: Anchor, start: numbe
   return { count: at.length, index };
 }
 
-function lowerBound(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -370,7 +370,8 @@ function isCutFooter(piece: string, keys: Set<string> | undefined, fits: (key: s
   return false;
 }
 
-function lowerBound(values: Int32Array, target: number): number {
+/** The first index whose value is at least `target`, in ascending `values`. */
+export function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
