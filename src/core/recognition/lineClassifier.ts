@@ -259,7 +259,7 @@ export function classifyLine(raw: string): LineInfo {
 
   const phrase = headingPhrase(lower);
   // A heading starts with a capital: "recommendations." ending a wrapped sentence is prose.
-  if (phrase.length <= 90 && !/^[a-z]/.test(clean.replace(/^#{1,6}\s+|^\*\*/g, '')) && ANY_KNOWN_HEADING.test(phrase)) {
+  if (phrase.length <= 90 && ANY_KNOWN_HEADING.test(phrase) && !/^[a-z]/.test(clean.replace(/^#{1,6}\s+|^\*\*/g, ''))) {
     for (const [re, role] of KNOWN_HEADINGS) {
       if (re.test(phrase)) {
         const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { textHash } from './anchoring/anchorCreation';
 import { anchorWithRepeats } from './anchoring/anchorRepeats';
+import { PassageFinder } from './anchoring/candidateSearch';
 import { shiftTags, type TextChange } from './anchoring/editShifting';
 import { reanchorTags, type ReanchorResult } from './anchoring/reanchoring';
 import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecar/sidecarModel';
@@ -72,6 +73,8 @@ export class ReportTagSession {
   private lastDisk: Sidecar | undefined;
   private currentStatus: SessionStatus = { kind: 'loading' };
   private queue: Promise<unknown> = Promise.resolve();
+  /** The matching view of the text last tagged: tagging several passages of an unchanged report builds it once. */
+  private finder: PassageFinder | undefined;
   private readonly hashText: (text: string) => string;
 
   constructor(
@@ -131,13 +134,18 @@ export class ReportTagSession {
     return this.enqueue(async () => {
       let created: Tag | undefined;
       await this.operate(text, (s, t) => {
-        const anchor = trimmedAnchor(t, range.start, range.end);
+        const anchor = trimmedAnchor(t, range.start, range.end, this.finderFor(t));
         const result = addTag(s, { anchor, themes, ...(note !== undefined ? { note } : {}), context: context(anchor.position.start, anchor.position.end) }, this.operationOptions());
         created = result.tag;
         return result.sidecar;
       });
       return created!;
     });
+  }
+
+  private finderFor(text: string): PassageFinder {
+    if (this.finder?.text !== text) this.finder = new PassageFinder(text);
+    return this.finder;
   }
 
   editTag(text: TextSource, id: string, edit: TagEdit): Promise<void> {
@@ -151,7 +159,7 @@ export class ReportTagSession {
   reattachTag(text: TextSource, id: string, range: { start: number; end: number }, context: (start: number, end: number) => TagContext | undefined): Promise<void> {
     return this.enqueue(() =>
       this.operate(text, (s, t) => {
-        const anchor = trimmedAnchor(t, range.start, range.end);
+        const anchor = trimmedAnchor(t, range.start, range.end, this.finderFor(t));
         return reattachTag(s, id, anchor, context(anchor.position.start, anchor.position.end), this.operationOptions());
       }),
     );
@@ -332,12 +340,12 @@ function pauseReasonFor(error: SidecarStoreError): PauseReason | undefined {
 }
 
 /** Tags cover words: spaces and line breaks at the edges of a selection are left out. */
-export function trimmedAnchor(text: string, start: number, end: number): Anchor {
+export function trimmedAnchor(text: string, start: number, end: number, finder?: PassageFinder): Anchor {
   let s = Math.max(0, Math.min(start, end));
   let e = Math.min(text.length, Math.max(start, end));
   while (s < e && /\s/u.test(text[s]!)) s++;
   while (e > s && /\s/u.test(text[e - 1]!)) e--;
   if (s >= e) throw new TagOperationError('Select the words to tag first: the selection is empty or only spaces.');
   // With how often its words occur, so re-anchoring can refuse another copy of them (anchor.repeats).
-  return anchorWithRepeats(text, s, e);
+  return anchorWithRepeats(text, s, e, finder);
 }
