@@ -167,7 +167,8 @@ describe('citations in a Markdown draft', function () {
       const item = await waitFor('an @ev completion as a blockquote', async () => {
         const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '@');
         return list?.items.find((i) => i.filterText?.includes('ashcombe-fv-2025.txt') && i.filterText.includes('Leadership'));
-      });
+        // The web host reads the workspace's tags files through workspace.fs: under load that took over 10 s once.
+      }, 30_000);
       assert.match(item.insertText as string, new RegExp(`^\\n\\n> ${LEADERS.replace(/[.]/g, '\\.')}\\n>\\n> — \\[Ashcombe focused visit\\]\\(`));
       await discard(document);
     } finally {
