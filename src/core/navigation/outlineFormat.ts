@@ -210,7 +210,7 @@ export function outlineSummary(model: ReportModel): string {
   parts.push(`${councils.length} ${councils.length === 1 ? words.phrase : words.plural}${priority ? ` (${priority} priority)` : ''}${boards ? ` + ${boards} for the ${OWNER_WORDS.lscb.short}` : ''}`);
   if (model.strengths.length > 0) parts.push(`${model.strengths.length} ${model.strengths.length === 1 ? LIST_ITEM_WORDS.strength.phrase : LIST_ITEM_WORDS.strength.plural}`);
   parts.push(`${countSections(model.sections)} sections`);
-  parts.push(`${model.paragraphs.length + numberedItems(model)} numbered paragraphs`);
+  parts.push(`${numberedTotal(model)} numbered paragraphs`);
   return parts.join(' · ');
 }
 
@@ -225,13 +225,18 @@ function countSections(sections: Section[]): number {
  */
 function numberedParagraphs(model: ReportModel): string {
   const items = numberedItems(model);
-  const total = model.paragraphs.length + items;
-  if (items === 0 || model.paragraphs.length === 0) return `${model.paragraphs.length} numbered`;
-  return `${total} numbered (${model.paragraphs.length} paragraphs, ${items} numbered item${items === 1 ? '' : 's'})`;
+  if (items === 0) return `${model.paragraphs.length} numbered`;
+  return `${numberedTotal(model)} numbered (${model.paragraphs.length} paragraphs, ${items} numbered item${items === 1 ? '' : 's'})`;
 }
 
-/** Numbered items whose number is not already one of the paragraphs'. */
+/** Paragraphs plus the items numbered in their running sequence; with no such sequence, list numbers are not paragraphs. */
+function numberedTotal(model: ReportModel): number {
+  return model.paragraphs.length + numberedItems(model);
+}
+
+/** Numbered items whose number is not already one of the paragraphs' (none when the report has no running sequence). */
 function numberedItems(model: ReportModel): number {
+  if (model.paragraphs.length === 0) return 0;
   const paragraphs = new Set(model.paragraphs.map((p) => p.number));
   return [...model.improvements, ...model.strengths].filter((i) => i.number !== undefined && !paragraphs.has(i.number)).length;
 }

@@ -134,6 +134,12 @@ describe('outlineText', () => {
     assert.match(outlineText({ ...sif, improvements: model().improvements }), /Paragraphs: +3 numbered, /);
   });
 
+  it('does not count list numbers as paragraphs when the report has no running sequence (area SEND)', () => {
+    const send = { ...model(), paragraphs: [], improvements: model().improvements.map((i, k) => ({ ...i, number: k + 1 })) };
+    assert.match(outlineText(send), /Paragraphs: +0 numbered, /);
+    assert.match(outlineSummary(send), /· 0 numbered paragraphs$/);
+  });
+
   it('lists the local authority’s areas for improvement, then the safeguarding board’s, then the strengths', () => {
     const out = outlineText(sifModel());
     const council = out.indexOf('\nAreas for improvement:\n');
