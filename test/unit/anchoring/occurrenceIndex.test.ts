@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { OccurrenceIndex } from '../../../src/core/tags/anchoring/occurrenceIndex';
+import { findByScanning, OccurrenceIndex } from '../../../src/core/tags/anchoring/occurrenceIndex';
 
 function byIndexOf(text: string, needle: string): number[] {
   const found: number[] = [];
@@ -29,5 +29,20 @@ describe('OccurrenceIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('finds passages that begin with indentation (a gram found everywhere) by a rarer gram, in order, up to the limit', () => {
+    // A quote with its context, cut from a converted report: it begins with a line's indentation.
+    const para = (n: number) => `        ${n}. Managers review plans for children in care every ${n % 3 === 0 ? 'month' : 'week'}.\n`;
+    const text = Array.from({ length: 60 }, (_v, n) => para(n % 6)).join('');
+    const index = new OccurrenceIndex(text);
+    for (const needle of ['        3. Managers review plans', '        1. Managers review plans for children in care every week.\n        2.', '          ', 'every month.\n        ']) {
+      assert.deepEqual(index.find(needle), byIndexOf(text, needle), needle);
+      assert.deepEqual(index.find(needle, 3), byIndexOf(text, needle).slice(0, 3), needle);
+      assert.deepEqual(findByScanning(text, needle, 3), byIndexOf(text, needle).slice(0, 3), needle);
+    }
+    assert.equal(index.find('        3. Managers review plans').length, 10);
+    assert.deepEqual(index.find('        7. Managers review plans'), []);
+    assert.deepEqual(findByScanning(text, ''), []);
   });
 });

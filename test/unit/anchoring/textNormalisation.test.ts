@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   footerLineKey,
+  normaliseAt,
   normaliseForMatching,
   repeatedLineKeys,
   toNormalisedOffset,
@@ -69,6 +70,21 @@ describe('normaliseForMatching', () => {
     const keys = new Set(['# to # February # #']);
     const v = normaliseForMatching('2 to 13 February 2026   3\nmiddle\n2 to 13 February 2026   4', { dropLineKeys: keys, partialEdges: true });
     assert.equal(v.text, '2 to 13 February 2026 3 middle 2 to 13 February 2026 4');
+  });
+
+  it('normaliseAt gives the same view, and the view offsets of the original offsets asked for', () => {
+    const quote = 'services for care leavers\r\n  was well-\n   organised \u2018and\u2019 \uFB01ne\n      12\nnext';
+    const keys = new Set<string>();
+    for (const options of [{ dropLineKeys: keys, partialEdges: true }, { dropPageNumbers: false }, {}]) {
+      const whole = normaliseForMatching(quote, options);
+      const offsets = [0, 9, 26, 40, 55, quote.length];
+      const at = normaliseAt(quote, options, offsets);
+      assert.equal(at.text, whole.text);
+      assert.deepEqual(at.at, offsets.map((o) => toNormalisedOffset(whole, o)));
+    }
+    // Twice in a row (a shared scratch builder): the second answer is not mixed with the first.
+    assert.equal(normaliseAt('a  b', {}, []).text, 'a b');
+    assert.equal(normaliseAt('c', {}, [1]).text, 'c');
   });
 
   it('finds the view offset of an original offset', () => {

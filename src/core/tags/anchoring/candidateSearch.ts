@@ -7,9 +7,9 @@
 
 import search from 'approx-string-match';
 import { QUOTE_CONTEXT_CHARS } from './anchorCreation';
-import { OccurrenceIndex } from './occurrenceIndex';
+import { findByScanning, OccurrenceIndex } from './occurrenceIndex';
 import type { Anchor } from '../sidecar/sidecarModel';
-import { footerLineKey, normaliseForMatching, repeatedLineKeys, toNormalisedOffset, toOriginalRange, type NormalisedText } from './textNormalisation';
+import { footerLineCounts, footerLineKey, keysRepeated, normaliseAt, normaliseForMatching, toNormalisedOffset, toOriginalRange, type NormalisedText } from './textNormalisation';
 
 export interface NormalisedQuote {
   exact: string;
@@ -51,31 +51,46 @@ const MAX_SEED_OCCURRENCES = 16;
 const SEED_CHARS = 16;
 /** Exact occurrences of one quote scored at most; more than this and the quote is a stock phrase. */
 const MAX_EXACT = 4096;
+/** Look-ups in the text itself answered by scanning before its occurrence index is built. */
+const SCANS_BEFORE_INDEX = 64;
 
 /** Searches one new text; the normalised views and their indexes are built once, on first need. */
 export class PassageFinder {
   private footerKeys: Set<string> | undefined;
   private repeated: Set<string> | undefined;
   private twoPageFooters: Set<string> | undefined;
+  private footerCounts: Map<string, number> | undefined;
   private readonly views = new Map<boolean, NormalisedText>();
   private readonly indexes = new Map<boolean, OccurrenceIndex>();
   private textIndex: OccurrenceIndex | undefined;
+  private textScans = 0;
+  private readonly cuts = new WeakMap<Anchor['quote'], Anchor['quote']>();
 
   constructor(readonly text: string) {}
 
   /** The quote in the view without page footers, or (a quote of footer text) in the full view. */
   normaliseQuote(quote: Anchor['quote']): NormalisedQuote | undefined {
-    return normaliseQuote(quote, this.keys(), true) ?? normaliseQuote(quote, undefined, false);
+    return normaliseQuote(this.withoutFooters(quote), quote, true, this.keys()) ?? normaliseQuote(quote, quote, false);
   }
 
   /** Whether the stored context (or quote) holds a piece of a running footer, left out of the comparison. */
   cutsFooter(quote: Anchor['quote']): boolean {
-    return withoutCutFooters(quote, this.keys()) !== quote;
+    return this.withoutFooters(quote) !== quote;
+  }
+
+  /** withoutCutFooters, once per stored quote: each tag asks for it more than once. */
+  private withoutFooters(quote: Anchor['quote']): Anchor['quote'] {
+    let cut = this.cuts.get(quote);
+    if (cut === undefined) {
+      cut = withoutCutFooters(quote, this.keys());
+      this.cuts.set(quote, cut);
+    }
+    return cut;
   }
 
   /** The quote in the full view: a passage that is itself a repeated line (a title also printed in every footer). */
   fullQuote(quote: Anchor['quote']): NormalisedQuote | undefined {
-    return normaliseQuote(quote, undefined, false);
+    return normaliseQuote(quote, quote, false);
   }
 
   view(dropFooters: boolean): NormalisedText {
@@ -97,6 +112,9 @@ export class PassageFinder {
 
   /** Starts of `needle` in the text itself (not a view), ascending, at most `limit`: built once, for many look-ups. */
   findInText(needle: string, limit: number): number[] {
+    // Indexing the whole text costs as much as some dozens of scans of it: a re-anchoring that looks up a few
+    // passages (a re-conversion: only tags beside a page footer) scans; one that looks up many builds the index.
+    if (this.textIndex === undefined && this.textScans++ < SCANS_BEFORE_INDEX) return findByScanning(this.text, needle, limit);
     this.textIndex ??= new OccurrenceIndex(this.text);
     return this.textIndex.find(needle, limit);
   }
@@ -118,10 +136,13 @@ export class PassageFinder {
     return found;
   }
 
-  /** Approximate matches (at most maxErrors) within `radius` of `expected`, exact ones included. */
-  approximateNear(quote: NormalisedQuote, expected: number, radius: number, maxErrors: number): Candidate[] {
+  /**
+   * Approximate matches (at most maxErrors) within `radius` of `expected`, exact ones included; `scored` are
+   * candidates already scored for this quote (exactNear's), taken as they are where the same passage is found.
+   */
+  approximateNear(quote: NormalisedQuote, expected: number, radius: number, maxErrors: number, scored: readonly Candidate[] = []): Candidate[] {
     const text = this.view(quote.dropFooters).text;
-    return this.approximate(quote, Math.max(0, expected - radius), Math.min(text.length, expected + radius + quote.exact.length + maxErrors), maxErrors);
+    return this.approximate(quote, Math.max(0, expected - radius), Math.min(text.length, expected + radius + quote.exact.length + maxErrors), maxErrors, scored);
   }
 
   /** Exact occurrences anywhere, through the index. */
@@ -156,10 +177,11 @@ export class PassageFinder {
   }
 
   /** Distinct approximate matches in view[from, to), fewest errors first, each trimmed of spaces at its edges. */
-  private approximate(quote: NormalisedQuote, from: number, to: number, maxErrors: number): Candidate[] {
+  private approximate(quote: NormalisedQuote, from: number, to: number, maxErrors: number, scored: readonly Candidate[] = []): Candidate[] {
     const text = this.view(quote.dropFooters).text;
     if (to - from < quote.exact.length - maxErrors) return [];
-    const matches = search(text.slice(from, to), quote.exact, maxErrors).sort((x, y) => x.errors - y.errors || x.start - y.start);
+    const window = text.slice(from, to);
+    const matches = (exactMatches(window, quote.exact) ?? search(window, quote.exact, maxErrors)).sort((x, y) => x.errors - y.errors || x.start - y.start);
     const chosen: Candidate[] = [];
     for (const m of matches) {
       let start = m.start + from;
@@ -172,7 +194,7 @@ export class PassageFinder {
       const errors = snapped.start === start && snapped.end === end ? m.errors : editDistance(text.slice(snapped.start, snapped.end), quote.exact);
       ({ start, end } = snapped);
       if (end <= start || errors > maxErrors || chosen.some((c) => start < c.end && c.start < end)) continue;
-      chosen.push(this.score(quote, start, end, errors));
+      chosen.push(scored.find((c) => c.start === start && c.end === end && c.errors === errors) ?? this.score(quote, start, end, errors));
     }
     return chosen;
   }
@@ -213,7 +235,7 @@ export class PassageFinder {
 
   /** Whether original[from, to] touches a running footer line (other than those in `dropped`). */
   isFooterText(from: number, to: number, dropped?: Set<string>): boolean {
-    this.twoPageFooters ??= repeatedLineKeys(this.text, 2);
+    this.twoPageFooters ??= keysRepeated(this.lineCounts(), 2);
     const footers = this.twoPageFooters;
     if (footers.size === 0) return false;
     return this.someLine(from, to, (line) => {
@@ -270,8 +292,14 @@ export class PassageFinder {
   }
 
   private keys(): Set<string> {
-    this.footerKeys ??= repeatedLineKeys(this.text);
+    this.footerKeys ??= keysRepeated(this.lineCounts());
     return this.footerKeys;
+  }
+
+  /** Counted once for both sets of footer keys (three pages and more; two). */
+  private lineCounts(): Map<string, number> {
+    this.footerCounts ??= footerLineCounts(this.text);
+    return this.footerCounts;
   }
 
   private index(dropFooters: boolean): OccurrenceIndex {
@@ -293,6 +321,19 @@ function lineText(line: string): string {
   return line.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/\d+/g, '#');
 }
 
+/**
+ * What search(window, pattern, k) returns when the pattern occurs exactly in the window, found without the
+ * bit-parallel scan: it reports only the matches with the fewest errors, and with none those are the exact
+ * occurrences (overlapping ones too), each exactly the pattern's length. Undefined when there is none.
+ */
+export function exactMatches(window: string, pattern: string): Array<{ start: number; end: number; errors: number }> | undefined {
+  let at = window.indexOf(pattern);
+  if (at < 0) return undefined;
+  const found: Array<{ start: number; end: number; errors: number }> = [];
+  for (; at >= 0; at = window.indexOf(pattern, at + 1)) found.push({ start: at, end: at + pattern.length, errors: 0 });
+  return found;
+}
+
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -309,15 +350,17 @@ function mergeWindows(windows: Array<[number, number]>, length: number): Array<[
   return merged;
 }
 
-/** The quote and its context in the matching view, normalised together so hyphenation across their seams is seen. */
-function normaliseQuote(stored: Anchor['quote'], keys: Set<string> | undefined, dropFooters: boolean): NormalisedQuote | undefined {
-  const quote = dropFooters ? withoutCutFooters(stored, keys) : stored;
+/**
+ * The quote and its context in the matching view, normalised together so hyphenation across their seams is seen.
+ * `quote` is the stored one, without the footer pieces it was cut from when `dropFooters`.
+ */
+function normaliseQuote(quote: Anchor['quote'], stored: Anchor['quote'], dropFooters: boolean, keys?: Set<string>): NormalisedQuote | undefined {
   const whole = quote.prefix + quote.exact + quote.suffix;
-  const view = normaliseForMatching(whole, dropFooters ? { dropLineKeys: keys, partialEdges: true } : { dropPageNumbers: false });
   const exactStart = quote.prefix.length;
   const exactEnd = exactStart + quote.exact.length;
-  let i0 = lowerBound(view.starts, exactStart);
-  let i1 = lowerBound(view.starts, exactEnd);
+  const view = normaliseAt(whole, dropFooters ? { dropLineKeys: keys, partialEdges: true } : { dropPageNumbers: false }, [exactStart, exactEnd]);
+  let i0 = view.at[0]!;
+  let i1 = view.at[1]!;
   while (i0 < i1 && view.text[i0] === ' ') i0++;
   while (i1 > i0 && view.text[i1 - 1] === ' ') i1--;
   if (i1 <= i0) return undefined;
@@ -364,8 +407,9 @@ function isCutFooter(piece: string, keys: Set<string> | undefined, fits: (key: s
   if (piece.trim() === '') return false;
   // A bare page number, or the end of "<dates>      7".
   if (/^\s*\d{1,4}\s*$/.test(piece)) return true;
+  if (keys === undefined || keys.size === 0) return false;
   const key = piece.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#').replace(/[\u2018\u2019]/g, "'");
-  if (key.length < 8 || keys === undefined) return false;
+  if (key.length < 8) return false;
   for (const footer of keys) if (fits(footer, key)) return true;
   return false;
 }

@@ -248,7 +248,7 @@ function searchFor(finder: PassageFinder, quote: NormalisedQuote, expectedOrigin
     // Unless on a running footer: its copies on other pages may read alike, and must be seen to judge.
     const footer = (j: Judgement): boolean => j.accepted && layout.onFooterLine(j.candidate);
     if (exact.accepted && exact.cost <= 1 && !footer(exact)) return exact;
-    if (maxErrors > 0) local = finder.approximateNear(quote, expected, settings.window, maxErrors);
+    if (maxErrors > 0) local = finder.approximateNear(quote, expected, settings.window, maxErrors, local);
     const near = judge(local, expected, layout);
     if (settlesWithin(near, settings.window) && !footer(near)) return near;
   }

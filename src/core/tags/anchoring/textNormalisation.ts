@@ -137,6 +137,18 @@ function isPageNumbered(text: string, span: LineSpan | undefined): boolean {
  * line that does ("<title>" over "<dates>      7"). Repeated lines of prose are left alone.
  */
 export function repeatedLineKeys(text: string, minRepeats = FOOTER_MIN_REPEATS): Set<string> {
+  return keysRepeated(footerLineCounts(text), minRepeats);
+}
+
+/** The keys counted at least `minRepeats` times. */
+export function keysRepeated(counts: ReadonlyMap<string, number>, minRepeats = FOOTER_MIN_REPEATS): Set<string> {
+  const footers = new Set<string>();
+  for (const [key, n] of counts) if (n >= minRepeats) footers.add(key);
+  return footers;
+}
+
+/** How often each line that carries a page number, or sits next to one, occurs (by footerLineKey). */
+export function footerLineCounts(text: string): Map<string, number> {
   const lines = lineSpans(text);
   const numbered = lines.map((span) => isPageNumbered(text, span));
   const counts = new Map<string, number>();
@@ -145,42 +157,32 @@ export function repeatedLineKeys(text: string, minRepeats = FOOTER_MIN_REPEATS):
     const key = footerLineKey(text.slice(span.start, span.end));
     if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   });
-  const footers = new Set<string>();
-  for (const [key, n] of counts) if (n >= minRepeats) footers.add(key);
-  return footers;
+  return counts;
 }
 
 export function normaliseForMatching(text: string, options: NormaliseOptions = {}): NormalisedText {
+  return buildView(text, options).build();
+}
+
+/**
+ * The matching view's text, and for each original offset the index of the first view character that starts at
+ * or after it (as toNormalisedOffset): for a quote with its context, normalised for every tag on every
+ * re-anchoring, without copying out the spans of every character.
+ */
+export function normaliseAt(text: string, options: NormaliseOptions, offsets: readonly number[]): { text: string; at: number[] } {
+  const view = buildView(text, options);
+  return { text: view.text(), at: offsets.map((offset) => view.firstStartAtOrAfter(offset)) };
+}
+
+function buildView(text: string, options: NormaliseOptions): ViewBuilder {
   const dropped = droppedLineMask(text, options);
   const n = text.length;
-  let capacity = n + 16;
-  let codes = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let length = 0;
-  const push = (code: number, start: number, end: number): void => {
-    if (length === capacity) {
-      capacity *= 2;
-      const grow = <T extends Uint16Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
-      codes = grow(codes, new Uint16Array(capacity));
-      starts = grow(starts, new Int32Array(capacity));
-      ends = grow(ends, new Int32Array(capacity));
-    }
-    codes[length] = code;
-    starts[length] = start;
-    ends[length] = end;
-    length++;
-  };
-  const blank = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return (dropped !== undefined && dropped[i] === 1) || isSpace(c) || (c >= 0x2000 && BULLETS.has(c));
-  };
-
+  const view = ViewBuilder.for(n + 16);
   let wsStart = -1;
   let wsEnd = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (blank(i)) {
+    if (isBlankCode(c, dropped, i)) {
       if (wsStart < 0) wsStart = i;
       wsEnd = i + 1;
       continue;
@@ -188,11 +190,11 @@ export function normaliseForMatching(text: string, options: NormaliseOptions = {
     if (c === SOFT_HYPHEN) continue;
     // Join words split by a hyphen: "well-\norganised", "well-organised" and "wellorganised" all read
     // "wellorganised", since conversions disagree about which hyphens are real.
-    if (isHyphen(c) && wsStart < 0 && length > 0 && isLetter(codes[length - 1]!)) {
-      if (i + 1 < n && !blank(i + 1) && isLetter(text.charCodeAt(i + 1))) continue;
+    if (isHyphen(c) && wsStart < 0 && view.length > 0 && isLetter(view.lastCode())) {
+      if (i + 1 < n && !isBlank(text, dropped, i + 1) && isLetter(text.charCodeAt(i + 1))) continue;
       let j = i + 1;
       let sawBreak = false;
-      while (j < n && blank(j)) {
+      while (j < n && isBlank(text, dropped, j)) {
         if (isBreak(text.charCodeAt(j)) || (dropped !== undefined && dropped[j] === 1)) sawBreak = true;
         j++;
       }
@@ -202,16 +204,108 @@ export function normaliseForMatching(text: string, options: NormaliseOptions = {
       }
     }
     if (wsStart >= 0) {
-      if (length > 0) push(32, wsStart, wsEnd);
+      if (view.length > 0) view.push(32, wsStart, wsEnd);
       wsStart = -1;
     }
     const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
-    if (fold === undefined) push(c, i, i + 1);
-    else for (let k = 0; k < fold.length; k++) push(fold.charCodeAt(k), i, i + 1);
+    if (fold === undefined) view.push(c, i, i + 1);
+    else for (let k = 0; k < fold.length; k++) view.push(fold.charCodeAt(k), i, i + 1);
   }
-  let out = '';
-  for (let k = 0; k < length; k += 4096) out += String.fromCharCode(...codes.subarray(k, Math.min(length, k + 4096)));
-  return { text: out, starts: starts.slice(0, length), ends: ends.slice(0, length) };
+  return view;
+}
+
+function isBlank(text: string, dropped: Uint8Array | undefined, i: number): boolean {
+  return isBlankCode(text.charCodeAt(i), dropped, i);
+}
+
+/** Whether the character `c` at `i` reads as space: a space, a bullet, or on a dropped line. */
+function isBlankCode(c: number, dropped: Uint8Array | undefined, i: number): boolean {
+  // Printable ASCII is never space (the common case, tested first); dropped lines are, whatever they hold.
+  if (c > 32 && c < 127) return dropped !== undefined && dropped[i] === 1;
+  return (dropped !== undefined && dropped[i] === 1) || isSpace(c) || (c >= 0x2000 && BULLETS.has(c));
+}
+
+/** Inputs up to this long (a quote with its context) are built in one shared scratch builder. */
+const SCRATCH_LIMIT = 4096;
+
+/**
+ * The view's characters and their original spans, grown as needed. A class with fields rather than closures over
+ * reassigned arrays: the view of a whole report is built on every re-anchoring, and this keeps it a tight loop.
+ */
+class ViewBuilder {
+  private static scratch: ViewBuilder | undefined;
+  private codes: Uint16Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  length = 0;
+
+  private constructor(private capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /**
+   * A builder for about `capacity` characters. Every quote of every tag is normalised on each re-anchoring, and
+   * three fresh typed arrays per quote cost more than the normalising: short inputs share one builder (the calls
+   * are synchronous and build() copies out), while a whole report gets its own, not kept afterwards.
+   */
+  static for(capacity: number): ViewBuilder {
+    if (capacity > SCRATCH_LIMIT) return new ViewBuilder(capacity);
+    ViewBuilder.scratch ??= new ViewBuilder(SCRATCH_LIMIT);
+    ViewBuilder.scratch.length = 0;
+    return ViewBuilder.scratch;
+  }
+
+  lastCode(): number {
+    return this.codes[this.length - 1]!;
+  }
+
+  push(code: number, start: number, end: number): void {
+    if (this.length === this.capacity) this.grow();
+    this.codes[this.length] = code;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const codes = new Uint16Array(this.capacity);
+    const starts = new Int32Array(this.capacity);
+    const ends = new Int32Array(this.capacity);
+    codes.set(this.codes);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.codes = codes;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  text(): string {
+    let text = '';
+    // apply() takes the typed array as it is; a spread would walk it through the iterator protocol, far slower.
+    for (let k = 0; k < this.length; k += 4096) text += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + 4096)) as unknown as number[]);
+    return text;
+  }
+
+  firstStartAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  build(): NormalisedText {
+    // The shared scratch is copied out; a builder of its own is dropped afterwards, so its arrays are kept as they are.
+    const own = this !== ViewBuilder.scratch;
+    const spans = (a: Int32Array): Int32Array => (own ? a.subarray(0, this.length) : a.slice(0, this.length));
+    return { text: this.text(), starts: spans(this.starts), ends: spans(this.ends) };
+  }
 }
 
 /** Original range covered by view[nStart, nEnd) (nEnd > nStart). */
