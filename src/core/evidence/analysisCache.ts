@@ -8,13 +8,17 @@
 // or unreadable it is rebuilt from the entries on disk.
 
 import { createHash } from 'node:crypto';
-import type { ReportModel } from '../recognition/model';
 import { ENGINE_VERSION } from '../recognition/engineVersion';
 import { isNotFound, type IFileSystem } from '../platform/fs/fileSystem';
 import { joinPath } from './evidenceFiles';
-import { modelShapeProblem } from './modelShape';
+import { evidenceModelShapeProblem } from './modelShape';
+import { evidenceModelOf, type EvidenceReportModel } from './evidenceReportModel';
 
-export const ANALYSIS_ENTRY_FORMAT = 'inspection-report-analysis';
+/**
+ * Entries keep only what collecting evidence reads of a model (evidenceReportModel.ts); the name changed with that
+ * ('inspection-report-analysis' held whole models), so an older entry is refused as foreign and written again.
+ */
+export const ANALYSIS_ENTRY_FORMAT = 'inspection-report-evidence-model';
 const INDEX_FORMAT = 'inspection-report-analysis-index';
 const INDEX_NAME = 'index.json';
 /** 256 MB: the 856-report corpus takes 7 MB, so tens of thousands of reports fit. */
@@ -40,7 +44,7 @@ interface CacheEntry {
   key: string;
   markdown: boolean;
   textLength: number;
-  model: ReportModel;
+  model: EvidenceReportModel;
 }
 
 /** Size and last use (ms) of one entry, as the index records it. */
@@ -80,13 +84,13 @@ export class AnalysisCache {
     return joinPath(joinPath(this.folder, key.slice(0, 2)), `${key}.json`);
   }
 
-  /** The model saved for exactly this text by this engine, or undefined (nothing saved, or not to be trusted). */
-  async get(text: string, markdown: boolean): Promise<ReportModel | undefined> {
+  /** What evidence reads of the model saved for exactly this text by this engine, or undefined (nothing saved, or not to be trusted). */
+  async get(text: string, markdown: boolean): Promise<EvidenceReportModel | undefined> {
     return (await this.lookup(text, markdown)).model;
   }
 
   /** As get, also giving the text's key, so that saving the model after a miss need not hash the text again. */
-  async lookup(text: string, markdown: boolean): Promise<{ key: string; model?: ReportModel }> {
+  async lookup(text: string, markdown: boolean): Promise<{ key: string; model?: EvidenceReportModel }> {
     if (this.maxBytes === 0) return { key: '' };
     const key = AnalysisCache.keyOf(text, markdown);
     let raw: string;
@@ -112,9 +116,9 @@ export class AnalysisCache {
    * Saves the model in the background; flush() waits for it. A failed write only means a later miss.
    * `key`, when given, is the one lookup() gave for this text.
    */
-  set(text: string, markdown: boolean, model: ReportModel, key = AnalysisCache.keyOf(text, markdown)): void {
+  set(text: string, markdown: boolean, model: EvidenceReportModel, key = AnalysisCache.keyOf(text, markdown)): void {
     if (this.maxBytes === 0) return;
-    const entry: CacheEntry = { format: ANALYSIS_ENTRY_FORMAT, engine: this.engine, key, markdown, textLength: text.length, model };
+    const entry: CacheEntry = { format: ANALYSIS_ENTRY_FORMAT, engine: this.engine, key, markdown, textLength: text.length, model: evidenceModelOf(model) };
     const json = JSON.stringify(entry);
     const bytes = utf8Length(json);
     // An entry larger than the whole bound would only evict everything else and then itself.
@@ -164,7 +168,7 @@ export class AnalysisCache {
     if (typeof entry !== 'object' || entry === null) return undefined;
     if (entry.format !== ANALYSIS_ENTRY_FORMAT || entry.engine !== this.engine || entry.key !== key) return undefined;
     if (entry.markdown !== markdown || entry.textLength !== textLength) return undefined;
-    return modelShapeProblem(entry.model, textLength) === undefined ? (entry as CacheEntry) : undefined;
+    return evidenceModelShapeProblem(entry.model, textLength) === undefined ? (entry as CacheEntry) : undefined;
   }
 
   private touch(key: string, bytes: number): void {

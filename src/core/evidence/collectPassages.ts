@@ -1,8 +1,9 @@
 // Stage 3 of collecting evidence: one report's entry and its tagged passages, each placed in the report
 // (section, paragraph, judgement, grade); a tag whose passage is gone is kept, orphaned, as a typed problem.
 
-import type { ListOwner, ReportModel } from '../recognition/model';
-import type { Sidecar, Tag } from '../tags/sidecar/sidecarModel';
+import type { ListOwner } from '../recognition/model';
+import type { EvidenceReportModel } from './evidenceReportModel';
+import type { Sidecar, Tag, TagTheme } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
 import { locatePassage, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
@@ -76,37 +77,71 @@ function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | unde
 }
 
 /** Whose list the passage lies on: the owner of the first listed item (improvement or strength) it overlaps. */
-function listOwnerAt(model: ReportModel, position: { start: number; end: number }): ListOwner | undefined {
-  const listed = [...model.improvements, ...model.strengths].filter((item) => overlaps(position, item.range));
-  listed.sort((a, b) => a.range.start - b.range.start);
-  return listed[0]?.owner;
+function listOwnerAt(model: EvidenceReportModel, position: { start: number; end: number }): ListOwner | undefined {
+  // The earliest overlapping item; on a tie the improvement, then the first listed (as a stable sort would give).
+  let first: { owner: ListOwner; range: { start: number } } | undefined;
+  for (const list of [model.improvements, model.strengths]) {
+    for (const item of list) if (overlaps(position, item.range) && (!first || item.range.start < first.range.start)) first = item;
+  }
+  return first?.owner;
 }
 
 function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocation, orphaned: boolean, listOwner: ListOwner | undefined): EvidenceItem {
-  return {
+  // Fields in the order the set's JSON has always listed them, set one by one: no short-lived object per field.
+  const item: EvidenceItem = {
     tagId: tag.id,
-    themes: tag.themes.map((t) => ({ id: t.id, label: t.label })),
+    themes: sharedThemes(tag),
     quote: tag.anchor.quote.exact,
     reportPath: report.path,
     reportFileName: report.fileName,
     reportKind: report.kind,
-    ...(report.authority ? { authority: report.authority } : {}),
-    ...(report.date ? { reportDate: report.date, reportDateKind: report.dateKind } : {}),
-    ...(location.section !== undefined ? { section: location.section } : {}),
-    ...(location.sectionRole !== undefined ? { sectionRole: location.sectionRole } : {}),
-    ...(location.paragraph !== undefined ? { paragraph: location.paragraph } : {}),
-    ...(location.paragraphLabel !== undefined ? { paragraphLabel: location.paragraphLabel } : {}),
-    ...(location.judgementArea !== undefined ? { judgementArea: location.judgementArea } : {}),
-    ...(location.grade !== undefined ? { grade: location.grade } : {}),
-    ...(listOwner ? { listOwner } : {}),
-    ...(tag.note ? { note: tag.note } : {}),
-    ...(tag.author ? { author: tag.author } : {}),
-    ...(tag.created ? { created: tag.created } : {}),
-    ...(tag.modified ? { modified: tag.modified } : {}),
-    orphaned,
-    ...(location.position ? { position: location.position } : {}),
-    ...(report.source ? { source: report.source } : {}),
-  };
+  } as EvidenceItem;
+  if (report.authority) item.authority = report.authority;
+  if (report.date) {
+    item.reportDate = report.date;
+    item.reportDateKind = report.dateKind!;
+  }
+  if (location.section !== undefined) item.section = location.section;
+  if (location.sectionRole !== undefined) item.sectionRole = location.sectionRole;
+  if (location.paragraph !== undefined) item.paragraph = location.paragraph;
+  if (location.paragraphLabel !== undefined) item.paragraphLabel = location.paragraphLabel;
+  if (location.judgementArea !== undefined) item.judgementArea = location.judgementArea;
+  if (location.grade !== undefined) item.grade = location.grade;
+  if (listOwner) item.listOwner = listOwner;
+  if (tag.note) item.note = tag.note;
+  if (tag.author) item.author = sharedString(tag.author);
+  if (tag.created) item.created = tag.created;
+  if (tag.modified) item.modified = tag.modified;
+  item.orphaned = orphaned;
+  if (location.position) item.position = location.position;
+  if (report.source) item.source = report.source;
+  return item;
+}
+
+// A set holds every passage (500,000 at national scale), and each sidecar parsed brings its own copies of the same
+// few theme ids, labels and coders' names: passages share one copy of each instead. Bounded, forgotten all at once.
+const SHARED_LIMIT = 50_000;
+const sharedValues = new Map<string, unknown>();
+
+function shared<T>(key: string, make: () => T): T {
+  let value = sharedValues.get(key) as T | undefined;
+  if (value === undefined) {
+    if (sharedValues.size >= SHARED_LIMIT) sharedValues.clear();
+    value = make();
+    sharedValues.set(key, value);
+  }
+  return value;
+}
+
+/** The tag's themes as one array shared by every passage with the same themes (read only, like the whole set). */
+function sharedThemes(tag: Tag): TagTheme[] {
+  let key = 't';
+  for (const t of tag.themes) key += `\u0000${t.id}\u0001${t.label}`;
+  return shared(key, () => tag.themes.map((t) => ({ id: t.id, label: t.label })));
+}
+
+function sharedString(text: string): string {
+  return shared(`s\u0000${text}`, () => text);
 }
 
 /** The sidecar's record of the PDF (docs/sidecar-format.md, `report.source`), when it is whole. */
@@ -116,7 +151,7 @@ function sidecarSource(sidecar: Sidecar | undefined): ImportProvenance | undefin
   return { pdf: source.pdf, sha256: source.sha256, importer: source.importer };
 }
 
-function reportDate(model: ReportModel | undefined, sidecar: Sidecar | undefined): { date: string; kind: ReportDateKind } | undefined {
+function reportDate(model: EvidenceReportModel | undefined, sidecar: Sidecar | undefined): { date: string; kind: ReportDateKind } | undefined {
   const meta = model?.metadata;
   if (meta?.publishedDate) return { date: meta.publishedDate, kind: 'published' };
   const inspected = meta?.inspectionDates?.end ?? meta?.inspectionDates?.start;

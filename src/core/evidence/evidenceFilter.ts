@@ -3,7 +3,7 @@
 // and dates stays listed, so a report with no matching passage shows as a gap.
 
 import type { EvidenceFilter, EvidenceItem, EvidenceReport, EvidenceSet } from './evidenceModel';
-import { authorityKey } from './authorityKey';
+import { authorityKey } from '../vocabulary/authorityKey';
 import { countThemes } from './themeCounts';
 import { findRecurringImprovements } from './recurringImprovements';
 import { gradesOverTime } from './gradesOverTime';

@@ -2,7 +2,7 @@
 // inspections mentioned in a report are not its grades and are left out).
 
 import type { AuthorityGrades, EvidenceReport } from './evidenceModel';
-import { authorityKey } from './authorityKey';
+import { authorityKey } from '../vocabulary/authorityKey';
 
 export function gradesOverTime(reports: readonly EvidenceReport[]): AuthorityGrades[] {
   const byAuthority = new Map<string, AuthorityGrades>();

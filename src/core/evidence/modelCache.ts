@@ -3,7 +3,7 @@
 // of a collection's time. A model is reused only for exactly the same text at the same path (the text itself is
 // kept and compared, so a different text never gets another text's model), and the cache is bounded.
 
-import type { ReportModel } from '../recognition/model';
+import type { EvidenceReportModel } from './evidenceReportModel';
 
 export interface ModelCacheOptions {
   /** Upper bound on the total length (UTF-16 code units) of the texts held; the least recently used go first. */
@@ -22,7 +22,7 @@ export interface FileStamp {
 interface Entry {
   text: string;
   markdown: boolean;
-  model: ReportModel;
+  model: EvidenceReportModel;
   stamp?: FileStamp;
 }
 
@@ -61,7 +61,7 @@ export class ReportModelCache {
   }
 
   /** The model held for exactly this text at this path, if any. */
-  get(path: string, text: string, markdown = false, stamp?: FileStamp): ReportModel | undefined {
+  get(path: string, text: string, markdown = false, stamp?: FileStamp): EvidenceReportModel | undefined {
     const entry = this.entries.get(path);
     // Length first: a cheap refusal for most changed texts; then the full comparison, so equal lengths are safe.
     if (!entry || entry.markdown !== markdown || entry.text.length !== text.length || entry.text !== text) return undefined;
@@ -78,7 +78,7 @@ export class ReportModelCache {
    * The text and model held for this path when the file's time and size are still those it had when it was
    * read, so it need not be read again; undefined when they differ or the stamp cannot be trusted.
    */
-  getUnchanged(path: string, stat: { mtime: number; size: number }, markdown = false): { text: string; model: ReportModel } | undefined {
+  getUnchanged(path: string, stat: { mtime: number; size: number }, markdown = false): { text: string; model: EvidenceReportModel } | undefined {
     const entry = this.entries.get(path);
     const stamp = entry?.stamp;
     if (!entry || !stamp || entry.markdown !== markdown || stamp.mtime !== stat.mtime || stamp.size !== stat.size) return undefined;
@@ -88,7 +88,7 @@ export class ReportModelCache {
     return { text: entry.text, model: entry.model };
   }
 
-  set(path: string, text: string, model: ReportModel, markdown = false, stamp?: FileStamp): void {
+  set(path: string, text: string, model: EvidenceReportModel, markdown = false, stamp?: FileStamp): void {
     this.delete(path);
     // A text larger than the whole bound would only evict everything else and then itself.
     if (text.length > this.maxTextLength || this.maxEntries === 0) return;

@@ -73,3 +73,32 @@ export function modelShapeProblem(value: unknown, textLength: number): string | 
 export function isReportModelOf(value: unknown, textLength: number): value is ReportModel {
   return modelShapeProblem(value, textLength) === undefined;
 }
+
+// The reduced model the persistent cache keeps (evidenceReportModel.ts): the same checks on the fields it has.
+const placedSection = (v: unknown, n: number): boolean =>
+  isObject(v) && isString(v.title) && isString(v.role) && range(v.range, n) && isOptionalIn(AREAS, v.judgementArea) && isOptionalIn(GRADE_SET, v.grade) &&
+  arrayOf(v.children, placedSection, n);
+const grading: Check = (v) => isObject(v) && AREAS.has(v.area) && GRADE_SET.has(v.grade);
+const evidenceItem = (v: unknown, n: number): v is Fields => isObject(v) && isString(v.text) && LIST_OWNERS.has(v.owner) && located(v, n) && (v.number === undefined || isInt(v.number));
+const evidenceImprovement: Check = (v, n) => evidenceItem(v, n) && typeof v.priority === 'boolean';
+const evidenceStrength: Check = (v, n) => isObject(v) && LIST_OWNERS.has(v.owner) && range(v.range, n);
+const placedParagraph: Check = (v, n) => isObject(v) && isInt(v.number) && isOptionalString(v.label) && range(v.range, n);
+const dates = (v: unknown): boolean => v === undefined || (isObject(v) && isOptionalString(v.start) && isOptionalString(v.end));
+const evidenceMetadata: Check = (v) =>
+  isObject(v) && isOptionalString(v.title) && isOptionalString(v.authority) && isOptionalString(v.publishedDate) && dates(v.inspectionDates);
+
+/** As modelShapeProblem, for what the persistent cache keeps of a model (an EvidenceReportModel). */
+export function evidenceModelShapeProblem(value: unknown, textLength: number): string | undefined {
+  if (!isObject(value)) return 'not an object';
+  const parts: Array<[string, () => boolean]> = [
+    ['kind', () => KINDS.has(value.kind)],
+    ['metadata', () => evidenceMetadata(value.metadata, textLength)],
+    ['sections', () => arrayOf(value.sections, placedSection, textLength)],
+    ['judgements', () => arrayOf(value.judgements, grading, textLength)],
+    ['improvements', () => arrayOf(value.improvements, evidenceImprovement, textLength)],
+    ['strengths', () => arrayOf(value.strengths, evidenceStrength, textLength)],
+    ['paragraphs', () => arrayOf(value.paragraphs, placedParagraph, textLength)],
+  ];
+  const bad = parts.find(([, ok]) => !ok());
+  return bad ? `its ${bad[0]} is not as the cache writes it (or lies outside the text)` : undefined;
+}

@@ -2,7 +2,8 @@
 // words there are still the quote; otherwise the quote is looked for once and used only if it occurs
 // exactly once (a passage is never moved to the wrong words). Not found: the tag's recorded context.
 
-import type { Grade, JudgementArea, ReportModel, SectionRole } from '../recognition/model';
+import type { Grade, JudgementArea, SectionRole } from '../recognition/model';
+import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Tag } from '../tags/sidecar/sidecarModel';
 import { tagContext } from '../tags/anchoring/tagContext';
 
@@ -29,7 +30,7 @@ export function findPassage(text: string, tag: Tag): { start: number; end: numbe
   return { start: first, end: first + exact.length };
 }
 
-export function locatePassage(text: string, model: ReportModel, tag: Tag): PassageLocation {
+export function locatePassage(text: string, model: EvidenceReportModel, tag: Tag): PassageLocation {
   const position = findPassage(text, tag);
   const recorded = tag.context ?? {};
   if (!position) return withParagraphLabel(model, { found: false, ...recorded });
@@ -51,7 +52,7 @@ export function locatePassage(text: string, model: ReportModel, tag: Tag): Passa
  * The paragraph's printed label where it differs from its number (a committee paper's "2.3"), so a citation says
  * "para 2.3". A tag records only the number (the paragraph's place in the paper), read against the report as it is.
  */
-function withParagraphLabel(model: ReportModel, location: PassageLocation): PassageLocation {
+function withParagraphLabel(model: EvidenceReportModel, location: PassageLocation): PassageLocation {
   if (location.paragraph === undefined) return location;
   const label = model.paragraphs.find((p) => p.number === location.paragraph)?.label;
   return label === undefined ? location : { ...location, paragraphLabel: label };

@@ -6,7 +6,7 @@
 // the board's to act on, so the same board item in two reports is not the council's recurring weakness.
 
 import type { EvidenceReport, RecurringImprovement, RecurringOccurrence, ReportImprovement } from './evidenceModel';
-import { authorityKey } from './authorityKey';
+import { authorityKey } from '../vocabulary/authorityKey';
 import { OWNER_WORDS } from '../vocabulary/labels';
 import { contentWordIds, renumberWordsIfLarge, sortedJaccard, WORDING_SIMILARITY_THRESHOLD } from './wordingSimilarity';
 
@@ -59,20 +59,26 @@ export function findRecurringImprovements(
       while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
       return i;
     };
+    // Why each group's members were linked, kept on its root; a link within one group only adds its reason.
     const how = new Map<number, Set<'theme' | 'wording'>>();
     const link = (i: number, j: number, reason: 'theme' | 'wording'): void => {
       const ri = find(i);
       const rj = find(j);
-      const reasons = new Set([...(how.get(ri) ?? []), ...(how.get(rj) ?? []), reason]);
-      parent[ri] = rj;
+      const reasons = how.get(rj) ?? new Set<'theme' | 'wording'>();
+      if (ri !== rj) {
+        for (const r of how.get(ri) ?? []) reasons.add(r);
+        how.delete(ri);
+        parent[ri] = rj;
+      }
+      reasons.add(reason);
       how.set(rj, reasons);
     };
     for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
       for (let j = i + 1; j < candidates.length; j++) {
-        const a = candidates[i]!;
         const b = candidates[j]!;
         if (a.reportIndex === b.reportIndex) continue;
-        if (a.occurrence.themeIds.some((id) => b.occurrence.themeIds.includes(id))) link(i, j, 'theme');
+        if (sharesTheme(a.occurrence.themeIds, b.occurrence.themeIds)) link(i, j, 'theme');
         // The index is at most the smaller set's share of the larger: most pairs fail that bound unmerged.
         const small = Math.min(a.words.length, b.words.length);
         const large = Math.max(a.words.length, b.words.length);
@@ -83,7 +89,9 @@ export function findRecurringImprovements(
     const groups = new Map<number, Candidate[]>();
     candidates.forEach((candidate, i) => {
       const root = find(i);
-      groups.set(root, [...(groups.get(root) ?? []), candidate]);
+      const members = groups.get(root);
+      if (members) members.push(candidate);
+      else groups.set(root, [candidate]);
     });
     for (const [root, members] of groups) {
       if (new Set(members.map((m) => m.reportIndex)).size < 2) continue;
@@ -100,6 +108,12 @@ export function findRecurringImprovements(
     }
   }
   return result.sort((a, b) => a.authority.localeCompare(b.authority) || (a.years[0] ?? 0) - (b.years[0] ?? 0));
+}
+
+/** True when the two improvements' tags share a theme (a few ids each: a plain scan, no closure per pair). */
+function sharesTheme(a: readonly string[], b: readonly string[]): boolean {
+  for (const id of a) for (const other of b) if (id === other) return true;
+  return false;
 }
 
 /**

@@ -2,12 +2,13 @@
 // unchanged), or the typed problem that says why there is no text or model for it.
 
 import type { ReportModel } from '../recognition/model';
-import type { IFileSystem } from '../platform/fs/fileSystem';
+import { MAX_TEXT_FILE_BYTES, type IFileSystem } from '../platform/fs/fileSystem';
 import { readReportText } from '../platform/fs/reportReading';
 import { ReportReadError } from '../platform/fs/fileFaults';
-import { analysisSizeVerdict } from '../recognition/analysisLimit';
+import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
 import type { FileStamp, ReportModelCache } from './modelCache';
 import type { AnalysisCache } from './analysisCache';
+import type { EvidenceReportModel } from './evidenceReportModel';
 import { baseName, pairPath, type FilePair } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 
@@ -31,8 +32,8 @@ export interface ReportStage {
   path: string;
   /** Absent when the report is missing, too large or unreadable. */
   text?: string;
-  /** Absent when there is no text, or its analysis failed. */
-  model?: ReportModel;
+  /** Absent when there is no text, or its analysis failed. Only the fields evidence reads when it came from the persistent cache. */
+  model?: EvidenceReportModel;
   problems: CollectionProblem[];
 }
 
@@ -40,8 +41,8 @@ export interface ReportStage {
  * Reads one report file, decoded as everywhere else (BOM, UTF-16, Windows-1252), so a tag placed by the editor or
  * the command line is found again here. The one place aggregation reads a report.
  */
-export function readReportFile(fs: IFileSystem, path: string): Promise<string> {
-  return readReportText(fs, path);
+export function readReportFile(fs: IFileSystem, path: string, maxBytes?: number): Promise<string> {
+  return readReportText(fs, path, maxBytes !== undefined ? { maxBytes } : {});
 }
 
 /**
@@ -57,28 +58,46 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
   const markdown = /\.(md|markdown)$/i.test(reportPath);
   const cache = settings.modelCache;
   let stamp: FileStamp | undefined;
-  const readAt = Date.now();
-  const stat = await fs.stat(reportPath).catch(() => undefined);
-  if (stat?.kind === 'file') {
-    // Bytes on disk against the limit in characters: close enough for a guard (UTF-8 text is never shorter).
-    const verdict = analysisSizeVerdict(stat.size, settings.maxReportMB, baseName(reportPath));
-    if (!verdict.analyse) {
-      return { path, problems: [{ kind: 'report-too-large', path: reportPath, sizeMB: verdict.sizeMB, limitMB: verdict.limitMB, tagsKept }] };
+  // Only an in-memory cache needs the file's time and size before reading; without one, the read itself enforces
+  // the limit and a file refused as too large is measured then, so a report costs one stat, not two.
+  if (cache) {
+    const readAt = Date.now();
+    const stat = await fs.stat(reportPath).catch(() => undefined);
+    if (stat?.kind === 'file') {
+      const tooLarge = tooLargeProblem(reportPath, stat.size, settings, tagsKept);
+      if (tooLarge) return { path, problems: [tooLarge] };
+      const held = cache.getUnchanged(reportPath, stat, markdown);
+      if (held) {
+        cache.hits++;
+        return { path, text: held.text, model: held.model, problems: [] };
+      }
+      stamp = { mtime: stat.mtime, size: stat.size, readAt };
     }
-    const held = cache?.getUnchanged(reportPath, stat, markdown);
-    if (held) {
-      cache!.hits++;
-      return { path, text: held.text, model: held.model, problems: [] };
-    }
-    stamp = { mtime: stat.mtime, size: stat.size, readAt };
   }
   let text: string;
   try {
-    text = await readReportFile(fs, reportPath);
+    text = await readReportFile(fs, reportPath, cache ? undefined : readLimitBytes(settings.maxReportMB));
   } catch (error) {
+    if (!cache && error instanceof ReportReadError && error.kind === 'too-large') {
+      const stat = await fs.stat(reportPath).catch(() => undefined);
+      const tooLarge = stat?.kind === 'file' ? tooLargeProblem(reportPath, stat.size, settings, tagsKept) : undefined;
+      if (tooLarge) return { path, problems: [tooLarge] };
+    }
     return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: error instanceof ReportReadError ? error.reason : (error as Error).message }] };
   }
   return { path, text, ...(await analyseText(reportPath, text, markdown, stamp, settings)) };
+}
+
+/** The report-too-large problem when a file of `size` bytes is over the limit (bytes against characters: close enough for a guard, UTF-8 text is never shorter). */
+function tooLargeProblem(reportPath: string, size: number, settings: ReportSettings, tagsKept: boolean): CollectionProblem | undefined {
+  const verdict = analysisSizeVerdict(size, settings.maxReportMB, baseName(reportPath));
+  return verdict.analyse ? undefined : { kind: 'report-too-large', path: reportPath, sizeMB: verdict.sizeMB, limitMB: verdict.limitMB, tagsKept };
+}
+
+/** The most bytes read under the limit: a file one byte over is refused by the read, as analysisSizeVerdict would refuse it. */
+function readLimitBytes(maxReportMB: number): number {
+  const limit = Number.isFinite(maxReportMB) ? maxReportMB : DEFAULT_MAX_ANALYSED_MB;
+  return limit > 0 ? Math.min(MAX_TEXT_FILE_BYTES, Math.floor(limit * 1_000_000)) : MAX_TEXT_FILE_BYTES;
 }
 
 /** The report's model, from a cache (in memory, then on disk) when the same text was analysed before. */

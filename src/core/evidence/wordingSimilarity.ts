@@ -36,8 +36,11 @@ export function contentWords(text: string): ReadonlySet<string> {
   return words;
 }
 
-// Words numbered in order of first sight, for comparing word sets as sorted number arrays (contentWordIds).
+// Words numbered in order of first sight, for comparing word sets as sorted number arrays (contentWordIds); and each
+// word as the text's scan finds it, before plurals are stripped, to its number (-1 when it is not a content word),
+// so a fresh process (a new window, a `report aggregate`) pays one lookup per word instead of building word sets.
 const wordIds = new Map<string, number>();
+const scannedWordIds = new Map<string, number>();
 const idMemo = new Map<string, Int32Array>();
 
 /**
@@ -45,8 +48,9 @@ const idMemo = new Map<string, Int32Array>();
  * comparisons: numbers from before and after a restart must never meet.
  */
 export function renumberWordsIfLarge(): void {
-  if (wordIds.size < MEMO_LIMIT * 8) return;
+  if (wordIds.size < MEMO_LIMIT * 8 && scannedWordIds.size < MEMO_LIMIT * 8) return;
   wordIds.clear();
+  scannedWordIds.clear();
   idMemo.clear();
 }
 
@@ -55,18 +59,32 @@ export function contentWordIds(text: string): Int32Array {
   let ids = idMemo.get(text);
   if (!ids) {
     if (idMemo.size >= MEMO_LIMIT) idMemo.clear();
-    const words = contentWords(text);
-    ids = new Int32Array(words.size);
-    let k = 0;
-    for (const word of words) {
-      let id = wordIds.get(word);
-      if (id === undefined) wordIds.set(word, (id = wordIds.size));
-      ids[k++] = id;
-    }
-    ids.sort();
+    ids = computeContentWordIds(text);
     idMemo.set(text, ids);
   }
   return ids;
+}
+
+function computeContentWordIds(text: string): Int32Array {
+  const found: number[] = [];
+  const cleaned = cleanedText(text);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(cleaned); match !== null; match = WORD.exec(cleaned)) {
+    const scanned = match[0];
+    let id = scannedWordIds.get(scanned);
+    if (id === undefined) {
+      const word = contentWord(scanned);
+      if (word === undefined) id = -1;
+      else {
+        id = wordIds.get(word);
+        if (id === undefined) wordIds.set(word, (id = wordIds.size));
+      }
+      scannedWordIds.set(scanned, id);
+    }
+    // Improvements are a few dozen words: a scan of the ids so far is cheaper than a set.
+    if (id >= 0 && !found.includes(id)) found.push(id);
+  }
+  return Int32Array.from(found).sort();
 }
 
 /** jaccard() over two ascending number arrays (contentWordIds): the same value, without hashing words. */
@@ -89,20 +107,31 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 function computeContentWords(text: string): Set<string> {
   const words = new Set<string>();
+  const cleaned = cleanedText(text);
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(cleaned); match !== null; match = WORD.exec(cleaned)) {
+    const word = contentWord(match[0]);
+    if (word !== undefined) words.add(word);
+  }
+  return words;
+}
+
+/** Lower case, framework references dropped, curly apostrophes folded, possessive 's dropped. */
+function cleanedText(text: string): string {
   // Each rewrite only when its characters occur: a fresh process meets thousands of texts, and most have none.
   let cleaned = text.toLowerCase();
   if (cleaned.includes('(')) cleaned = cleaned.replace(FRAMEWORK_REFERENCE, ' ');
   if (cleaned.includes('\u2019') || cleaned.includes('\u2018')) cleaned = cleaned.replace(/[’‘]/g, "'");
   if (cleaned.includes("'s")) cleaned = cleaned.replace(/'s\b/g, '');
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(cleaned); match !== null; match = WORD.exec(cleaned)) {
-    let word = match[0];
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    if (word.length > 4 && word.endsWith('ies')) word = word.slice(0, -3) + 'y';
-    else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) word = word.slice(0, -1);
-    words.add(word);
-  }
-  return words;
+  return cleaned;
+}
+
+/** A word as the scan finds it, as compared (crude plural stripping); undefined for a stop word or a single letter. */
+function contentWord(word: string): string | undefined {
+  if (word.length < 2 || STOP_WORDS.has(word)) return undefined;
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

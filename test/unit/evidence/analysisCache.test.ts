@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { analyseReport } from '../../../src/core/recognition/analyse';
 import { ENGINE_VERSION } from '../../../src/core/recognition/engineVersion';
 import { collectEvidence, type AnalyseFunction } from '../../../src/core/evidence/collectEvidence';
-import { AnalysisCache } from '../../../src/core/evidence/analysisCache';
+import { ANALYSIS_ENTRY_FORMAT, AnalysisCache } from '../../../src/core/evidence/analysisCache';
+import { evidenceModelOf } from '../../../src/core/evidence/evidenceReportModel';
 import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence/reports', import.meta.url));
@@ -38,7 +39,7 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
     assert.equal(first.counts.misses, 1);
     await saved(first, A);
     const second = new AnalysisCache(fs, '/cache');
-    assert.deepEqual(await second.get(A, false), JSON.parse(JSON.stringify(analyseReport(A))));
+    assert.deepEqual(await second.get(A, false), JSON.parse(JSON.stringify(evidenceModelOf(analyseReport(A)))));
     assert.equal(second.counts.hits, 1);
     // Sharded by the hash's first two digits; one file per key; the index beside them.
     const [entry] = entries(fs);
@@ -59,7 +60,7 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
   it('evicts the least recently used entries first once the bound is passed', async () => {
     const fs = new MemoryFileSystem();
     const time = clock();
-    const size = (text: string) => JSON.stringify({ format: 'inspection-report-analysis', engine: ENGINE_VERSION, key: AnalysisCache.keyOf(text, false), markdown: false, textLength: text.length, model: analyseReport(text) }).length;
+    const size = (text: string) => JSON.stringify({ format: ANALYSIS_ENTRY_FORMAT, engine: ENGINE_VERSION, key: AnalysisCache.keyOf(text, false), markdown: false, textLength: text.length, model: evidenceModelOf(analyseReport(text)) }).length;
     // Room for A and B, not for C as well.
     const maxBytes = size(A) + size(B) + Math.floor(size(C) / 2);
     const cache = new AnalysisCache(fs, '/cache', { maxBytes, now: time.now });
@@ -90,11 +91,13 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
   describe('a corrupt or foreign entry is ignored and rewritten, never trusted', () => {
     const key = AnalysisCache.keyOf(A, false);
     const path = `/cache/${key.slice(0, 2)}/${key}.json`;
-    const good = () => ({ format: 'inspection-report-analysis', engine: ENGINE_VERSION, key, markdown: false, textLength: A.length, model: JSON.parse(JSON.stringify(analyseReport(A))) as Record<string, unknown> });
+    const good = () => ({ format: ANALYSIS_ENTRY_FORMAT, engine: ENGINE_VERSION, key, markdown: false, textLength: A.length, model: JSON.parse(JSON.stringify(evidenceModelOf(analyseReport(A)))) as Record<string, unknown> });
     const corruptions: Array<[string, () => string]> = [
       ['truncated JSON', () => JSON.stringify(good()).slice(0, 500)],
       ['not JSON at all', () => '\u0000\u0000garbage'],
       ['another format', () => JSON.stringify({ ...good(), format: 'something-else' })],
+      // The previous version's entry: a whole model under the old format name.
+      ['a whole-model entry of the previous format', () => JSON.stringify({ ...good(), format: 'inspection-report-analysis', model: analyseReport(A) })],
       ['another engine version', () => JSON.stringify({ ...good(), engine: ENGINE_VERSION + 1 })],
       ['another key inside the entry (a file copied under the wrong name)', () => JSON.stringify({ ...good(), key: AnalysisCache.keyOf(B, false) })],
       ['another text length', () => JSON.stringify({ ...good(), textLength: A.length + 1 })],
@@ -119,7 +122,7 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
         assert.equal(cache.counts.rejected, 1);
         assert.equal(set.reports[0]!.kind, analyseReport(A).kind);
         // Rewritten whole: a fresh cache now trusts it.
-        assert.deepEqual(JSON.parse(fs.get(path)!), JSON.parse(JSON.stringify({ ...good(), model: analyseReport(A) })));
+        assert.deepEqual(JSON.parse(fs.get(path)!), JSON.parse(JSON.stringify({ ...good(), model: evidenceModelOf(analyseReport(A)) })));
         const fresh = new AnalysisCache(fs, '/cache');
         assert.ok(await fresh.get(A, false));
         assert.equal(fresh.counts.rejected, 0);
@@ -171,7 +174,7 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
     await saved(new AnalysisCache(fs, '/cache'), A);
     await saved(new AnalysisCache(fs, '/cache'), B);
     fs.set('/cache/index.json', '{ not json');
-    const cSize = JSON.stringify({ format: 'inspection-report-analysis', engine: ENGINE_VERSION, key: AnalysisCache.keyOf(C, false), markdown: false, textLength: C.length, model: analyseReport(C) }).length;
+    const cSize = JSON.stringify({ format: ANALYSIS_ENTRY_FORMAT, engine: ENGINE_VERSION, key: AnalysisCache.keyOf(C, false), markdown: false, textLength: C.length, model: evidenceModelOf(analyseReport(C)) }).length;
     // Room for C alone: A and B, known only from the folder, must go.
     const cache = new AnalysisCache(fs, '/cache', { maxBytes: cSize + 10 });
     await saved(cache, C);

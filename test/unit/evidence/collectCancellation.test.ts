@@ -67,7 +67,7 @@ describe('collectEvidence: cancellation', () => {
     assert.deepEqual([...after.keys()].filter((p) => p.endsWith('.tmp')), [], 'no temp file is left behind');
     const entries = [...after].filter(([path]) => /[0-9a-f]{64}\.json$/.test(path));
     assert.equal(entries.length, cache.counts.written);
-    for (const [path, text] of entries) assert.equal((JSON.parse(text) as { format: string }).format, 'inspection-report-analysis', path);
+    for (const [path, text] of entries) assert.equal((JSON.parse(text) as { format: string }).format, 'inspection-report-evidence-model', path);
     // The index lists exactly the entries on disk, so the next run's eviction sees them all.
     const index = JSON.parse(after.get('/cache/index.json')!) as { entries: Record<string, unknown> };
     assert.deepEqual(Object.keys(index.entries).sort(), entries.map(([path]) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length)).sort());

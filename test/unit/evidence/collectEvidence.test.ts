@@ -207,7 +207,12 @@ describe('collectEvidence edge cases', () => {
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => (reads.push(path), original(path));
     const originalBytes = fs.readBytes.bind(fs);
-    fs.readBytes = async (path, maxBytes) => (reads.push(path), originalBytes(path, maxBytes));
+    // A read asked with the limit is refused before any byte comes back: only reads that return bytes count.
+    fs.readBytes = async (path, maxBytes) => {
+      const bytes = await originalBytes(path, maxBytes);
+      reads.push(path);
+      return bytes;
+    };
     const set = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW });
     assert.deepEqual(reads, ['/f/big.txt.tags.json'], 'neither large file was read');
     assert.deepEqual(set.problems.map((p) => [p.kind, p.path]), [['report-too-large', '/f/big.txt'], ['report-too-large', '/f/server.log.txt']]);

@@ -133,7 +133,12 @@ describe('evidence stage: resolve reports', () => {
     const original = fs.readFile.bind(fs);
     fs.readFile = async (path) => (reads.push(path), original(path));
     const originalBytes = fs.readBytes.bind(fs);
-    fs.readBytes = async (path, maxBytes) => (reads.push(path), originalBytes(path, maxBytes));
+    // A read asked with the limit is refused before any byte comes back: only reads that return bytes count.
+    fs.readBytes = async (path, maxBytes) => {
+      const bytes = await originalBytes(path, maxBytes);
+      reads.push(path);
+      return bytes;
+    };
     const resolved = await resolveReport({ reportPath: '/r/big.txt' }, fs, settings(), false);
     assert.deepEqual(reads, []);
     assert.deepEqual(resolved, { path: '/r/big.txt', problems: [{ kind: 'report-too-large', path: '/r/big.txt', sizeMB: 2.6, limitMB: 2, tagsKept: false }] });

@@ -3,7 +3,12 @@ import type { EvidenceReport } from '../../../src/core/evidence/evidenceModel';
 import type { ListOwner } from '../../../src/core/recognition/model';
 import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
 import { contentWordIds, contentWords, jaccard, sortedJaccard } from '../../../src/core/evidence/wordingSimilarity';
-import { authorityKey } from '../../../src/core/evidence/authorityKey';
+import { authorityKey } from '../../../src/core/vocabulary/authorityKey';
+import { analyseReport } from '../../../src/core/recognition/analyse';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const REPORTS = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));
 
 /** An improvement: its text, or [text, theme ids] (and whose list it is on: the local authority's unless said). */
 function report(path: string, authority: string, date: string, improvements: Array<string | [string, string[]] | [string, string[], ListOwner]>): EvidenceReport {
@@ -51,6 +56,23 @@ describe('wording similarity', () => {
       }
     }
     assert.ok(sortedJaccard(contentWordIds(texts[0]!), contentWordIds(texts[1]!)) > 0.3);
+  });
+
+  it('numbers exactly the content words, over every improvement of the fixture reports and awkward words', () => {
+    const texts = readdirSync(REPORTS).flatMap((name) => analyseReport(readFileSync(`${REPORTS}/${name}`, 'utf8'), { markdown: name.endsWith('.md') }).improvements.map((i) => i.text));
+    texts.push('Cities, cities and city; classes, class; is as us; Ofsted’s OFSTED’S ofsted\'s', 'Ärzte ÉVALUATIONS évaluations 2019s 12', 'policies policy’s (enabler 4) (outcome 1: help) x y');
+    assert.ok(texts.length > 30, `${texts.length} texts`);
+    // The same numbers for the same words, whichever text numbered them first; as many as there are words.
+    const numberOf = new Map<string, number>();
+    for (const text of texts) {
+      const words = [...contentWords(text)];
+      const ids = contentWordIds(text);
+      assert.equal(ids.length, words.length, text);
+      const byWord = words.map((w) => numberOf.get(w));
+      if (byWord.every((n) => n !== undefined)) assert.deepEqual([...ids], (byWord as number[]).sort((a, b) => a - b), text);
+      // A word met alone is numbered on its own: learn each word's number one at a time.
+      for (const w of words) numberOf.set(w, contentWordIds(w)[0]!);
+    }
   });
 
   it('keys authorities however they are printed', () => {

@@ -97,6 +97,18 @@ describe('only regular files are read, never past the limit (local disk)', () =>
     await assert.rejects(readRegularFile(path, 9), { code: 'EFBIG', message: `${path}: is larger than 9 bytes, more than any report or tags file, so it was not read` });
   });
 
+  it('reads a file of several megabytes whole, byte for byte, and an empty file as no bytes', async () => {
+    const path = join(dir, 'long.txt');
+    const bytes = Buffer.alloc(2_500_003);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = 32 + ((i * 7) % 90);
+    writeFileSync(path, bytes);
+    assert.ok(Buffer.from(await readRegularFile(path, 3_000_000)).equals(bytes));
+    await assert.rejects(readRegularFile(path, 2_500_002), { code: 'EFBIG' });
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    assert.equal((await readRegularFile(empty, 10)).length, 0);
+  });
+
   it('the limit holds while reading: a file whose size says 0 but which has more (as /proc files do) stops at the limit', async () => {
     const proc = '/proc/self/status';
     if (!existsSync(proc)) return;

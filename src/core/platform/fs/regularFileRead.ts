@@ -15,19 +15,30 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<U
   // O_NONBLOCK: if a FIFO took the file's place since the stat, opening it does not wait for a writer.
   const handle = await fsp.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    assertRegular(path, await handle.stat());
+    const opened = await handle.stat();
+    assertRegular(path, opened);
     const chunks: Uint8Array[] = [];
     let total = 0;
+    // The first buffer fits the size just seen and one byte more (to notice growth), so a typical file is one read
+    // into one buffer of its own size: a 1 MB buffer per file made aggregation's 1,700 reads allocate 1.7 GB
+    // outside the heap, and each 64 MB of that forced a garbage collection.
+    let want = Math.min(opened.size + 1, CHUNK_BYTES);
     for (;;) {
       // One byte past the limit is asked for, so a file exactly at the limit is read and one past it is refused.
-      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK_BYTES, maxBytes + 1 - total)));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
+      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(want, maxBytes + 1 - total)));
+      let filled = 0;
+      while (filled < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      total += filled;
       if (total > maxBytes) throw tooLargeError(path, maxBytes);
-      chunks.push(buffer.subarray(0, bytesRead));
+      if (filled > 0) chunks.push(filled === buffer.length ? buffer : buffer.subarray(0, filled));
+      if (filled < buffer.length) break;
+      want = CHUNK_BYTES;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }

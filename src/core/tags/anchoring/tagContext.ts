@@ -1,10 +1,26 @@
 // Where a tagged passage sits in the report (section, numbered paragraph, judgement area and grade),
 // recorded on the tag so evidence can be grouped and cited without re-reading the report.
 
-import type { Range, ReportModel, Section } from '../../recognition/model';
+import type { Grade, JudgementArea, Range, SectionRole } from '../../recognition/model';
 import type { TagContext } from '../sidecar/sidecarModel';
 
-export function tagContext(model: ReportModel, range: Range): TagContext {
+/** The sections placing reads: a ReportModel's, or the fewer fields the evidence cache keeps (evidenceReportModel.ts). */
+export interface PlacedSection {
+  title: string;
+  role: SectionRole;
+  range: Range;
+  judgementArea?: JudgementArea;
+  grade?: Grade;
+  children: PlacedSection[];
+}
+
+/** What placing a passage reads of a model; any ReportModel is one. */
+export interface PlacingModel {
+  sections: readonly PlacedSection[];
+  paragraphs: ReadonlyArray<{ number: number; range: Range }>;
+}
+
+export function tagContext(model: PlacingModel, range: Range): TagContext {
   const context: TagContext = {};
   const chain = sectionChain(model.sections, range.start);
   const innermost = chain[chain.length - 1];
@@ -27,8 +43,8 @@ export function tagContext(model: ReportModel, range: Range): TagContext {
 }
 
 /** Outermost to innermost sections containing `offset`. */
-function sectionChain(sections: Section[], offset: number): Section[] {
-  const chain: Section[] = [];
+function sectionChain(sections: readonly PlacedSection[], offset: number): PlacedSection[] {
+  const chain: PlacedSection[] = [];
   let level = sections;
   for (;;) {
     const hit = level.find((s) => s.range.start <= offset && offset < s.range.end);
