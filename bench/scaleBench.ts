@@ -1,7 +1,8 @@
 // Part 'scale' of `npm run bench` (issue 14): aggregation at national scale, over the generated corpus of
 // bench/scaleCorpus.ts (5,000 reports by default, half of them tagged with 100 tags each), in fresh processes as
 // the cache part runs them: read + parse of the same files against aggregation with the persistent cache warm,
-// and the collection's peak memory against the total size of the sidecars.
+// and the collection's peak memory against the total size of the sidecars; then the streamed CSV export and the
+// re-aggregation after one sidecar changed (bench/streamBench.ts).
 // BENCH_SCALE_REPORTS sets the number of reports (for a quick run).
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateScaleCorpus } from './scaleCorpus';
 import { CHILD_FLAG, spawnJob, type CacheBenchRow, type ChildResult } from './cacheBench';
+import { reaggregationBench, STREAM_CHILD_FLAG } from './streamBench';
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -36,11 +38,16 @@ export async function scaleBench(root: string, rounds: number): Promise<{ rows: 
     notes.push(`Scale part, cache empty (filled once, untimed): ${(filled.result.ms / 1000).toFixed(1)} s, peak RSS ${mb(filled.result.peakRss ?? 0)} (worker threads included), peak heap growth ${mb(filled.result.peakHeapGrowth ?? 0)}.`);
     const read: number[] = [];
     const warm: ChildResult[] = [];
+    const csv: ChildResult[] = [];
     for (let r = 0; r < rounds; r++) {
       read.push(spawnJob(script, [CHILD_FLAG, 'read', dir]).result.ms);
       const result = spawnJob(script, [CHILD_FLAG, 'aggregate', dir, cache]).result;
       if (result.misses !== 0 || result.items !== written.tags) throw new Error(`scale: warm run ${r}: ${result.misses} misses, ${result.items} items of ${written.tags}`);
       warm.push(result);
+      // The CSV as `report aggregate --format csv --out` streams it (bench/streamBench.ts).
+      const streamed = spawnJob(script, [STREAM_CHILD_FLAG, 'csv', dir, cache, join(work, 'all.csv')]).result;
+      if (streamed.misses !== 0 || streamed.items !== written.tags) throw new Error(`scale: CSV run ${r}: ${streamed.misses} misses, ${streamed.items} rows of ${written.tags}`);
+      csv.push(streamed);
     }
     const baseline = { name: 'read + JSON.parse, fresh process', median: median(read) };
     const heap = median(warm.map((w) => w.peakHeapGrowth ?? 0));
@@ -48,7 +55,12 @@ export async function scaleBench(root: string, rounds: number): Promise<{ rows: 
     const rows: CacheBenchRow[] = [
       { operation: `scale: aggregation over ${reports.toLocaleString('en-GB')} reports (${written.tags.toLocaleString('en-GB')} tags), persistent cache warm, fresh process`, median: median(warm.map((w) => w.ms)), baseline, target: 1.5, note: `${rounds} round${rounds === 1 ? '' : 's'}` },
       { operation: 'scale: peak heap growth during that aggregation, against the total size of the sidecars', median: heap, baseline: { name: 'sidecars', median: written.sidecarBytes }, target: 2, bytes: true, note: `peak RSS ${mb(rss)}` },
+      { operation: `scale: CSV export of all ${written.tags.toLocaleString('en-GB')} rows, streamed to a file, fresh process, cache warm`, median: median(csv.map((c) => c.ms)), baseline: { name: 'the aggregation above', median: median(warm.map((w) => w.ms)) }, target: 1.5, note: `peak heap growth ${mb(median(csv.map((c) => c.peakHeapGrowth ?? 0)))}` },
     ];
+    notes.push(`Scale part, streamed CSV: ${written.tags.toLocaleString('en-GB')} rows, ${mb(csv[0]?.bytes ?? 0)} of text; peak heap growth ${mb(median(csv.map((c) => c.peakHeapGrowth ?? 0)))} (the aggregation holding every passage: ${mb(heap)}), peak RSS ${mb(median(csv.map((c) => c.peakRss ?? 0)))}.`);
+    const incremental = await reaggregationBench(dir, cache, Number(process.env.BENCH_REAGGREGATE_ROUNDS ?? 21));
+    rows.push(...incremental.rows);
+    notes.push(...incremental.notes);
     return { rows, notes };
   } finally {
     rmSync(work, { recursive: true, force: true });

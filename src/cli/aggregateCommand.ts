@@ -6,10 +6,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
+import { type StreamedCsv, streamCsvToFile } from './streamCsvOut';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
 type Format = (typeof FORMATS)[number];
@@ -36,7 +37,8 @@ Finds every report (.txt/.md the engine recognises, or that has a sidecar) and e
   json   everything, as schemas/evidence.schema.json
   qdpx   a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder (needs --out)
   qdc    the codebook alone as REFI-QDA CodeBook XML
-Text formats go to stdout when --out is not given.
+Text formats go to stdout when --out is not given. With --out, csv rows are written as the reports
+are read (without --coder), into a temporary file beside it that replaces it only when the run is whole.
 
 Options:
   --theme <id>         only passages with this theme (repeat for several)
@@ -100,6 +102,8 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
     }
 
     const cache = values['no-cache'] ? undefined : analysisCache(values['cache-dir'] !== undefined ? resolve(io.cwd, values['cache-dir']) : defaultCacheFolder());
+    // A CSV file is written as the reports are folded; a coder's limit needs every passage first (the coders found).
+    if (format === 'csv' && out !== undefined && values.coder === undefined) return streamCsv(folders, fs, filter, maxSize, out, values.out!, io, cache);
     const { collected, texts, cancelled } = await collectWithProgress(folders, fs, format, maxSize, io, cache);
     if (cache) io.stderr(cacheSummary(cache));
     if (cancelled) {
@@ -178,6 +182,51 @@ function readArgs(args: string[]) {
 /** Collects the evidence with a progress line on stderr; the report texts are kept for a .qdpx project. */
 async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; texts: Map<string, string>; cancelled?: { done: number; total: number } }> {
   const texts = new Map<string, string>();
+  const run = await withCollectOptions(maxSize, io, cache, format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined, (options) => collectEvidence(folders, fs, options));
+  return { collected: run.result, texts, ...(run.cancelled ? { cancelled: run.cancelled } : {}) };
+}
+
+/** Streams the CSV rows into --out as the reports are folded (streamCsvOut.ts); the output is replaced only by a whole run. */
+async function streamCsv(folders: string[], fs: NodeFileSystem, filter: EvidenceFilter, maxSize: string | undefined, out: string, shown: string, io: CliIO, cache: AnalysisCache | undefined): Promise<number> {
+  let cancelled: { done: number; total: number } | undefined;
+  const allFoldersUnreadable = (problems: readonly EvidenceProblem[]) => problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length;
+  let streamed: StreamedCsv;
+  try {
+    streamed = await streamCsvToFile(
+      async (sink) => {
+        const run = await withCollectOptions(maxSize, io, cache, undefined, (options) => streamEvidence(folders, fs, options, sink));
+        cancelled = run.cancelled;
+        return run.result;
+      },
+      filter,
+      out,
+      (s) => !cancelled && !allFoldersUnreadable(s.evidence.problems),
+    );
+  } catch (error) {
+    if (cache) io.stderr(cacheSummary(cache));
+    return writeFailed(error, shown, io);
+  }
+  if (cache) io.stderr(cacheSummary(cache));
+  if (cancelled) {
+    io.stderr(`aggregate: cancelled after ${cancelled.done} of ${cancelled.total} files; nothing written\n`);
+    return EXIT_INTERRUPTED;
+  }
+  const { problems } = streamed.evidence;
+  if (allFoldersUnreadable(problems)) {
+    for (const p of problems) io.stderr(`report: ${p.message}\n`);
+    return EXIT.unreadable;
+  }
+  io.stderr(summary(streamed.passages, streamed.reports, streamed.tagged, problems, out));
+  return EXIT.ok;
+}
+
+type CollectOptions = Parameters<typeof collectEvidence>[2];
+
+/**
+ * Runs a collection with the command's options: a progress line on stderr, recognition on worker threads, the
+ * saved analyses, and Ctrl+C stopping it between files (saved analyses stay whole; the command then writes nothing).
+ */
+async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined, onReportText: ((path: string, text: string) => void) | undefined, collect: (options: CollectOptions) => Promise<T>): Promise<{ result: T; cancelled?: { done: number; total: number } }> {
   // Ctrl+C stops the collection between files (saved analyses stay whole), and the command then writes nothing.
   const cancel = new CancellationSource();
   const onInterrupt = () => cancel.cancel();
@@ -188,11 +237,11 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
   // Recognition on worker threads beside this one, when the bundle's worker script is there (dist/).
   const workerScript = join(__dirname, 'analysisWorker.js');
   const pool = existsSync(workerScript) ? new AnalysisPool(workerScript) : undefined;
-  const collected = await collectEvidence(folders, fs, {
+  const result = await collect({
     ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
     ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
     ...(cache ? { analysisCache: cache } : {}),
-    onReportText: format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined,
+    ...(onReportText ? { onReportText } : {}),
     cancellation: cancel.token,
     onProgress: ({ done, total }) => {
       reached = { done, total };
@@ -207,7 +256,7 @@ async function collectWithProgress(folders: string[], fs: NodeFileSystem, format
     },
   }).finally(() => process.removeListener('SIGINT', onInterrupt));
   await pool?.close();
-  return { collected, texts, ...(cancel.token.isCancellationRequested ? { cancelled: reached } : {}) };
+  return { result, ...(cancel.token.isCancellationRequested ? { cancelled: reached } : {}) };
 }
 
 /** Saved analyses in `folder`, created (with its parents) when first written. */

@@ -7,6 +7,15 @@ import type { CollectionProblem } from './evidenceProblems';
 const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'];
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode', '.vscode-test', 'dist', 'out']);
 
+/** Whether the walk below `folder` reaches `path`: no folder on the way is hidden or skipped. */
+export function isWalkedBelow(folder: string, path: string): boolean {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  const base = folder.endsWith(sep) ? folder : folder + sep;
+  if (!path.startsWith(base)) return false;
+  const between = path.slice(base.length).split(sep).slice(0, -1);
+  return between.every((name) => !name.startsWith('.') && !SKIPPED_FOLDERS.has(name));
+}
+
 /** A report and its sidecar; either may be missing (a report not tagged yet, a sidecar left behind). */
 export interface FilePair {
   reportPath?: string;

@@ -14,11 +14,19 @@ export interface GatheredEvidence {
   problems: CollectionProblem[];
 }
 
+/** Passages of one report in document order (an orphaned one, without a position, last); by tag id on a tie. */
+export function compareInReport(a: EvidenceItem, b: EvidenceItem): number {
+  return (a.position?.start ?? Infinity) - (b.position?.start ?? Infinity) || a.tagId.localeCompare(b.tagId);
+}
+
+/** The order of reports (and of their passages' groups) in a set. */
+export function compareReportPaths(a: string, b: string): number {
+  return a.localeCompare(b);
+}
+
 export function summariseEvidence(gathered: GatheredEvidence, folders: readonly string[], generated: string): EvidenceSet {
-  const reports = [...gathered.reports].sort((a, b) => a.path.localeCompare(b.path));
-  const items = [...gathered.items].sort(
-    (a, b) => a.reportPath.localeCompare(b.reportPath) || (a.position?.start ?? Infinity) - (b.position?.start ?? Infinity) || a.tagId.localeCompare(b.tagId),
-  );
+  const reports = [...gathered.reports].sort((a, b) => compareReportPaths(a.path, b.path));
+  const items = [...gathered.items].sort((a, b) => compareReportPaths(a.reportPath, b.reportPath) || compareInReport(a, b));
   return {
     generated,
     folders: [...folders],

@@ -1,69 +1,11 @@
-// CSV: one row per tagged passage. UTF-8 with BOM (so Excel reads it as UTF-8), RFC 4180 quoting,
-// CRLF rows, and cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
+// CSV: one row per tagged passage, the whole set at once (rows formatted by csvRows.ts; csvStream.ts writes the
+// same bytes as the passages come).
 
-import type { EvidenceItem, EvidenceSet } from '../evidence/evidenceModel';
-import { formatCitation } from '../evidence/citation';
+import type { EvidenceSet } from '../evidence/evidenceModel';
+import { csvHead, csvRow, CSV_LINE_END } from './csvRows';
 
-export const CSV_COLUMNS = [
-  'theme_ids',
-  'theme_labels',
-  'quote',
-  'report_file',
-  'report_path',
-  'report_kind',
-  'authority',
-  'report_date',
-  'section',
-  'paragraph',
-  'judgement_area',
-  'grade',
-  'note',
-  'author',
-  'orphaned',
-  'tag_id',
-  'citation',
-  'source_pdf',
-  'source_pdf_sha256',
-  'list_owner',
-] as const;
-
-/** Neutralises spreadsheet formulas: =, +, -, @, tab and CR start one. */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes inside. */
-export function quoteCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function row(item: EvidenceItem): string[] {
-  return [
-    item.themes.map((t) => t.id).join('; '),
-    item.themes.map((t) => t.label).join('; '),
-    item.quote,
-    item.reportFileName,
-    item.reportPath,
-    item.reportKind,
-    item.authority ?? '',
-    item.reportDate ?? '',
-    item.section ?? '',
-    item.paragraph !== undefined ? (item.paragraphLabel ?? String(item.paragraph)) : '',
-    item.judgementArea ?? '',
-    item.grade ?? '',
-    item.note ?? '',
-    item.author ?? '',
-    item.orphaned ? 'yes' : 'no',
-    item.tagId,
-    formatCitation(item),
-    item.source?.pdf ?? '',
-    item.source?.sha256 ?? '',
-    // Added last so existing spreadsheets' columns keep their places.
-    item.listOwner ?? '',
-  ];
-}
+export { CSV_COLUMNS, quoteCell, safeCell } from './csvRows';
 
 export function exportCsv(set: Pick<EvidenceSet, 'items'>): string {
-  const lines = [[...CSV_COLUMNS], ...set.items.map(row)].map((cells) => cells.map((c) => quoteCell(safeCell(c))).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvHead() + set.items.map((item) => csvRow(item) + CSV_LINE_END).join('');
 }

@@ -1,0 +1,80 @@
+// `report aggregate --format csv --out <file>` at scale: rows are written as each report is folded, never all
+// held (issue 14), into a temporary file beside the output that is renamed over it only once the run is whole.
+// A cancelled run (Ctrl+C, exit 130) or a failed write removes the temporary file, so the output is either the
+// previous file or the complete new one, never half of it. Only a regular file (or none) is replaced so: a device
+// or pipe given as --out is written in place.
+
+import { constants } from 'node:fs';
+import { access, lstat, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import { CsvStreamWriter, type EvidenceFilter, itemMatches, reportMatches, type StreamedEvidence, type StreamedReport } from '../core';
+
+/** What the streamed export wrote, for the command's summary line. */
+export interface StreamedCsv {
+  evidence: StreamedEvidence;
+  /** Rows written, reports kept by the filter, and of those the ones with a passage. */
+  passages: number;
+  reports: number;
+  tagged: number;
+}
+
+/** The temporary file the rows go to first: in the output's folder, so the rename is atomic. */
+export function partialPath(out: string): string {
+  return join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
+}
+
+/**
+ * The regular file to replace by renaming (through a symlink, its target), or undefined when `out` is something
+ * else (/dev/full, /dev/stdout, a FIFO): that is written in place, as a plain write would, never replaced by a file.
+ * A file that may not be written is refused as a write to it would be.
+ */
+async function renameTarget(out: string): Promise<string | undefined> {
+  const link = await lstat(out).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+  if (!link) return out;
+  const target = link.isSymbolicLink() ? await realpath(out).catch(() => undefined) : out;
+  if (!target || !(await stat(target)).isFile()) return undefined;
+  await access(target, constants.W_OK);
+  return target;
+}
+
+/**
+ * Streams the filtered rows to `out`. `keep(evidence)` decides, after the collection, whether the file replaces
+ * `out` (false: cancelled, or nothing usable); the temporary file is removed whenever it does not.
+ */
+export async function streamCsvToFile(
+  collect: (sink: (streamed: StreamedReport) => Promise<void>) => Promise<StreamedEvidence>,
+  filter: EvidenceFilter,
+  out: string,
+  keep: (streamed: StreamedCsv) => boolean,
+): Promise<StreamedCsv> {
+  const target = await renameTarget(out);
+  const partial = target !== undefined ? partialPath(target) : undefined;
+  let handle: FileHandle | undefined;
+  let renamed = false;
+  try {
+    handle = await open(partial ?? out, 'w');
+    const file = handle;
+    const writer = new CsvStreamWriter(async (chunk) => void (await file.write(chunk)));
+    let reports = 0;
+    let tagged = 0;
+    const evidence = await collect(async ({ report, items }) => {
+      if (!reportMatches(report, filter)) return;
+      reports++;
+      const kept = items.filter((item) => itemMatches(item, filter));
+      if (report.tagCount > 0) tagged++;
+      await writer.write(kept);
+    });
+    await writer.end();
+    await handle.close();
+    handle = undefined;
+    const streamed: StreamedCsv = { evidence, passages: writer.rows, reports, tagged };
+    if (keep(streamed) && partial !== undefined) {
+      await rename(partial, target!);
+      renamed = true;
+    }
+    return streamed;
+  } finally {
+    await handle?.close().catch(() => undefined);
+    if (!renamed && partial !== undefined) await rm(partial, { force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,101 @@
+// The per-report work of collecting evidence, shared by the whole collection (collectEvidence.ts), the streaming
+// one (streamEvidence.ts) and the incremental index (evidenceIndex.ts): read a pair's sidecar, resolve its report
+// (read and analysed, or from a cache), and fold its tagged passages; many pairs at once, handed on in order.
+
+import { analyseReport } from '../recognition/analyse';
+import type { IFileSystem } from '../platform/fs/fileSystem';
+import { DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
+import type { FilePair } from './evidenceFiles';
+import { readSidecar, type SidecarStage } from './readSidecar';
+import { resolveReport, type ReportSettings, type ReportStage } from './resolveReport';
+import { collectPassages, type PairPassages } from './collectPassages';
+import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
+import type { CollectOptions } from './collectEvidence';
+
+/** One pair through every stage but the summary. `passages` is absent for a file that is not evidence. */
+export interface FoldedPair {
+  pair: FilePair;
+  sidecar: SidecarStage;
+  report: ReportStage;
+  passages?: PairPassages;
+}
+
+/** How each pair is read, from the collection's options. */
+export interface PairReader {
+  settings: ReportSettings;
+  parse: SidecarParser;
+}
+
+export function pairReader(options: CollectOptions): PairReader {
+  return {
+    parse: options.parseSidecar ?? readSidecarForEvidence,
+    settings: {
+      analyse: options.analyse ?? analyseReport,
+      ...(options.modelCache ? { modelCache: options.modelCache } : {}),
+      ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
+      maxReportMB: options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB,
+    },
+  };
+}
+
+/** One pair, read and folded on its own (also what the index does for a changed pair). */
+export async function foldPair(pair: FilePair, fs: IFileSystem, reader: PairReader): Promise<FoldedPair> {
+  const sidecar = await readSidecar(pair.sidecarPath, fs, reader.parse);
+  const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined);
+  return refoldPair(pair, sidecar, report);
+}
+
+/** The passages of a pair whose stages are already known (the index re-folds a new sidecar over a held report). */
+export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: ReportStage): FoldedPair {
+  const passages = collectPassages(report, sidecar.sidecar, pair.sidecarPath);
+  return { pair, sidecar, report, ...(passages ? { passages } : {}) };
+}
+
+/** True once the collection's token or flag says stop. */
+export function cancelledBy(options: Pick<CollectOptions, 'cancellation' | 'isCancelled'>): () => boolean {
+  return () => options.cancellation?.isCancellationRequested === true || options.isCancelled?.() === true;
+}
+
+/**
+ * Folds the pairs, `concurrency` at once, and hands each to `use` in the pairs' order (awaited: a slow sink holds
+ * the next ones back), reporting progress after each. A cancelled run stops between pairs.
+ */
+export async function foldPairs(pairs: readonly FilePair[], fs: IFileSystem, options: CollectOptions, use: (folded: FoldedPair) => void | Promise<void>): Promise<void> {
+  const reader = pairReader(options);
+  const total = pairs.length;
+  let done = 0;
+  await inOrder(pairs, (pair) => foldPair(pair, fs, reader), Math.max(1, options.concurrency ?? 16), cancelledBy(options), async (folded) => {
+    if (folded.report.text !== undefined) options.onReportText?.(folded.report.path, folded.report.text);
+    await use(folded);
+    done++;
+    options.onProgress?.({ done, total, path: folded.pair.reportPath ?? folded.pair.sidecarPath! });
+  });
+}
+
+/**
+ * A window of `concurrency` entries in flight (read, and analysed when analysis is asynchronous), handed to
+ * `use` in their order, so the result and its problems come out the same whatever finishes first.
+ */
+async function inOrder<T, R>(entries: readonly T[], start: (entry: T) => Promise<R>, concurrency: number, isCancelled: () => boolean, use: (result: R) => Promise<void>): Promise<void> {
+  // A result is let go once used, so a streaming run holds no more than the window.
+  const inFlight: Array<Promise<R> | undefined> = [];
+  const startNext = () => {
+    if (inFlight.length < entries.length) {
+      const started = start(entries[inFlight.length]!);
+      started.catch(() => undefined); // awaited below in order; never an unhandled rejection meanwhile
+      inFlight.push(started);
+    }
+  };
+  for (let k = 0; k < concurrency; k++) startNext();
+  for (let i = 0; i < entries.length; i++) {
+    if (isCancelled()) {
+      // Those already started finish first: nothing of theirs (a saved analysis) lands after the run has returned.
+      await Promise.allSettled(inFlight.slice(i));
+      break;
+    }
+    const result = await inFlight[i]!;
+    inFlight[i] = undefined;
+    startNext();
+    await use(result);
+  }
+}
