@@ -87,6 +87,25 @@ describe('tagging in the editor', () => {
     await takeScreenshot('tagging-decorated-passage', { selector: '.part.editor' });
   });
 
+  it('two tags saved at once both reach the sidecar, with no lock or temp file left beside it', async () => {
+    const editor = await openFixture(REPORT);
+    await loaded(editor.document.uri);
+    const before = (await readSidecar(editor.document.uri))?.tags.length ?? 0;
+    const text = editor.document.getText();
+    const offsets = ['Children in care live in stable homes', 'Leaders have a clear understanding'].map((words) => text.indexOf(words) + 5);
+    // Not awaited one by one: both saves start before either has written.
+    const tags = await Promise.all(offsets.map((offset) =>
+      vscode.commands.executeCommand<Tag | undefined>('inspectionReports.tagParagraph', { reportUri: editor.document.uri.toString(), offset, themeIds: ['hp.missing'] })));
+    assert.ok(tags.every((t) => t !== undefined), 'both commands returned their tag');
+    const sidecar = await readSidecar(editor.document.uri);
+    assert.ok(sidecar, 'the sidecar is there and parses');
+    assert.equal(sidecar.tags.length, before + 2);
+    for (const tag of tags) assert.ok(sidecar.tags.some((t) => t.id === tag!.id), `tag ${tag!.id} is in the sidecar`);
+    const folder = vscode.Uri.joinPath(editor.document.uri, '..');
+    const leftovers = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter((name) => name.endsWith('.lock') || name.endsWith('.tmp'));
+    assert.deepEqual(leftovers, []);
+  });
+
   it('Tag Selection through the quick pick and the note box (Enter on the highlighted theme, Enter for no note)', async () => {
     const editor = await openFixture(REPORT);
     await loaded(editor.document.uri);

@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { createFileExclusive, type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, tooLargeError } from '../../core';
+import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, tooLargeError } from '../../core';
 import { isWebHost } from './runtime';
 
 export class VscodeFileSystem implements IFileSystem {
@@ -106,11 +106,15 @@ export class VscodeFileSystem implements IFileSystem {
     }
   }
 
-  /** Only on the local disk (workspace.fs has no create-if-absent); elsewhere the store does without a lock file. */
-  get createExclusive(): ((path: string, text: string) => Promise<boolean>) | undefined {
-    if (!this.onLocalDisk) return undefined;
-    return createFileExclusive;
+  /**
+   * On the local disk, O_EXCL. Elsewhere (remote, virtual, every workspace of the web host) workspace.fs has no
+   * create-if-absent, so the lock file is written with its owner's token and read back (readBackExclusive).
+   */
+  get createExclusive(): (path: string, text: string) => Promise<boolean> {
+    return this.onLocalDisk ? createFileExclusive : (this.readBack ??= readBackExclusive(this));
   }
+
+  private readBack?: (path: string, text: string) => Promise<boolean>;
 }
 
 function isFileNotFound(error: unknown): boolean {

@@ -50,7 +50,7 @@ export async function acquireLock(fs: IFileSystem, sidecarPath: string, timing: 
   for (;;) {
     let created: boolean;
     try {
-      created = await fs.createExclusive(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString() }) + '\n');
+      created = await fs.createExclusive(lockPath, lockText());
     } catch (error) {
       throw writeFaultError(error, sidecarPath, lockPath);
     }
@@ -74,6 +74,15 @@ export async function acquireLock(fs: IFileSystem, sidecarPath: string, timing: 
     await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     pause = Math.min(pause * 1.5, 250);
   }
+}
+
+/**
+ * Who holds the lock. The token tells two writers' locks apart where the lock is made by writing and reading back
+ * (platform/fs/readBackExclusive.ts); the browser has no process id (its stand-in is 0), so none is recorded there.
+ */
+function lockText(): string {
+  const pid = Number.isInteger(process.pid) && process.pid > 0 ? { pid: process.pid } : {};
+  return JSON.stringify({ ...pid, host: hostname(), time: new Date().toISOString(), token: globalThis.crypto.randomUUID() }) + '\n';
 }
 
 export async function releaseLock(fs: IFileSystem, sidecarPath: string): Promise<void> {
@@ -118,7 +127,8 @@ function parseOwner(content: string): LockOwner {
     const value: unknown = JSON.parse(content);
     if (typeof value === 'object' && value !== null) {
       const { pid, host } = value as { pid?: unknown; host?: unknown };
-      return { ...(typeof pid === 'number' ? { pid } : {}), ...(typeof host === 'string' ? { host } : {}) };
+      // A pid of 0 or less names no process that could be checked (the browser's stand-in): judged by age.
+      return { ...(typeof pid === 'number' && pid > 0 ? { pid } : {}), ...(typeof host === 'string' ? { host } : {}) };
     }
   } catch {
     // Older lock files hold only a pid (and their host is unknown): they go by age alone.
