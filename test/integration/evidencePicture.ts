@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { decodePng, shareOfBox, summarise } from './pngImage';
-import { takeMeasuredScreenshot, type ScreenshotOptions } from './helpers';
+import { type MeasuredBox, takeMeasuredScreenshot, type ScreenshotOptions } from './helpers';
 
 /** What the webview reported it drew (the part these checks use). */
 export interface DrawnHeatMaps {
@@ -17,7 +17,14 @@ const CELLS = {
   filled: '#heatmap td.heat-cell.filled, #areas td.heat-cell.filled',
   empty: '#heatmap td.heat-cell:not(.filled), #areas td.heat-cell:not(.filled)',
   areaColumns: '#areas thead th.area-col',
+  // The heat maps' scroll boxes: a cell scrolled out of its box is not in the picture, wherever it lies on the page.
+  scrollBoxes: '#heatmap, #areas',
 };
+
+/** Inside one of the scroll boxes (a pixel of rounding allowed). */
+function insideScrollBox(box: MeasuredBox, scrollBoxes: readonly MeasuredBox[]): boolean {
+  return scrollBoxes.some((s) => box.x >= s.x - 1 && box.y >= s.y - 1 && box.x + box.width <= s.x + s.width + 1 && box.y + box.height <= s.y + s.height + 1);
+}
 
 /** A heat cell's shade: the charts blue mixed over the background, in light and dark themes alike. */
 const heatShaded = ([r, , b]: [number, number, number]) => b - r >= 20;
@@ -34,8 +41,10 @@ export async function screenshotEvidence(name: string, drawn: DrawnHeatMaps, who
   const { colours, drawn: share } = summarise(image);
   assert.ok(colours >= 32 && share >= 0.1, `${name}: the picture looks blank (${colours} colours, ${(share * 100).toFixed(1)}% of it differs from the background)`);
 
-  const filled = shot.boxes.filled ?? [];
-  const empty = shot.boxes.empty ?? [];
+  const scrollBoxes = shot.boxes.scrollBoxes ?? [];
+  const visible = (b: MeasuredBox) => ({ ...b, whole: b.whole && insideScrollBox(b, scrollBoxes) });
+  const filled = (shot.boxes.filled ?? []).map(visible);
+  const empty = (shot.boxes.empty ?? []).map(visible);
   assert.equal(filled.length, drawn.heatCells + drawn.areaCells, `${name}: shaded cells in the page, against the ${drawn.heatCells} + ${drawn.areaCells} the view reported`);
   assert.equal(shot.boxes.areaColumns?.length, drawn.areaColumns.length, `${name}: judgement-area columns in the page`);
   const scale = image.width / shot.area.width;

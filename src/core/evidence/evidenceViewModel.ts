@@ -6,6 +6,7 @@ import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, Ev
 import { filterEvidence } from './evidenceFilter';
 import { formatCitation, formatQuoteWithCitation, longDate } from './citation';
 import { recurringScopeNote } from './recurringImprovements';
+import { type AuthorityHeat, buildAuthorityHeat } from './authorityHeat';
 import { type Grade, JUDGEMENT_AREAS, type JudgementArea, type ListOwner, type ReportKind } from '../recognition/model';
 import { AREA_WORDS, GRADE_DISPLAY_ORDER, gradeCitation, gradeLabel, KIND_WORDS, kindCitation, OWNER_WORDS, type OwnerWords } from '../vocabulary/labels';
 
@@ -43,6 +44,8 @@ export interface EvidenceViewModel {
   /** The reports with at least one matching passage (the heat map's columns when there are many reports). */
   taggedReportPaths: string[];
   themes: ThemeSummary[];
+  /** The heat map by authority and by region (counted here: the view never sums passages itself). */
+  authorityHeat: AuthorityHeat;
   gradesOverTime: AuthorityGrades[];
   recurringImprovements: RecurringImprovement[];
   /** What the recurring analysis left out (the board's items), when the reports list any. */
@@ -106,6 +109,7 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     itemCount: ordered.length,
     taggedReportPaths: [...new Set(ordered.map((i) => i.reportPath))],
     themes: set.themes,
+    authorityHeat: buildAuthorityHeat(set.reports, set.themes),
     gradesOverTime: set.gradesOverTime,
     recurringImprovements: set.recurringImprovements,
     ...withScope(recurringScopeNote(set.reports)),
