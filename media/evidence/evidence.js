@@ -7,33 +7,20 @@
 // ---- Dragging a passage into a draft ------------------------------------------------------------------------
 // Pure, outside the page's code, so a unit test can load this file in Node and check what a row carries.
 
-/** The file: URI of a report path as the extension sends it (POSIX, Windows drive or UNC), each segment encoded. */
-function reportFileUri(reportPath) {
-  let path = String(reportPath).replace(/\\/g, '/');
-  let authority = '';
-  const unc = /^\/\/([^/]+)(\/.*)?$/.exec(path);
-  if (unc) {
-    authority = unc[1];
-    path = unc[2] || '/';
-  } else if (/^[A-Za-z]:/.test(path)) path = `/${path}`;
-  const encoded = path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
-  return `file://${encodeURIComponent(authority)}${encoded}`;
-}
-
 /**
  * What a passage row carries when dragged: the report's URI with the citation's own fragment, `#tag=<id>`, and the
  * passage as src/extension/drafts/passageDrop.ts's PASSAGE_MIME list; a Markdown draft it is dropped into then gets
- * the quote and its citation.
+ * the quote and its citation. The URI is the one the extension sent with the passage (file:, or a remote or
+ * virtual workspace's own scheme): only the extension knows which the report is on.
  */
-function passageDragData(reportPath, tagId) {
-  const reportUri = reportFileUri(reportPath);
+function passageDragData(reportUri, tagId) {
   return {
     'application/vnd.inspection-reports.passage+json': JSON.stringify([{ reportUri, tagId }]),
     'text/uri-list': `${reportUri}#tag=${encodeURIComponent(tagId)}`,
   };
 }
 
-if (typeof module === 'object' && module.exports) module.exports = { passageDragData, reportFileUri };
+if (typeof module === 'object' && module.exports) module.exports = { passageDragData };
 
 (function () {
   'use strict';
@@ -87,6 +74,7 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
   /** The offset of the page asked for and not yet received, so a second click does not ask twice. */
   let pending = -1;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const authorityCount = (n) => (n === 1 ? '1 authority' : `${n} authorities`);
 
   // ---- Filters -------------------------------------------------------------------------------------------
 
@@ -181,39 +169,154 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     ]);
   }
 
-  // ---- Heat maps: themes x reports, themes x judgement areas --------------------------------------------
+  // ---- Heat maps: themes x reports / authorities / regions, themes x judgement areas ----------------------
+
+  // The switch above the first heat map, and how its rows are sorted; kept in the webview's state so both
+  // survive a filter change, a refresh and the panel being hidden.
+  const HEAT_MODES = [
+    { id: 'report', button: 'By report', heading: 'Themes by report' },
+    { id: 'authority', button: 'By authority', heading: 'Themes by authority' },
+    { id: 'region', button: 'By region', heading: 'Themes by region' },
+  ];
+  const savedView = vscode.getState() || {};
+  let heatBy = HEAT_MODES.some((m) => m.id === savedView.heatBy) ? savedView.heatBy : 'report';
+  /** The header the rows are sorted by: 'name', 'total' or a column's key (a report, authority, region or theme). */
+  let heatSort = savedView.heatSort && typeof savedView.heatSort.key === 'string' ? savedView.heatSort : { key: 'name', descending: false };
+  function saveHeatView() {
+    vscode.setState({ ...(vscode.getState() || {}), heatBy, heatSort });
+  }
+  function setHeatBy(mode) {
+    if (!model || mode === heatBy) return;
+    heatBy = mode;
+    // Column keys differ between the layouts: each starts sorted by name.
+    heatSort = { key: 'name', descending: false };
+    saveHeatView();
+    renderHeatmap();
+    reportRendered();
+  }
+  function setHeatSort(key) {
+    if (!model) return;
+    // Names read A to Z first, counts largest first; a second click on the same header turns the order round.
+    heatSort = heatSort.key === key ? { key, descending: !heatSort.descending } : { key, descending: key !== 'name' };
+    saveHeatView();
+    renderHeatmap();
+    reportRendered();
+  }
+
+  /** `rows` in the order of heatSort (ties and names A to Z). */
+  function sortRows(rows, name, total, count) {
+    const { key, descending } = heatSort;
+    const measure = key === 'name' ? undefined : key === 'total' ? total : (row) => count(row, key);
+    return rows.slice().sort((a, b) => {
+      const d = measure ? measure(a) - measure(b) : name(a).localeCompare(name(b));
+      return (descending ? -d : d) || name(a).localeCompare(name(b));
+    });
+  }
+
+  /** A header cell that sorts the rows by `key` when clicked (or Enter / Space), saying which way it sorts. */
+  function sortHeader(key, content, attrs) {
+    const active = heatSort.key === key;
+    const th = el('th', { scope: 'col', tabindex: '0', 'data-sort': key, 'aria-sort': active ? (heatSort.descending ? 'descending' : 'ascending') : undefined, ...attrs, class: `sortable ${attrs.class || ''}`.trim() }, content);
+    th.addEventListener('click', () => setHeatSort(key));
+    th.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      setHeatSort(key);
+    });
+    return th;
+  }
+  const sortMark = (key) => (heatSort.key === key ? (heatSort.descending ? ' ▼' : ' ▲') : '');
+
+  function heatCell(n, label, max) {
+    const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${label}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
+    if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
+    return cell;
+  }
 
   /**
    * A table of themes (rows) by columns, each cell shaded by its count. `columns` are { key, label, short };
-   * `count(theme, key)` gives a cell's number; `columnClass` marks the header cells.
+   * `count(theme, key)` gives a cell's number; `columnClass` marks the header cells. With `sortable`, a click on
+   * a header sorts the themes by it; `groups` ([{ label, span, title }]) adds a header row over the columns.
    */
-  function themeTable(columns, count, columnClass, caption) {
+  function themeTable(columns, count, columnClass, caption, options = {}) {
     const max = Math.max(1, ...model.themes.flatMap((t) => columns.map((c) => count(t, c.key))));
-    const head = el('tr', {}, el('th', { scope: 'col', class: 'theme-col' }, 'Theme'), columns.map((c) => el('th', { scope: 'col', title: c.label, class: columnClass }, el('span', {}, c.short))), el('th', { scope: 'col' }, 'Total'));
-    const rows = model.themes.map((t) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row' }, t.label),
-        columns.map((c) => {
-          const n = count(t, c.key);
-          const cell = el('td', { class: n ? 'heat-cell filled' : 'heat-cell', 'aria-label': `${t.label}, ${c.label}: ${plural(n, 'passage')}` }, n ? String(n) : '·');
-          if (n) cell.style.setProperty('--heat-level', String(Math.round(18 + (50 * n) / max)) + '%');
-          return cell;
-        }),
-        el('td', { class: 'total' }, String(t.total)),
-      ),
+    const sortable = Boolean(options.sortable);
+    const mark = (key) => (sortable ? sortMark(key) : '');
+    const header = (key, text, attrs) => (sortable ? sortHeader(key, text, attrs) : el('th', { scope: 'col', ...attrs }, text));
+    const head = el(
+      'tr',
+      { class: 'columns' },
+      header('name', `Theme${mark('name')}`, { class: 'theme-col corner' }),
+      columns.map((c) => header(c.key, el('span', {}, `${c.short}${mark(c.key)}`), { title: c.title || c.label, class: `heat-col ${columnClass}` })),
+      header('total', `Total${mark('total')}`, { class: 'total-col' }),
     );
-    return el('table', { class: 'heatmap' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), el('tbody', {}, rows));
+    const groupRow = options.groups
+      ? el('tr', { class: 'group-row' }, el('th', { class: 'corner' }), options.groups.map((g) => el('th', { scope: 'colgroup', colspan: String(g.span), class: 'region-head', title: g.title || g.label }, g.label)), el('th', {}))
+      : null;
+    // A theme's total is summed over the columns shown (so the Total column and its sort agree with the row).
+    const total = (t) => columns.reduce((n, c) => n + count(t, c.key), 0);
+    const themes = sortable ? sortRows(model.themes, (t) => t.label, total, count) : model.themes;
+    const rows = themes.map((t) => el('tr', {}, el('th', { scope: 'row' }, t.label), columns.map((c) => heatCell(count(t, c.key), `${t.label}, ${c.label}`, max)), el('td', { class: 'total' }, String(sortable ? total(t) : t.total))));
+    return el('table', { class: groupRow ? 'heatmap grouped' : 'heatmap' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, groupRow, head), el('tbody', {}, rows));
+  }
+
+  /**
+   * Authorities (rows, under a header row per region) by themes (columns): 150 authorities read down the page as
+   * rows, where 150 columns would be a wide strip of rotated names; the themes, a few dozen at most, are the columns.
+   */
+  function authorityRowsTable(heat, caption) {
+    const themes = model.themes;
+    const count = (a, themeId) => a.perTheme[themeId] || 0;
+    const max = Math.max(1, ...heat.authorities.flatMap((a) => themes.map((t) => count(a, t.themeId))));
+    const head = el(
+      'tr',
+      { class: 'columns' },
+      sortHeader('name', `Authority${sortMark('name')}`, { class: 'theme-col corner' }),
+      themes.map((t) => sortHeader(t.themeId, el('span', {}, `${t.label}${sortMark(t.themeId)}`), { title: t.label, class: 'heat-col theme-head' })),
+      sortHeader('total', `Total${sortMark('total')}`, { class: 'total-col' }),
+    );
+    const bodies = heat.regions.map((region) => {
+      const members = sortRows(heat.authorities.filter((a) => a.region === region.key), (a) => a.label, (a) => a.total, count);
+      return el(
+        'tbody',
+        { class: 'region-group' },
+        el('tr', { class: 'region-row' }, el('th', { scope: 'rowgroup', colspan: String(themes.length + 2), class: 'region-head' }, `${region.label} · ${authorityCount(region.authorities)}, ${plural(region.total, 'passage')}`)),
+        members.map((a) => el('tr', { class: 'authority-row' }, el('th', { scope: 'row', title: `${a.label}: ${plural(a.reports, 'report')}` }, a.label), themes.map((t) => heatCell(count(a, t.themeId), `${a.label}, ${t.label}`, max)), el('td', { class: 'total' }, String(a.total)))),
+      );
+    });
+    return el('table', { class: 'heatmap transposed' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, head), bodies);
+  }
+
+  /** The switch "By report / By authority / By region", drawn once above the heat map (outside its scroll box). */
+  function heatSwitch() {
+    let bar = document.getElementById('heat-switch');
+    if (!bar) {
+      bar = el('div', { id: 'heat-switch', class: 'heat-switch', role: 'group', 'aria-label': 'Heat map columns' });
+      for (const mode of HEAT_MODES) {
+        const button = el('button', { type: 'button', class: 'secondary', 'data-heat-by': mode.id }, mode.button);
+        button.addEventListener('click', () => setHeatBy(mode.id));
+        append(bar, button);
+      }
+      $('heatmap').before(bar);
+    }
+    bar.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.getAttribute('data-heat-by') === heatBy)));
+    $('heat-heading').textContent = (HEAT_MODES.find((m) => m.id === heatBy) || HEAT_MODES[0]).heading;
   }
 
   function renderHeatmap() {
+    heatSwitch();
     const host = $('heatmap');
     clear(host);
     if (model.themes.length === 0 || model.reports.length === 0) {
       append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
       return;
     }
+    if (heatBy === 'authority') renderByAuthority(host);
+    else if (heatBy === 'region') renderByRegion(host);
+    else renderByReport(host);
+  }
+
+  function renderByReport(host) {
     // Up to MAX_COLUMNS reports, every report is a column, so the gaps show; beyond that only reports with
     // passages are (hundreds of empty columns hide the picture), and the caption says how many are left out.
     const tagged = new Set(model.taggedReportPaths);
@@ -221,8 +324,30 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     const hidden = model.reports.length - reports.length;
     // Reports with nothing tagged stay as empty columns: the gaps are part of the picture.
     const columns = reports.map((r) => ({ key: r.path, label: r.label, short: r.shortLabel }));
-    append(host, themeTable(columns, (t, key) => t.perReport[key] || 0, 'report-col', 'Number of tagged passages per theme and report'));
-    if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns.`));
+    append(host, themeTable(columns, (t, key) => t.perReport[key] || 0, 'report-col', 'Number of tagged passages per theme and report', { sortable: true }));
+    if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns; By authority or By region shows them all.`));
+  }
+
+  function renderByAuthority(host) {
+    const heat = model.authorityHeat;
+    if (heat.authorities.length <= MAX_COLUMNS) {
+      // Few enough to be columns, under a header per region, as the report columns are.
+      const groups = heat.regions.map((r) => ({ label: r.label, span: heat.authorities.filter((a) => a.region === r.key).length, title: `${r.label}: ${plural(r.total, 'passage')}` }));
+      const columns = heat.authorities.map((a) => ({ key: a.key, label: a.label, short: a.label, title: `${a.label} (${a.region}): ${plural(a.reports, 'report')}` }));
+      const byKey = new Map(heat.authorities.map((a) => [a.key, a]));
+      append(host, themeTable(columns, (t, key) => byKey.get(key).perTheme[t.themeId] || 0, 'authority-col', 'Number of tagged passages per theme and authority, grouped by region', { sortable: true, groups }));
+    } else {
+      append(host, authorityRowsTable(heat, 'Number of tagged passages per authority and theme, grouped by region'));
+    }
+    const reports = heat.authorities.reduce((n, a) => n + a.reports, 0);
+    append(host, el('p', { class: 'hint' }, `${authorityCount(heat.authorities.length)} in ${plural(heat.regions.length, 'region')}, ${plural(reports, 'report')}. Click a heading to sort.`));
+  }
+
+  function renderByRegion(host) {
+    const heat = model.authorityHeat;
+    const byKey = new Map(heat.regions.map((r) => [r.key, r]));
+    const columns = heat.regions.map((r) => ({ key: r.key, label: r.label, short: r.label, title: `${r.label}: ${authorityCount(r.authorities)}, ${plural(r.reports, 'report')}` }));
+    append(host, themeTable(columns, (t, key) => byKey.get(key).perTheme[t.themeId] || 0, 'region-col', 'Number of tagged passages per theme and region', { sortable: true }));
   }
 
   const OUTSIDE_JUDGEMENTS = 'none';
@@ -332,8 +457,8 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
 
   /** A passage row's drag: the data passageDragData builds, offered as a copy (the row stays in the view). */
   function startPassageDrag(event, item) {
-    if (!event.dataTransfer) return;
-    for (const [type, value] of Object.entries(passageDragData(item.reportPath, item.tagId))) event.dataTransfer.setData(type, value);
+    if (!event.dataTransfer || !item.reportUri) return;
+    for (const [type, value] of Object.entries(passageDragData(item.reportUri, item.tagId))) event.dataTransfer.setData(type, value);
     event.dataTransfer.effectAllowed = 'copy';
   }
 
@@ -354,14 +479,14 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
       // An orphaned passage has no words in the report to cite, so it cannot be dragged into a draft.
       const row = el(
         'li',
-        { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId, draggable: item.orphaned ? undefined : 'true' },
+        { class: item.orphaned ? 'passage orphaned' : 'passage', 'data-tag-id': item.tagId, draggable: item.orphaned || !item.reportUri ? undefined : 'true' },
         el('div', { class: 'chips' }, item.themes.map((t) => el('span', { class: 'chip' }, t.label)), item.grade ? el('span', { class: `chip grade grade-${item.grade}` }, model.gradeLabels[item.grade]) : null, ownerChip(item), item.orphaned ? el('span', { class: 'chip warn' }, 'orphaned') : null),
         el('blockquote', { class: 'quote' }, item.quote.replace(/\s+/g, ' ').trim()),
         el('p', { class: 'citation' }, item.citation),
         item.note ? el('p', { class: 'note' }, el('span', { class: 'note-label' }, item.author ? `Note (${item.author}): ` : 'Note: '), el('span', { class: 'note-text' }, item.note)) : null,
         el('div', { class: 'row-actions' }, open, copy),
       );
-      if (!item.orphaned) row.addEventListener('dragstart', (event) => startPassageDrag(event, item));
+      if (!item.orphaned && item.reportUri) row.addEventListener('dragstart', (event) => startPassageDrag(event, item));
       append(list, row);
     }
     const remaining = model.itemCount - loaded.length;
@@ -387,14 +512,30 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     renderRecurring();
     renderPassages();
     $('app').setAttribute('aria-busy', 'false');
-    // What was drawn, for the integration test (and nothing the page does depends on it).
+    reportRendered();
+  }
+
+  /** What was drawn, for the integration test (and nothing the page does depends on it). */
+  function reportRendered(extra = {}) {
+    const heatHead = /** @type {HTMLElement | null} */ (document.querySelector('#heatmap thead'));
     vscode.postMessage({
       type: 'rendered',
       state: {
         passages: document.querySelectorAll('#passages li.passage').length,
         heatCells: document.querySelectorAll('#heatmap td.heat-cell.filled').length,
-        heatRows: document.querySelectorAll('#heatmap tbody tr').length,
-        heatColumns: document.querySelectorAll('#heatmap thead th.report-col').length,
+        heatRows: document.querySelectorAll('#heatmap tbody tr:not(.region-row)').length,
+        heatColumns: document.querySelectorAll('#heatmap thead th.heat-col').length,
+        heatBy,
+        heatSort: `${heatSort.key} ${heatSort.descending ? 'descending' : 'ascending'}`,
+        heatRowLabels: Array.from(document.querySelectorAll('#heatmap tbody tr:not(.region-row) th[scope=row]')).map((th) => th.textContent),
+        heatColumnLabels: Array.from(document.querySelectorAll('#heatmap thead th.heat-col')).map((th) => th.getAttribute('title')),
+        heatRegions: Array.from(document.querySelectorAll('#heatmap .region-head')).map((th) => th.textContent),
+        heatRowTotals: Array.from(document.querySelectorAll('#heatmap tbody tr:not(.region-row) td.total')).map((td) => Number(td.textContent)),
+        heatStickyHeader: heatHead ? window.getComputedStyle(heatHead).position : null,
+        heatScrolls: $('heatmap').scrollHeight > $('heatmap').clientHeight,
+        heatScrollTop: $('heatmap').scrollTop,
+        // Where the column headings are, from the top of the heat map's box: 0 however far it is scrolled when they stick.
+        heatHeadOffset: heatHead ? Math.round(heatHead.getBoundingClientRect().top - $('heatmap').getBoundingClientRect().top) : null,
         areaColumns: Array.from(document.querySelectorAll('#areas thead th.area-col')).map((th) => th.textContent),
         areaCells: document.querySelectorAll('#areas td.heat-cell.filled').length,
         recurring: document.querySelectorAll('#recurring ul.recurring > li').length,
@@ -410,6 +551,7 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
         injected: /** @type {any} */ (window).__iraInjected ?? null,
         summary: $('summary').textContent,
         filter: currentFilter(),
+        ...extra,
       },
     });
   }
@@ -451,6 +593,19 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
       loaded = loaded.concat(message.items);
       pending = -1;
       renderPassages();
+    } else if (message.type === 'heatView' && model) {
+      // Test hook: presses the switch and then a header as a user would (the clicks go through the same handlers).
+      const button = Array.from(document.querySelectorAll('#heat-switch button')).find((b) => b.getAttribute('data-heat-by') === message.by);
+      if (button) /** @type {HTMLElement} */ (button).click();
+      const keys = Array.isArray(message.sortBy) ? message.sortBy : [];
+      const missing = [];
+      for (const key of keys) {
+        const th = Array.from(document.querySelectorAll('#heatmap th[data-sort]')).find((h) => h.getAttribute('data-sort') === key || h.getAttribute('title') === key);
+        if (th) /** @type {HTMLElement} */ (th).click();
+        else missing.push(key);
+      }
+      if (typeof message.scrollTo === 'number') $('heatmap').scrollTop = message.scrollTo;
+      reportRendered({ heatClicks: keys.length, heatMissing: missing });
     } else if (message.type === 'setFilter' && model) {
       setFilter(message.filter || {});
     } else if (message.type === 'press') {

@@ -61,7 +61,9 @@ export { buildTagsTree, childrenOf, type IndexedSidecar, nodeId, passageDescript
 // Evidence across reports: collection, filters, citations, the Evidence view model.
 export { formatQuoteWithCitation } from './evidence/citation';
 export { type AnalyseFunction, collectEvidence } from './evidence/collectEvidence';
-export { filterEvidence } from './evidence/evidenceFilter';
+export { type StreamedEvidence, type StreamedReport, streamEvidence } from './evidence/streamEvidence';
+export { EvidenceIndex } from './evidence/evidenceIndex';
+export { filterEvidence, itemMatches, reportMatches } from './evidence/evidenceFilter';
 export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type EvidenceSet } from './evidence/evidenceModel';
 export { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from './evidence/evidenceViewModel';
 export { sanitiseFilter } from './evidence/filterMessage';
@@ -82,13 +84,16 @@ export { matchingText, quoteMatches } from './drafts/quoteMatching';
 export { draftFootnotes, type Footnote, type FootnoteQuote } from './drafts/draftFootnotes';
 export { draftWithFootnotes, renderDraft, type RenderedDraft } from './drafts/draftRendering';
 export { draftHtml } from './drafts/draftHtml';
-export { type CitingDraft, citingDrafts, citingDraftsSummary } from './drafts/citingDrafts';
+export { type CitingDraft, citingDraft, citingDrafts, citingDraftsSummary, reportsCitedBy, sortCitingDrafts } from './drafts/citingDrafts';
+export { type DraggedPassage, draggedPassagesFrom, PASSAGE_MIME } from './drafts/draggedPassages';
+export { type CheckedCitingDraft, checkCitingDrafts, type CitedInGroup, citationStatusText, citedInGroup, type CitingDraftCitations } from './drafts/citedInOutline';
 export { draftCoverage, type DraftCoverage, type ReportCoverage, type SectionCoverage, type TaggedReport, type ThemeCoverage, type UncitedPassage } from './drafts/draftCoverage';
 
 // Exports: CSV, Markdown, JSON, REFI-QDA (.qdpx, .qdc) and codebook import.
 export { codebookFileText } from './exports/codebookFile';
 export { coderNotFoundMessage, type CoderLimit, limitEvidenceToCoder } from './exports/coderFilter';
 export { exportCsv } from './exports/csvExport';
+export { type CsvSink, CsvStreamWriter } from './exports/csvStream';
 export { exportJson } from './exports/jsonExport';
 export { exportMarkdown } from './exports/markdownExport';
 export { exportQdc } from './exports/qdcExport';
@@ -116,8 +121,9 @@ export { chooseCoderName, type CoderName, type CoderNameSource } from './agreeme
 export { AGREED_CODER, isSettled, SETTLE_DECISIONS, type SettleDecision, SettleError, type SettleRequest, type Settlement, settleDisagreement, undoSettlement } from './agreement/settleDisagreement';
 
 // Platform: the file-system interface and its Node implementation, text helpers.
-export { type FileStat, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';
+export { type FileStat, type IFileSystem, isNotFound, MAX_TEXT_FILE_BYTES, notFoundError } from './platform/fs/fileSystem';
 export { createFileExclusive, NodeFileSystem } from './platform/fs/nodeFileSystem';
+export { readBackExclusive } from './platform/fs/readBackExclusive';
 export { describeFileFault, type FileFault, type FileFaultKind, notRegularFileError, ReportReadError, shownPath, tooLargeError } from './platform/fs/fileFaults';
 export { readRegularFile } from './platform/fs/regularFileRead';
 export { readReport, readReportText, type ReportReadOutcome } from './platform/fs/reportReading';

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerAnalysisWorkers } from './platform/analysisWorkers';
 import { ReportDocuments } from './platform/reportDocuments';
 import { registerDocumentSymbols } from './outline/documentSymbols';
+import { CitingDraftsIndex } from './drafts/citingDraftsIndex';
 import { registerDraftCitations } from './drafts/draftFeature';
 import { type EvidenceStateRequest, type EvidenceViewState, evidenceViewState, registerEvidence } from './evidence/evidenceCommands';
 import { registerExportCommands, writeEvidenceExport } from './exports/exportCommands';
@@ -56,10 +57,12 @@ export interface InspectionReportsApi {
 export function activate(context: vscode.ExtensionContext): InspectionReportsApi {
   const log = vscode.window.createOutputChannel('Inspection Reports', { log: true });
   const reports = new ReportDocuments(log);
+  const citingDrafts = new CitingDraftsIndex(log);
   context.subscriptions.push(
     log,
     reports,
-    registerDocumentSymbols(reports),
+    citingDrafts,
+    registerDocumentSymbols(reports, citingDrafts),
     registerWorkspaceSymbols(reports),
     registerFoldingRanges(reports),
     registerGradeHover(reports),
@@ -73,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): InspectionReportsApi
   context.subscriptions.push(registerAnalysisWorkers(context.extensionUri, log));
   context.subscriptions.push(...registerExportCommands(tagging.codebooks, log));
   context.subscriptions.push(...registerImportCommands(log));
-  context.subscriptions.push(...registerDraftCitations(log));
+  context.subscriptions.push(...registerDraftCitations(log, citingDrafts));
   context.subscriptions.push(
     ...registerEvidence({ extensionUri: context.extensionUri, storageUri: context.globalStorageUri, reports, sidecars: tagging.sidecars, codebooks: tagging.codebooks, log, runExport: (format, evidence) => writeEvidenceExport(format, evidence, tagging.codebooks) }),
   );

@@ -226,6 +226,48 @@ describe('citations in a Markdown draft', function () {
     assert.equal(lens.range.start.line, 0);
   });
 
+  it("ends the report's Outline with the drafts citing it, and drops a draft once its citation is removed and saved", async () => {
+    const report = await vscode.workspace.openTextDocument(reportUri());
+    const coverageDraft = vscode.Uri.joinPath(folder(), 'coverage.md');
+    // VS Code orders the top-level symbols by position: the group, on the first line, comes first there.
+    const citedInSymbol = async () => {
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', report.uri);
+      const groups = symbols?.filter((s) => s.name.startsWith('Cited in '));
+      assert.ok(!groups || groups.length <= 1, 'one group at most');
+      return groups?.[0];
+    };
+    let seen = '';
+    const described = (s: vscode.DocumentSymbol | undefined) => (seen = s ? `${s.name}: ${s.children.map((c) => `${c.name} (${c.detail})`).join(', ')}` : 'none');
+    const group = await waitFor('the Outline group of the citing drafts', async () => {
+      const found = await citedInSymbol();
+      described(found);
+      return found?.name === 'Cited in 2 drafts' ? found : undefined;
+    }).catch((error: unknown) => assert.fail(`${String(error)}; group: ${seen}`));
+    // self-evaluation.md's misquote was fixed (unsaved) by the quick fix test: the Outline checks the draft as it stands.
+    assert.deepEqual(
+      group.children.map((c) => [c.name, c.detail]),
+      [
+        [vscode.workspace.asRelativePath(draftUri()), '3 citations · all ok'],
+        [vscode.workspace.asRelativePath(coverageDraft), '1 citation · ok'],
+      ],
+    );
+    assert.equal(group.kind, vscode.SymbolKind.Namespace);
+    assert.deepEqual([group.range.start.line, group.range.end.line], [0, 0], 'on the first line, so it never hides a section');
+
+    const coverage = await vscode.workspace.openTextDocument(coverageDraft);
+    const link = coverage.getText().indexOf(` ${LINK('t1')}`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(coverage.uri, new vscode.Range(coverage.positionAt(link), coverage.positionAt(link + LINK('t1').length + 1)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await coverage.save());
+    const after = await waitFor('the Outline without coverage.md', async () => {
+      const found = await citedInSymbol();
+      described(found);
+      return found?.name === 'Cited in 1 draft' ? found : undefined;
+    }).catch((error: unknown) => assert.fail(`${String(error)}; group: ${seen}`));
+    assert.deepEqual(after.children.map((c) => c.name), [vscode.workspace.asRelativePath(draftUri())]);
+  });
+
   it('inserts the quote and citation of a passage dragged from a tree view or as a #tag= link', async () => {
     const log = vscode.window.createOutputChannel('passage drop test', { log: true });
     try {
@@ -240,6 +282,14 @@ describe('citations in a Markdown draft', function () {
       links.set('text/uri-list', new vscode.DataTransferItem(reportUri().with({ fragment: 'tag=t2' }).toString()));
       const quoted = await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(1, 0), links, token);
       assert.match(String((quoted as vscode.DocumentDropEdit).insertText), /^> Too many strategy discussions do not include health partners, so decisions are made without all the information that is known about children\.\n>\n> — \[Ashcombe focused visit\]\(/);
+      // What a passage row of the Evidence view carries (media/evidence/evidence.js passageDragData): the report URI the
+      // extension sent with the passage, in the JSON list and as the citation's own link.
+      const row = new vscode.DataTransfer();
+      const sent = reportUri().toString();
+      row.set('application/vnd.inspection-reports.passage+json', new vscode.DataTransferItem(JSON.stringify([{ reportUri: sent, tagId: 't3' }])));
+      row.set('text/uri-list', new vscode.DataTransferItem(`${sent}#tag=t3`));
+      const fromRow = await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(0, 12), row, token);
+      assert.equal(String((fromRow as vscode.DocumentDropEdit).insertText), String((inline as vscode.DocumentDropEdit).insertText), 'an Evidence row drops as a Tags view row does');
       const plain = new vscode.DataTransfer();
       plain.set('text/uri-list', new vscode.DataTransferItem(reportUri().toString()));
       assert.equal(await passageDropProvider(log).provideDocumentDropEdits(document, new vscode.Position(1, 0), plain, token), undefined, 'a report without #tag= is left to other drop handlers');

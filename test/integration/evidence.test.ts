@@ -8,15 +8,28 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { EvidenceStateRequest, EvidenceViewState } from '../../src/extension/evidence/evidenceCommands';
-import { diskUri, extensionApi, fixtureUri, openFixture, waitFor, workspaceRoot } from './helpers';
+import { diskUri, extensionApi, fixtureUri, openFixture, takeScreenshot, waitFor, workspaceRoot } from './helpers';
 import { screenshotEvidence } from './evidencePicture';
 import { generateScaleCorpus } from '../../bench/scaleCorpus';
+import { writeAuthorityWorkspace } from './authorityWorkspace';
+import { knownAuthorities } from '../../src/core/vocabulary/regions';
 
 interface RenderedState {
   passages: number;
   heatCells: number;
   heatRows: number;
   heatColumns: number;
+  heatBy: string;
+  heatSort: string;
+  heatRowLabels: string[];
+  heatColumnLabels: string[];
+  heatRegions: string[];
+  heatRowTotals: number[];
+  heatStickyHeader: string | null;
+  heatScrolls: boolean;
+  heatScrollTop: number;
+  heatHeadOffset: number | null;
+  heatMissing?: string[];
   areaColumns: string[];
   areaCells: number;
   timelines: number;
@@ -308,6 +321,116 @@ describe('Evidence view', () => {
     const path = await screenshotEvidence(readme ? resolve(__dirname, '..', '..', 'media', 'screenshot-evidence.png') : 'evidence-readme', s, s.heatCells + s.areaCells);
     await state({ filter: {} });
     if (!path) this.skip();
+  });
+
+  it('groups the heat map by region and by authority, sorts it by a heading, and keeps its headings in view', async function () {
+    this.timeout(120_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const dir = mkdtempSync(join(tmpdir(), 'ira-regions-'));
+    try {
+      // Names as the reports print them; Westmere is invented, so it has no region.
+      const written = writeAuthorityWorkspace(dir, [
+        { authority: 'Leeds', reports: 2, tags: 4 },
+        { authority: 'City of York', tags: 3 },
+        { authority: 'Bristol, City of', tags: 5 },
+        { authority: 'Camden', tags: 2 },
+        { authority: 'Tower Hamlets', tags: 6 },
+        { authority: 'St Helens', tags: 1 },
+        { authority: 'Westmere', tags: 2 },
+      ]);
+      const passages = [...written.values()].reduce((n, v) => n + v, 0);
+      assert.equal(passages, 27);
+      const opened = await openEvidence([diskUri(dir)]);
+      assert.equal(opened.passages, Math.min(passages, 200));
+      const regions = await state({ heatMap: { by: 'region' } });
+      assert.ok(regions);
+      assert.equal(regions.heatBy, 'region');
+      // One column a region, in the ONS order, the invented authority under Other; each says how many authorities.
+      assert.deepEqual(regions.heatColumnLabels, [
+        'North West: 1 authority, 1 report',
+        'Yorkshire and The Humber: 2 authorities, 3 reports',
+        'London: 2 authorities, 2 reports',
+        'South West: 1 authority, 1 report',
+        'Other: 1 authority, 1 report',
+      ]);
+      // Each tag carries one theme: the themes' totals over the regions add up to every passage written.
+      assert.equal(regions.heatRowTotals.reduce((n, v) => n + v, 0), passages);
+      assert.equal(regions.heatStickyHeader, 'sticky');
+      await takeScreenshot('evidence-by-region');
+      // Sorted by Total, largest first; a second click turns the order round.
+      const byTotal = await state({ heatMap: { by: 'region', sortBy: ['total'] } });
+      assert.equal(byTotal?.heatSort, 'total descending');
+      assert.deepEqual(byTotal?.heatRowTotals, [...byTotal!.heatRowTotals].sort((a, b) => b - a));
+      const ascending = await state({ heatMap: { by: 'region', sortBy: ['total'] } });
+      assert.equal(ascending?.heatSort, 'total ascending');
+      assert.deepEqual(ascending?.heatRowTotals, [...ascending!.heatRowTotals].sort((a, b) => a - b));
+      // By authority: seven authorities are few enough to be columns, under a heading per region.
+      const authorities = await state({ heatMap: { by: 'authority' } });
+      assert.ok(authorities);
+      assert.equal(authorities.heatSort, 'name ascending', 'each layout starts sorted by name');
+      assert.deepEqual(authorities.heatRegions, ['North West', 'Yorkshire and The Humber', 'London', 'South West', 'Other']);
+      assert.deepEqual(authorities.heatColumnLabels.map((l) => l.replace(/:.*/, '')), [
+        'St Helens (North West)', 'City of York (Yorkshire and The Humber)', 'Leeds (Yorkshire and The Humber)', 'Camden (London)', 'Tower Hamlets (London)', 'Bristol, City of (South West)', 'Westmere (Other)',
+      ]);
+      assert.equal(authorities.heatRowTotals.reduce((n, v) => n + v, 0), passages);
+      // And back to one column a report.
+      const reports = await state({ heatMap: { by: 'report' } });
+      assert.equal(reports?.heatColumns, 8);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('draws 150 authorities as rows under their regions, scrolling under sticky headings (screenshot)', async function () {
+    this.timeout(240_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const dir = mkdtempSync(join(tmpdir(), 'ira-national-'));
+    try {
+      // 150 of England's councils, one inspection each with 2 to 12 passages tagged with a dozen themes.
+      const councils = knownAuthorities().slice(0, 150);
+      writeAuthorityWorkspace(dir, councils.map((c, i) => ({ authority: c.name, tags: 2 + ((i * 7) % 11) })), { themes: 12 });
+      await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [diskUri(dir)] });
+      const drawn = await waitFor('the Evidence view to collect 150 reports', async () => {
+        const s = await state();
+        return s && s.summary.includes('of 150 reports') ? s : undefined;
+      }, 120_000);
+      assert.match(drawn.summary, /from 150 of 150 reports/);
+      // The passages of all 150 are counted (each tag one theme): the regions' totals in their headings add up to them.
+      const passages = Number(/^([\d,]+) passages/.exec(drawn.summary)?.[1]?.replace(/,/g, ''));
+      const s = await state({ heatMap: { by: 'authority', sortBy: ['total'] } });
+      assert.ok(s);
+      // Too many for columns: one row an authority, a heading row a region, the themes as columns.
+      assert.equal(s.heatRows, 150);
+      // Each row is a council under the name the reports print.
+      assert.deepEqual([...s.heatRowLabels].sort(), councils.map((c) => c.name).sort());
+      assert.deepEqual(s.heatRegions.map((r) => r.replace(/ · .*/, '')), [...new Set(councils.map((c) => c.region))]);
+      // The themes that hold a passage are the columns.
+      assert.equal(s.heatColumns, 12);
+      assert.equal(s.heatStickyHeader, 'sticky');
+      assert.ok(s.heatScrolls, 'the heat map scrolls in its own box');
+      assert.equal(s.heatRowTotals.reduce((n, v) => n + v, 0), passages);
+      // Sorted by Total within each region: every region's rows run largest first.
+      for (const region of new Set(councils.map((c) => c.region))) {
+        const rows: Array<{ label: string; total: number }> = s.heatRowLabels.map((label, i) => ({ label, total: s.heatRowTotals[i] ?? -1 }));
+        const inRegion = rows.filter((r) => councils.find((c) => c.name === r.label)?.region === region);
+        assert.ok(inRegion.length > 0, region);
+        assert.deepEqual(inRegion.map((r) => r.total), inRegion.map((r) => r.total).sort((a, b) => b - a), region);
+      }
+      // Measuring some 10,000 cells' boxes takes the runner a while.
+      const path = await screenshotEvidence('evidence-150-authorities', s, 25, { timeoutMs: 120_000 });
+      // Scrolled to the South West, the theme headings are still at the top of the box.
+      const scrolled = await state({ heatMap: { by: 'authority', scrollTo: 100_000 } });
+      assert.ok(scrolled && scrolled.heatScrollTop > 1000, `scrolled ${scrolled?.heatScrollTop}px`);
+      assert.equal(scrolled.heatHeadOffset, 0);
+      await takeScreenshot('evidence-150-authorities-scrolled');
+      if (!path) this.skip();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cancels a collection over 2,000 generated reports, shows none of it as the evidence and leaves every file as it was', async function () {

@@ -2,6 +2,7 @@
 // many citations and which tags, and the line of the first citation to open the draft at.
 
 import * as path from 'node:path';
+import type { DraftCitation } from './citationModel';
 import { parseCitations } from './citationParser';
 import { citedReportPath } from './draftSources';
 
@@ -19,13 +20,35 @@ export function citingDrafts(drafts: readonly { draftPath: string; text: string 
   const report = path.normalize(reportPath);
   const found: CitingDraft[] = [];
   for (const { draftPath, text } of drafts) {
-    // Most Markdown files cite nothing: no parse for them.
-    if (!text.includes('#tag=')) continue;
-    const ours = parseCitations(text).filter((c) => c.reportPath && path.normalize(citedReportPath(draftPath, c.reportPath)) === report);
-    if (ours.length === 0) continue;
-    found.push({ draftPath, citations: ours.length, tags: [...new Set(ours.map((c) => c.tag).filter(Boolean))], firstLine: ours[0]!.line });
+    const ours = reportsCitedBy(draftPath, text).get(report);
+    if (ours) found.push(citingDraft(draftPath, ours));
   }
-  return found.sort((a, b) => b.citations - a.citations || a.draftPath.localeCompare(b.draftPath));
+  return sortCitingDrafts(found);
+}
+
+/** A draft's citations grouped by the report they cite (its normalised absolute path), each group in the draft's order. */
+export function reportsCitedBy(draftPath: string, text: string): Map<string, DraftCitation[]> {
+  const byReport = new Map<string, DraftCitation[]>();
+  // Most Markdown files cite nothing: no parse for them.
+  if (!text.includes('#tag=')) return byReport;
+  for (const citation of parseCitations(text)) {
+    if (!citation.reportPath) continue;
+    const report = path.normalize(citedReportPath(draftPath, citation.reportPath));
+    const list = byReport.get(report);
+    if (list) list.push(citation);
+    else byReport.set(report, [citation]);
+  }
+  return byReport;
+}
+
+/** What a draft's citations of one report (at least one, in the draft's order) come to. */
+export function citingDraft(draftPath: string, citations: readonly DraftCitation[]): CitingDraft {
+  return { draftPath, citations: citations.length, tags: [...new Set(citations.map((c) => c.tag).filter(Boolean))], firstLine: citations[0]!.line };
+}
+
+/** Most citations first, then by path. */
+export function sortCitingDrafts<T extends { draftPath: string; citations: number }>(drafts: T[]): T[] {
+  return drafts.sort((a, b) => b.citations - a.citations || a.draftPath.localeCompare(b.draftPath));
 }
 
 /** "Cited by 2 drafts: sef.md (3 citations), committee.md (1 citation)". */

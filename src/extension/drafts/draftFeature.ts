@@ -5,6 +5,7 @@
 
 import type * as vscode from 'vscode';
 import { registerCitationProviders } from './citationProviders';
+import type { CitingDraftsIndex } from './citingDraftsIndex';
 import { registerCitingDraftsLens } from './citingDraftsLens';
 import { registerCoverageView } from './coverageView';
 import { DraftCitations } from './draftCitations';
@@ -13,9 +14,10 @@ import { registerPassageDrop } from './passageDrop';
 import { registerRenderDraftCommands } from './renderDraftCommand';
 import { WorkspaceTaggedReports } from './taggedReports';
 
-export function registerDraftCitations(log: vscode.LogOutputChannel): vscode.Disposable[] {
+/** `citing` is shared with the reports' Outline, which ends with the drafts citing the report. */
+export function registerDraftCitations(log: vscode.LogOutputChannel, citing: CitingDraftsIndex): vscode.Disposable[] {
   const drafts = new DraftCitations(log);
   const tagged = new WorkspaceTaggedReports(log);
   const coverage = registerCoverageView(tagged);
-  return [drafts, ...registerCitationProviders(drafts), registerEvidenceCompletion(tagged), ...registerRenderDraftCommands(log), ...coverage.disposables, ...registerCitingDraftsLens(log), registerPassageDrop(log)];
+  return [drafts, ...registerCitationProviders(drafts), registerEvidenceCompletion(tagged), ...registerRenderDraftCommands(log), ...coverage.disposables, ...registerCitingDraftsLens(citing), registerPassageDrop(log)];
 }

@@ -3,17 +3,11 @@
 // or by a webview), or a `text/uri-list` of report URIs whose fragment is `tag=<id>`, the citation's own form.
 
 import * as vscode from 'vscode';
-import { citationForTag, fileSystemSources, type QuoteStyle } from '../../core';
+import { citationForTag, type DraggedPassage, draggedPassagesFrom, fileSystemSources, PASSAGE_MIME, type QuoteStyle } from '../../core';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 
-export const PASSAGE_MIME = 'application/vnd.inspection-reports.passage+json';
 const URI_LIST = 'text/uri-list';
 const MAX_PASSAGES = 50;
-
-export interface DraggedPassage {
-  reportUri: string;
-  tagId: string;
-}
 
 export function registerPassageDrop(log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.languages.registerDocumentDropEditProvider({ language: 'markdown' }, passageDropProvider(log), { dropMimeTypes: [PASSAGE_MIME, URI_LIST] });
@@ -44,26 +38,8 @@ export function passageDropProvider(log: vscode.LogOutputChannel): vscode.Docume
 
 async function draggedPassages(dataTransfer: vscode.DataTransfer): Promise<DraggedPassage[]> {
   const json = dataTransfer.get(PASSAGE_MIME);
-  if (json) {
-    try {
-      const value: unknown = JSON.parse(await json.asString());
-      const list = Array.isArray(value) ? value : [value];
-      return list.filter((p): p is DraggedPassage => typeof p === 'object' && p !== null && typeof (p as DraggedPassage).reportUri === 'string' && typeof (p as DraggedPassage).tagId === 'string');
-    } catch {
-      return [];
-    }
-  }
-  const uris = dataTransfer.get(URI_LIST);
-  if (!uris) return [];
-  // A report URI with `#tag=<id>`, the fragment a citation itself uses; other URIs are left to other drop handlers.
-  return (await uris.asString())
-    .split(/\r?\n/)
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .flatMap((line) => {
-      const uri = vscode.Uri.parse(line.trim());
-      const tag = /(?:^|&)tag=([^&]+)/.exec(uri.fragment);
-      return tag ? [{ reportUri: uri.with({ fragment: '' }).toString(), tagId: decodeURIComponent(tag[1]!) }] : [];
-    });
+  const uris = json ? undefined : dataTransfer.get(URI_LIST);
+  return draggedPassagesFrom(json ? await json.asString() : undefined, uris ? await uris.asString() : undefined);
 }
 
 async function citationText(draftPath: string, passage: DraggedPassage, style: QuoteStyle, log: vscode.LogOutputChannel): Promise<string | undefined> {

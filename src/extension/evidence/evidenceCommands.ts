@@ -22,6 +22,8 @@ export interface EvidenceStateRequest {
   press?: { tagId: string; action: 'open' | 'copy' };
   /** Press the view's Cancel once this many reports are read (collecting again if nothing is under way). */
   cancelAfter?: number;
+  /** Press the heat map's switch, then these headers in turn (a header's sort key or its title), then scroll it. */
+  heatMap?: { by: 'report' | 'authority' | 'region'; sortBy?: string[]; scrollTo?: number };
 }
 
 /** What the Evidence view drew; with no request, also where its reports were analysed (workers or this thread). */
@@ -86,6 +88,13 @@ export async function evidenceViewState(request: EvidenceStateRequest = {}): Pro
   if (request.press) {
     panel.press(request.press.tagId, request.press.action);
     return panel.renderedState();
+  }
+  if (request.heatMap) {
+    const { by, sortBy = [], scrollTo } = request.heatMap;
+    // The webview reports once more after its last click, so the state wanted is the last one it sends.
+    const next = panel.renderedState((s) => s.heatBy === by && s.heatClicks === sortBy.length);
+    panel.showHeatMap(by, sortBy, scrollTo);
+    return next;
   }
   if (request.filter) {
     // The state drawn once the webview has sent this filter back and the extension has applied it.

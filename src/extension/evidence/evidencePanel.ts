@@ -3,7 +3,7 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, collectEvidence, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
+import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -17,6 +17,8 @@ export interface CollectedEvidence {
   set: EvidenceSet;
   texts: Map<string, string>;
   fs: VscodeFileSystem;
+  /** Each report's passages as collected: a changed tags file re-folds its own report alone (EvidenceIndex.update). */
+  index?: EvidenceIndex;
 }
 
 export type ExportFormat = 'csv' | 'markdown' | 'json' | 'qdpx';
@@ -60,7 +62,7 @@ export async function collectFolders(
   const analyse = evidenceAnalyser(options.log);
   // The editor's size limit for a report applies here too (the first folder's setting).
   const maxReportMB = vscode.workspace.getConfiguration('inspectionReports', folders[0]).get<number>('analysis.maxSizeMB');
-  const set = await collectEvidence(
+  const index = new EvidenceIndex(
     folders.map((f) => fs.pathOf(f)),
     fs,
     {
@@ -74,7 +76,8 @@ export async function collectFolders(
       ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
     },
   );
-  return { set, texts, fs };
+  const set = await index.build();
+  return { set, texts, fs, index };
 }
 
 export function workspaceFolderUris(): vscode.Uri[] {
@@ -100,6 +103,8 @@ export class EvidencePanel implements vscode.Disposable {
   // reports whose text changed.
   private readonly modelCache = new ReportModelCache();
   private stale = false;
+  /** Tags files changed since the evidence was last brought up to date. */
+  private readonly changed = new Set<vscode.Uri>();
   private readonly states = new RenderedStates<EvidenceRenderedState>();
 
   static get open(): EvidencePanel | undefined {
@@ -138,9 +143,9 @@ export class EvidencePanel implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
       watcher,
-      watcher.onDidChange(() => this.scheduleRefresh()),
-      watcher.onDidCreate(() => this.scheduleRefresh()),
-      watcher.onDidDelete(() => this.scheduleRefresh()),
+      watcher.onDidChange((uri) => this.scheduleRefresh(uri)),
+      watcher.onDidCreate((uri) => this.scheduleRefresh(uri)),
+      watcher.onDidDelete((uri) => this.scheduleRefresh(uri)),
       // Tagging writes the tags file at once, so the watcher sees every change that reaches the disk (which is
       // what is collected); edits that only shift tags in an unsaved report change nothing here.
       panel.onDidChangeViewState(() => {
@@ -172,6 +177,11 @@ export class EvidencePanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'press', tagId, action });
   }
 
+  /** Presses the heat map's switch ("by report / authority / region"), then the headers to sort by, then scrolls it (test hook). */
+  showHeatMap(by: 'report' | 'authority' | 'region', sortBy: readonly string[] = [], scrollTo?: number): void {
+    void this.panel.webview.postMessage({ type: 'heatView', by, sortBy, scrollTo });
+  }
+
   /** The last state the webview reported after rendering, or the next one that `accept`s. */
   renderedState(accept?: (state: EvidenceRenderedState) => boolean): Promise<EvidenceRenderedState> {
     return this.states.next(accept);
@@ -198,6 +208,7 @@ export class EvidencePanel implements vscode.Disposable {
     this.cancelSource?.cancel();
     const cancel = (this.cancelSource = new CancellationSource());
     this.stale = false;
+    this.changed.clear();
     // Read afresh each time, so a change to the size setting applies from the next collection.
     const analysisCache = savedAnalyses(this.host.storageUri);
     const run = (async () => {
@@ -261,20 +272,40 @@ export class EvidencePanel implements vscode.Disposable {
     );
   }
 
-  private scheduleRefresh(): void {
+  private scheduleRefresh(changed: vscode.Uri): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.changed.add(changed);
     // A hidden view collects again when it is shown.
     if (!this.panel.visible) {
       this.stale = true;
       return;
     }
-    this.refreshTimer = setTimeout(() => void this.collect(), 300);
+    this.refreshTimer = setTimeout(() => void this.refreshChanged(), 300);
+  }
+
+  /** Re-folds only the changed tags files' reports when the evidence held allows it; otherwise collects again. */
+  private async refreshChanged(): Promise<void> {
+    const evidence = this.evidence;
+    const changed = [...this.changed].map((uri) => evidence?.fs.pathOf(uri));
+    this.changed.clear();
+    if (!evidence?.index || this.collecting || changed.some((path) => path === undefined)) return this.collect();
+    try {
+      const set = await evidence.index.update(changed as string[]);
+      // A collection started meanwhile (other folders, Refresh) has the newer word.
+      if (this.evidence !== evidence || this.collecting) return;
+      this.evidence = { ...evidence, set };
+      this.post();
+    } catch (error) {
+      this.host.log.warn(`Evidence: could not update after a tags file changed (${(error as Error).message}); collecting again.`);
+      await this.collect();
+    }
   }
 
   private post(): void {
     if (!this.ready || !this.evidence) return;
     const labels = this.folders.map((f) => vscode.workspace.asRelativePath(f, (vscode.workspace.workspaceFolders?.length ?? 0) > 1));
-    void this.panel.webview.postMessage({ type: 'evidence', model: buildEvidenceViewModel(this.evidence.set, this.filter, labels) });
+    const model = buildEvidenceViewModel(this.evidence.set, this.filter, labels);
+    void this.panel.webview.postMessage({ type: 'evidence', model: { ...model, items: withReportUris(model.items, this.evidence.fs) } });
   }
 
   /** The next page of passages, for the view's "Show more": ordered once per evidence and filter, then sliced. */
@@ -284,7 +315,7 @@ export class EvidencePanel implements vscode.Disposable {
     if (this.ordered?.evidence !== evidence || this.ordered.filter !== this.filter) {
       this.ordered = { evidence, filter: this.filter, items: orderedViewItems(filterEvidence(evidence.set, this.filter).items) };
     }
-    void this.panel.webview.postMessage({ type: 'page', offset, items: viewItemsPage(this.ordered.items, offset) });
+    void this.panel.webview.postMessage({ type: 'page', offset, items: withReportUris(viewItemsPage(this.ordered.items, offset), evidence.fs) });
   }
 
   private findItem(reportPath: unknown, tagId: unknown): EvidenceItem | undefined {
@@ -374,6 +405,19 @@ export async function openPassage(item: EvidenceItem, fs: VscodeFileSystem): Pro
   }
   const range = new vscode.Range(document.positionAt(item.position.start), document.positionAt(item.position.end));
   await vscode.window.showTextDocument(document, { selection: range, preview: false });
+}
+
+/**
+ * Each passage with its report's URI, which a row dragged into a draft carries: only the extension knows the
+ * workspace's scheme (a web or remote workspace's reports are not `file:`), so the webview never makes one.
+ */
+function withReportUris<T extends { reportPath: string }>(items: readonly T[], fs: VscodeFileSystem): (T & { reportUri: string })[] {
+  const uris = new Map<string, string>();
+  return items.map((item) => {
+    let reportUri = uris.get(item.reportPath);
+    if (reportUri === undefined) uris.set(item.reportPath, (reportUri = fs.uriOf(item.reportPath).toString()));
+    return { ...item, reportUri };
+  });
 }
 
 function sameFolders(a: readonly vscode.Uri[], b: readonly vscode.Uri[]): boolean {
