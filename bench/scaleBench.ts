@@ -1,5 +1,5 @@
 // Part 'scale' of `npm run bench` (issue 14): aggregation at national scale, over the generated corpus of
-// bench/scaleCorpus.ts (5,000 reports by default, half of them tagged with 100 tags each), in fresh processes as
+// bench/scaleCorpus.ts (5,000 reports by default, each tagged with 100 tags), in fresh processes as
 // the cache part runs them: read + parse of the same files against aggregation with the persistent cache warm,
 // and the collection's peak memory against the total size of the sidecars; then the streamed CSV export and the
 // re-aggregation after one sidecar changed (bench/streamBench.ts).

@@ -1,10 +1,10 @@
-// The scale fixture (issue 14): thousands of reports in every kind's style, half of them tagged, for the benchmark's
+// The scale fixture (issue 14): thousands of reports in every kind's style, each tagged (or one in `tagEvery`), for the benchmark's
 // scale rows and the Evidence view's tests at scale. Built only from the project's own invented fixtures
 // (test/fixtures/reports): each report is one fixture given another invented authority's name and a body grown
 // with invented prose in the layout `pdftotext -layout` prints, so every text (and its cache key) differs.
 // Deterministic from the seed: the same options write the same bytes on every machine.
 //
-//   npx tsx bench/scaleCorpus.ts <folder> [--reports 5000] [--tags 100] [--seed 14]
+//   npx tsx bench/scaleCorpus.ts <folder> [--reports 5000] [--tags 100] [--tag-every 1] [--seed 14]
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,8 +19,10 @@ import { makeTags } from './benchTags';
 export interface ScaleCorpusOptions {
   /** Number of reports; 5,000 by default (issue 14's national scale). */
   reports?: number;
-  /** Tags in each tagged report's sidecar; every other report is tagged, the rest have no sidecar. */
+  /** Tags in each tagged report's sidecar. */
   tagsPerReport?: number;
+  /** Every report is tagged by default (5,000 × 100 = 500,000 tags); 2 tags every other one, the rest have no sidecar. */
+  tagEvery?: number;
   seed?: number;
   /** The fixtures the reports are made from; test/fixtures/reports by default. */
   fixtureFolder?: string;
@@ -61,6 +63,7 @@ const TAILS = [
 export function generateScaleCorpus(folder: string, options: ScaleCorpusOptions = {}): ScaleCorpusSummary {
   const count = options.reports ?? 5000;
   const tagsPerReport = options.tagsPerReport ?? 100;
+  const tagEvery = Math.max(1, options.tagEvery ?? 1);
   const seed = options.seed ?? 14;
   const fixtures = loadFixtures(options.fixtureFolder ?? resolve(__dirname, '..', 'test/fixtures/reports'));
   const summary: ScaleCorpusSummary = { reports: 0, taggedReports: 0, tags: 0, authorities: 0, reportBytes: 0, sidecarBytes: 0 };
@@ -77,7 +80,7 @@ export function generateScaleCorpus(folder: string, options: ScaleCorpusOptions 
     writeFileSync(join(sub, fileName), text);
     summary.reports++;
     summary.reportBytes += Buffer.byteLength(text);
-    if (i % 2 === 0) {
+    if (i % tagEvery === 0) {
       const tags = makeTags(text, tagsPerReport, seed * 1_000_003 + i);
       const sidecar = serialiseSidecar({ format: SIDECAR_FORMAT, version: SIDECAR_VERSION, report: { fileName, textHash: textHash(text) }, tags } as Parameters<typeof serialiseSidecar>[0]);
       writeFileSync(join(sub, fileName + SIDECAR_SUFFIX), sidecar);
@@ -153,9 +156,9 @@ function main(argv: string[]): void {
     if (!Number.isInteger(value) || value < 0) throw new Error(`${name} takes a whole number, not "${argv[at + 1] ?? ''}"`);
     return value;
   };
-  if (!folder || folder.startsWith('--')) throw new Error('usage: npx tsx bench/scaleCorpus.ts <folder> [--reports 5000] [--tags 100] [--seed 14]');
+  if (!folder || folder.startsWith('--')) throw new Error('usage: npx tsx bench/scaleCorpus.ts <folder> [--reports 5000] [--tags 100] [--tag-every 1] [--seed 14]');
   const t0 = performance.now();
-  const summary = generateScaleCorpus(resolve(folder), { reports: flag('--reports', 5000), tagsPerReport: flag('--tags', 100), seed: flag('--seed', 14) });
+  const summary = generateScaleCorpus(resolve(folder), { reports: flag('--reports', 5000), tagsPerReport: flag('--tags', 100), tagEvery: flag('--tag-every', 1), seed: flag('--seed', 14) });
   console.log(`${summary.reports} reports (${summary.taggedReports} tagged, ${summary.tags} tags) for ${summary.authorities} authorities in ${folder}: ${(summary.reportBytes / 1048576).toFixed(0)} MB of reports, ${(summary.sidecarBytes / 1048576).toFixed(0)} MB of sidecars (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
 }
 

@@ -439,7 +439,7 @@ describe('Evidence view', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ira-scale-'));
     try {
       // 2,000 reports in every kind's style, half of them tagged (bench/scaleCorpus.ts, from the project's fixtures).
-      const written = generateScaleCorpus(dir, { reports: 2000, tagsPerReport: 20, fixtureFolder: resolve(__dirname, '..', '..', 'test', 'fixtures', 'reports') });
+      const written = generateScaleCorpus(dir, { reports: 2000, tagsPerReport: 20, tagEvery: 2, fixtureFolder: resolve(__dirname, '..', '..', 'test', 'fixtures', 'reports') });
       assert.equal(written.reports, 2000);
       const before = folderSnapshot(dir);
       await vscode.commands.executeCommand('inspectionReports.openEvidence', { folders: [diskUri(dir)] });
