@@ -14,6 +14,7 @@ import { CsvStreamWriter } from '../src/core/exports/csvStream';
 import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
 import { CacheFolderFileSystem } from '../src/cli/cacheFolder';
+import { writeAll } from '../src/cli/streamCsvOut';
 import type { CacheBenchRow } from './cacheBench';
 
 export const STREAM_CHILD_FLAG = '--stream-child';
@@ -42,7 +43,7 @@ export async function runStreamChild(args: string[]): Promise<void> {
   let bytes = 0;
   const writer = new CsvStreamWriter(async (chunk) => {
     bytes += chunk.length;
-    await file.write(chunk);
+    await writeAll(file, chunk);
   });
   await streamEvidence([dir!], new NodeFileSystem(), { now: () => new Date(0), analysisCache: cache, analyse: (text, o) => pool.analyse(text, o) }, async ({ items }) => {
     await writer.write(items);

@@ -54,7 +54,7 @@ export async function streamCsvToFile(
   try {
     handle = await open(partial ?? out, 'w');
     const file = handle;
-    const writer = new CsvStreamWriter(async (chunk) => void (await file.write(chunk)));
+    const writer = new CsvStreamWriter((chunk) => writeAll(file, chunk));
     let reports = 0;
     let tagged = 0;
     const evidence = await collect(async ({ report, items }) => {
@@ -76,5 +76,14 @@ export async function streamCsvToFile(
   } finally {
     await handle?.close().catch(() => undefined);
     if (!renamed && partial !== undefined) await rm(partial, { force: true }).catch(() => undefined);
+  }
+}
+
+/** FileHandle.write may write part of a buffer: the rest goes in further writes. */
+export async function writeAll(file: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let at = 0; at < chunk.length; ) {
+    const { bytesWritten } = await file.write(chunk, at, chunk.length - at);
+    if (bytesWritten === 0) throw new Error('the file took no more bytes');
+    at += bytesWritten;
   }
 }

@@ -20,11 +20,16 @@ const NOW = () => new Date('2026-01-05T12:00:00.000Z');
 // Given in this order the folders are walked reports first; a set lists them by path, problems first.
 const FOLDERS = [`${FIXTURES}/reports`, `${FIXTURES}/problems`];
 
+/** The chunks as text, the byte-order mark kept (a plain TextDecoder would drop it). */
+function utf8(chunks: Uint8Array[]): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
+}
+
 describe('CSV export written as the passages come', () => {
   it('writes the same bytes as the whole-set export, from reports handed on in the set’s order', async () => {
     const fs = new NodeFileSystem();
     const set = await collectEvidence(FOLDERS, fs, { analyse: fixtureAnalyser, now: NOW });
-    const chunks: string[] = [];
+    const chunks: Uint8Array[] = [];
     const seen: StreamedReport[] = [];
     // A tiny chunk size: many writes, each awaited.
     const writer = new CsvStreamWriter(async (chunk) => void chunks.push(chunk), 200);
@@ -35,7 +40,7 @@ describe('CSV export written as the passages come', () => {
     await writer.end();
     assert.ok(set.items.length > 5, 'the fixtures have passages to write');
     assert.ok(chunks.length > 3, `written in ${chunks.length} chunks`);
-    assert.equal(chunks.join(''), exportCsv(set));
+    assert.equal(utf8(chunks), exportCsv(set));
     assert.equal(writer.rows, set.items.length);
     assert.equal(streamed.passages, set.items.length);
     assert.deepEqual(seen.map((r) => r.report.path), set.reports.map((r) => r.path));
@@ -44,10 +49,10 @@ describe('CSV export written as the passages come', () => {
   });
 
   it('writes the head alone for no passages, as the whole-set export does', async () => {
-    let text = '';
-    const writer = new CsvStreamWriter((chunk) => void (text += chunk));
+    const chunks: Uint8Array[] = [];
+    const writer = new CsvStreamWriter((chunk) => void chunks.push(chunk));
     await writer.end();
-    assert.equal(text, exportCsv({ items: [] }));
+    assert.equal(utf8(chunks), exportCsv({ items: [] }));
   });
 });
 
