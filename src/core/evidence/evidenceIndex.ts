@@ -41,6 +41,9 @@ export class EvidenceIndex {
   private themes = new ThemeTally();
   private authorities = new AuthorityTally();
   private items: EvidenceItem[] = [];
+  /** The listed reports, kept beside `listed`; and every entry's problems, made again only when some changed. */
+  private reports: EvidenceReport[] = [];
+  private problems: EvidenceProblem[] | undefined;
   private readonly reader: PairReader;
   private updating: Promise<unknown> = Promise.resolve();
 
@@ -65,6 +68,8 @@ export class EvidenceIndex {
     await foldPairs(found.pairs, this.fs, this.options, (folded) => this.put(folded, readAt, false));
     this.listed = [...this.entries.values()].flatMap((e) => (e.folded.passages ? [e.folded.report.path] : [])).sort(compareReportPaths);
     this.items = this.listed.flatMap((path) => this.entries.get(path)!.items);
+    this.reports = this.listed.map((path) => this.entries.get(path)!.folded.passages!.report);
+    this.problems = undefined;
     await this.options.analysisCache?.flush();
     return this.set();
   }
@@ -100,15 +105,17 @@ export class EvidenceIndex {
    * update (copying them would cost more than the update): use the newest set, and copy what must stay as it is.
    */
   set(): EvidenceSet {
-    const reports: EvidenceReport[] = this.listed.map((path) => this.entries.get(path)!.folded.passages!.report);
+    // Made again only when an entry's problems changed: at national scale, flattening every entry's on each update
+    // cost more than the update.
+    this.problems ??= [...this.folderProblems, ...[...this.entries.values()].flatMap((entry) => entry.problems)];
     return {
       generated: (this.options.now?.() ?? new Date()).toISOString(),
       folders: [...this.folders],
-      reports,
+      reports: [...this.reports],
       items: this.items,
       themes: this.themes.summaries(),
       ...this.authorities.summaries(),
-      problems: [...this.folderProblems, ...[...this.entries.values()].flatMap((entry) => entry.problems)],
+      problems: this.problems,
     };
   }
 
@@ -129,6 +136,7 @@ export class EvidenceIndex {
     const held = entry?.folded;
     this.take(key);
     if (pair.reportPath === undefined && pair.sidecarPath === undefined) {
+      if (entry?.problems.length) this.problems = undefined;
       this.entries.delete(key);
       return;
     }
@@ -149,6 +157,8 @@ export class EvidenceIndex {
     const passages = folded.passages;
     const items = passages ? [...passages.items].sort(compareInReport) : [];
     const problems = [...folded.sidecar.problems, ...folded.report.problems, ...(passages?.problems ?? [])].map(toEvidenceProblem);
+    const before = this.entries.get(path);
+    if (problems.length > 0 || !before || before.problems.length > 0) this.problems = undefined;
     this.entries.set(path, { folded, items, problems, readAt });
     if (!passages) return;
     this.themes.add(items);
@@ -156,6 +166,7 @@ export class EvidenceIndex {
     if (!place) return;
     const at = this.position(path);
     this.listed.splice(at, 0, path);
+    this.reports.splice(at, 0, passages.report);
     splice(this.items, this.offsetOf(at), 0, items);
   }
 
@@ -168,6 +179,7 @@ export class EvidenceIndex {
     const at = this.position(path);
     splice(this.items, this.offsetOf(at), entry.items.length, []);
     this.listed.splice(at, 1);
+    this.reports.splice(at, 1);
     this.themes.remove(entry.items);
     this.authorities.remove(passages.report);
   }

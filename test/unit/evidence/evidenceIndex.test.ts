@@ -73,6 +73,23 @@ describe('EvidenceIndex: incremental re-aggregation', () => {
     assert.deepEqual(set, await fresh(fs));
   });
 
+  it('works recurring improvements out again when a tag change moves an improvement’s themes, and only then', async () => {
+    const recurring = (set: EvidenceSet) => JSON.stringify(set.recurringImprovements);
+    const before = recurring(index.set());
+    const sidecar = JSON.parse(fs.get(S24)!) as { tags: unknown[] };
+    const untagged = JSON.stringify({ ...sidecar, tags: [] });
+    fs.set(S24, untagged);
+    const cleared = await index.update([S24]);
+    assert.notEqual(recurring(cleared), before, 'the 2024 improvements lost their themes: the recurring list changes');
+    assert.deepEqual(cleared, await fresh(fs));
+    // The same file again (a save that changed nothing): the summaries stay, and still equal a whole collection's.
+    const again = await index.update([S24]);
+    assert.equal(recurring(again), recurring(cleared));
+    assert.deepEqual(again, await fresh(fs));
+    fs.set(S24, JSON.stringify(sidecar));
+    assert.equal(recurring(await index.update([S24])), before);
+  });
+
   it('re-reads and re-analyses a changed report alone', async () => {
     fs.set(R24, fs.get(R24)!.replace('Westmere', 'Westmere '));
     const set = await index.update([R24]);
