@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
@@ -111,7 +111,7 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
       io.stderr(`aggregate: cancelled after ${cancelled.done} of ${cancelled.total} files; nothing written\n`);
       return EXIT_INTERRUPTED;
     }
-    const filtered = hasFilter(filter) ? filterEvidence(collected, filter) : collected;
+    const filtered = narrowEvidence(collected, filter);
     const limited = values.coder !== undefined ? limitEvidenceToCoder(filtered, values.coder) : undefined;
     if (limited && limited.set.items.length === 0) {
       io.stderr(`report: aggregate: ${coderNotFoundMessage(values.coder!, limited.coders)}\n`);
@@ -296,10 +296,6 @@ function readFilter(values: Record<string, string | boolean | string[] | boolean
     filter[flag] = value;
   }
   return filter;
-}
-
-function hasFilter(filter: EvidenceFilter): boolean {
-  return Object.keys(filter).length > 0;
 }
 
 async function loadCodebook(path: string | undefined, firstFolder: string | undefined, io: CliIO): Promise<Codebook | number> {

@@ -63,7 +63,7 @@ export { formatQuoteWithCitation } from './evidence/citation';
 export { type AnalyseFunction, collectEvidence } from './evidence/collectEvidence';
 export { type StreamedEvidence, type StreamedReport, streamEvidence } from './evidence/streamEvidence';
 export { EvidenceIndex } from './evidence/evidenceIndex';
-export { filterEvidence, itemMatches, reportMatches } from './evidence/evidenceFilter';
+export { filterEvidence, itemMatches, narrowEvidence, narrows, reportMatches } from './evidence/evidenceFilter';
 export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type EvidenceSet } from './evidence/evidenceModel';
 export { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from './evidence/evidenceViewModel';
 export { sanitiseFilter } from './evidence/filterMessage';

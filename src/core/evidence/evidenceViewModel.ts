@@ -3,7 +3,7 @@
 // Plain JSON: it crosses postMessage. No vscode import, so it stays testable on its own.
 
 import type { AuthorityGrades, EvidenceFilter, EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet, RecurringImprovement, ThemeSummary } from './evidenceModel';
-import { filterEvidence } from './evidenceFilter';
+import { narrowEvidence } from './evidenceFilter';
 import { formatCitation, formatQuoteWithCitation, longDate } from './citation';
 import { recurringScopeNote } from './recurringImprovements';
 import { type AuthorityHeat, buildAuthorityHeat } from './authorityHeat';
@@ -77,7 +77,7 @@ function year(date: string | undefined): string {
 export const VIEW_PAGE_SIZE = 200;
 
 export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter, folderLabels: string[] = full.folders): EvidenceViewModel {
-  const set = filterEvidence(full, filter);
+  const set = narrowEvidence(full, filter);
   const ordered = orderedViewItems(set.items);
   const themes = new Map<string, string>();
   for (const item of full.items) for (const t of item.themes) if (!themes.has(t.id)) themes.set(t.id, t.label);

@@ -3,7 +3,7 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, filterEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
+import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, narrowEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -160,7 +160,7 @@ export class EvidencePanel implements vscode.Disposable {
   /** The evidence as currently filtered in the view (what its exports write). */
   filtered(): CollectedEvidence | undefined {
     if (!this.evidence) return undefined;
-    return { ...this.evidence, set: filterEvidence(this.evidence.set, this.filter) };
+    return { ...this.evidence, set: narrowEvidence(this.evidence.set, this.filter) };
   }
 
   get currentFilter(): EvidenceFilter {
@@ -313,7 +313,7 @@ export class EvidencePanel implements vscode.Disposable {
     const evidence = this.evidence;
     if (!evidence || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return;
     if (this.ordered?.evidence !== evidence || this.ordered.filter !== this.filter) {
-      this.ordered = { evidence, filter: this.filter, items: orderedViewItems(filterEvidence(evidence.set, this.filter).items) };
+      this.ordered = { evidence, filter: this.filter, items: orderedViewItems(narrowEvidence(evidence.set, this.filter).items) };
     }
     void this.panel.webview.postMessage({ type: 'page', offset, items: withReportUris(viewItemsPage(this.ordered.items, offset), evidence.fs) });
   }

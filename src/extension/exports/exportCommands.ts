@@ -7,7 +7,7 @@
 // anything else is refused, so a command argument can never make the extension write outside the workspace.
 
 import * as vscode from 'vscode';
-import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, filterEvidence, importQdc, resolveCodebook, sanitiseFilter } from '../../core';
+import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, importQdc, narrowEvidence, resolveCodebook, sanitiseFilter } from '../../core';
 import { collectFolders, EvidencePanel, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from '../evidence/evidencePanel';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { evidenceForCoder } from '../coders/exportCoder';
@@ -108,7 +108,7 @@ async function evidenceFor(args: ExportArgs | undefined): Promise<CollectedEvide
     collected = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Collecting evidence…' }, () => collectFolders(folders));
   }
   if (args?.filter) filter = sanitiseFilter(args.filter);
-  return collected && { ...collected, set: filterEvidence(collected.set, filter) };
+  return collected && { ...collected, set: narrowEvidence(collected.set, filter) };
 }
 
 async function codebookForFolder(codebooks: TagCodebook, folder: vscode.Uri | undefined) {

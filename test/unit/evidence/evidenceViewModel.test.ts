@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { EvidenceItem, EvidenceReport, EvidenceSet } from '../../../src/core/evidence/evidenceModel';
 import { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from '../../../src/core/evidence/evidenceViewModel';
+import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
 import { countThemes } from '../../../src/core/evidence/themeCounts';
 
 function report(path: string, extra: Partial<EvidenceReport> = {}): EvidenceReport {
@@ -171,7 +172,9 @@ describe('Evidence view model', () => {
       passage('b', '/r/h-2014.txt', { authority: 'Harbourside', reportKind: 'sif-inspection', listOwner: 'lscb' }),
       passage('c', '/r/h-2014.txt', { authority: 'Harbourside', reportKind: 'sif-inspection', listOwner: 'local-authority' }),
     ];
-    const set: EvidenceSet = { ...evidenceSet(), reports: [sif('/r/h-2014.txt', '2014-08-08'), sif('/r/h-2017.txt', '2017-03-01')], items, themes: countThemes(items) };
+    const reports = [sif('/r/h-2014.txt', '2014-08-08'), sif('/r/h-2017.txt', '2017-03-01')];
+    // Summarised as a collection summarises it: with no filter the view shows the set's own summaries.
+    const set: EvidenceSet = { ...evidenceSet(), reports, items, themes: countThemes(items), recurringImprovements: findRecurringImprovements(reports) };
     const model = buildEvidenceViewModel(set, {});
     assert.deepEqual(model.items.map((i) => [i.tagId, i.listOwner]), [['b', 'lscb'], ['c', 'local-authority']]);
     // The chip's words (the webview reads them from here).
