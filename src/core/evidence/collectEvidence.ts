@@ -15,7 +15,7 @@ import type { SidecarParser } from './sidecarReading';
 import type { ReportModelCache } from './modelCache';
 import type { AnalysisCache } from './analysisCache';
 import type { CancellationToken } from './cancellation';
-import { foldPairs } from './foldPairs';
+import { foldedProblems, foldPairs } from './foldPairs';
 
 export { baseName, isReportName, isSidecarName, joinPath } from './evidenceFiles';
 export type { AnalyseFunction } from './resolveReport';
@@ -59,12 +59,11 @@ export async function collectEvidence(folders: readonly string[], fs: IFileSyste
   const generated = (options.now?.() ?? new Date()).toISOString();
   const found = await findEvidenceFiles(folders, fs);
   const gathered: GatheredEvidence = { reports: [], items: [], problems: [...found.problems] };
-  await foldPairs(found.pairs, fs, options, ({ sidecar, report, passages }) => {
-    gathered.problems.push(...sidecar.problems, ...report.problems);
-    if (passages) {
-      gathered.reports.push(passages.report);
-      gathered.items.push(...passages.items);
-      gathered.problems.push(...passages.problems);
+  await foldPairs(found.pairs, fs, options, (folded) => {
+    gathered.problems.push(...foldedProblems(folded));
+    if (folded.passages) {
+      gathered.reports.push(folded.passages.report);
+      gathered.items.push(...folded.passages.items);
     }
   });
   // Also after a cancelled run: what was analysed is saved for the next one.

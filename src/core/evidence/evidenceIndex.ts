@@ -10,8 +10,8 @@ import { SIDECAR_SUFFIX } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet } from './evidenceModel';
 import { baseName, findEvidenceFiles, isReportName, isSidecarName, isWalkedBelow, type FilePair } from './evidenceFiles';
 import { toEvidenceProblem } from './evidenceProblems';
-import { compareInReport, compareReportPaths } from './summariseEvidence';
-import { foldPairs, pairReader, refoldPair, type FoldedPair, type PairReader } from './foldPairs';
+import { compareReportPaths } from './summariseEvidence';
+import { foldedProblems, foldPairs, pairReader, passagesInOrder, refoldPair, type FoldedPair, type PairReader } from './foldPairs';
 import { resolveReport } from './resolveReport';
 import { readSidecar } from './readSidecar';
 import { AuthorityTally, ThemeTally } from './evidenceTally';
@@ -155,8 +155,8 @@ export class EvidenceIndex {
   private put(folded: FoldedPair, readAt: number, place = true): void {
     const path = folded.report.path;
     const passages = folded.passages;
-    const items = passages ? [...passages.items].sort(compareInReport) : [];
-    const problems = [...folded.sidecar.problems, ...folded.report.problems, ...(passages?.problems ?? [])].map(toEvidenceProblem);
+    const items = passages ? passagesInOrder(passages) : [];
+    const problems = foldedProblems(folded).map(toEvidenceProblem);
     const before = this.entries.get(path);
     if (problems.length > 0 || !before || before.problems.length > 0) this.problems = undefined;
     this.entries.set(path, { folded, items, problems, readAt });

@@ -11,6 +11,9 @@ import { resolveReport, type ReportSettings, type ReportStage } from './resolveR
 import { collectPassages, type PairPassages } from './collectPassages';
 import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
 import type { CollectOptions } from './collectEvidence';
+import type { CollectionProblem } from './evidenceProblems';
+import type { EvidenceItem } from './evidenceModel';
+import { compareInReport } from './summariseEvidence';
 
 /** One pair through every stage but the summary. `passages` is absent for a file that is not evidence. */
 export interface FoldedPair {
@@ -51,8 +54,18 @@ export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: Report
   return { pair, sidecar, report, ...(passages ? { passages } : {}) };
 }
 
+/** Every problem met on the way through a pair's stages, in the order a collection lists them. */
+export function foldedProblems({ sidecar, report, passages }: FoldedPair): CollectionProblem[] {
+  return [...sidecar.problems, ...report.problems, ...(passages?.problems ?? [])];
+}
+
+/** A pair's passages in the set's order within its report. */
+export function passagesInOrder(passages: PairPassages): EvidenceItem[] {
+  return [...passages.items].sort(compareInReport);
+}
+
 /** True once the collection's token or flag says stop. */
-export function cancelledBy(options: Pick<CollectOptions, 'cancellation' | 'isCancelled'>): () => boolean {
+function cancelledBy(options: Pick<CollectOptions, 'cancellation' | 'isCancelled'>): () => boolean {
   return () => options.cancellation?.isCancellationRequested === true || options.isCancelled?.() === true;
 }
 

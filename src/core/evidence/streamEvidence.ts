@@ -7,8 +7,8 @@ import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { EvidenceItem, EvidenceProblem, EvidenceReport } from './evidenceModel';
 import { findEvidenceFiles, pairPath } from './evidenceFiles';
 import { toEvidenceProblem } from './evidenceProblems';
-import { compareInReport, compareReportPaths } from './summariseEvidence';
-import { foldPairs } from './foldPairs';
+import { compareReportPaths } from './summariseEvidence';
+import { foldedProblems, foldPairs, passagesInOrder } from './foldPairs';
 import type { CollectOptions } from './collectEvidence';
 
 /** One report's passages, in the set's order, as the collection folds them. */
@@ -37,13 +37,14 @@ export async function streamEvidence(folders: readonly string[], fs: IFileSystem
   const foundAt = new Map(found.pairs.map((pair, index) => [pair, index]));
   const problems: Array<{ at: number; problem: EvidenceProblem }> = [];
   const result: StreamedEvidence = { generated, folders: [...folders], reports: [], problems: found.problems.map(toEvidenceProblem), passages: 0 };
-  await foldPairs(pairs, fs, options, async ({ pair, sidecar, report, passages }) => {
-    const at = foundAt.get(pair)!;
-    for (const problem of [...sidecar.problems, ...report.problems, ...(passages?.problems ?? [])]) problems.push({ at, problem: toEvidenceProblem(problem) });
+  await foldPairs(pairs, fs, options, async (folded) => {
+    const at = foundAt.get(folded.pair)!;
+    for (const problem of foldedProblems(folded)) problems.push({ at, problem: toEvidenceProblem(problem) });
+    const passages = folded.passages;
     if (!passages) return;
     result.reports.push(passages.report);
     result.passages += passages.items.length;
-    await sink({ report: passages.report, items: [...passages.items].sort(compareInReport) });
+    await sink({ report: passages.report, items: passagesInOrder(passages) });
   });
   await options.analysisCache?.flush();
   result.problems.push(...problems.sort((a, b) => a.at - b.at).map((p) => p.problem));

@@ -4,7 +4,7 @@
 // For the Outline it also checks the citing drafts' citations against the report as it stands (citedInFor).
 
 import * as vscode from 'vscode';
-import { checkCitingDrafts, type CitedInGroup, citedInGroup, type CitingDraft, citingDraft, type DraftCitation, isNotFound, reportsCitedBy, SIDECAR_SUFFIX } from '../../core';
+import { checkCitingDrafts, type CitedInGroup, citedInGroup, type CitingDraft, citingDraft, type DraftCitation, isNotFound, reportsCitedBy, SIDECAR_SUFFIX, sortCitingDrafts } from '../../core';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { editorSources } from './editorSources';
 
@@ -71,8 +71,8 @@ export class CitingDraftsIndex implements vscode.Disposable {
   async citing(report: vscode.Uri): Promise<CitingDraftOf[]> {
     await this.load();
     await this.refreshing;
-    const found = (this.lookup(report) ?? []).map(({ entry, citations }) => ({ uri: entry.uri, draft: citingDraft(entry.draftPath, citations) }));
-    return found.sort((a, b) => b.draft.citations - a.draft.citations || a.draft.draftPath.localeCompare(b.draft.draftPath));
+    const found = (this.lookup(report) ?? []).map(({ entry, citations }) => ({ ...citingDraft(entry.draftPath, citations), uri: entry.uri }));
+    return sortCitingDrafts(found).map(({ uri, ...draft }) => ({ uri, draft }));
   }
 
   /**
