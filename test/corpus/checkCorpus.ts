@@ -7,19 +7,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyseReport } from '../../src/core/recognition/analyse';
 import type { ReportModel } from '../../src/core/recognition/model';
-import { compareWithPeer, csvField, kindConsistent, median, parseManifest, PEER_COLUMNS, percentile, type Outcome } from './corpusCompare';
+import { compareWithPeer, csvField, kindConsistent, median, PEER_COLUMNS, percentile, type Outcome } from './corpusCompare';
+import { readCorpusManifest } from './corpusManifest';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const corpusDir = resolve(repoRoot, process.env.CORPUS_DIR ?? '../shared/corpus');
 const outDir = resolve(repoRoot, process.env.OUT_DIR ?? 'out');
 
 function main(): number {
-  const manifestPath = join(corpusDir, 'manifest.csv');
-  if (!existsSync(manifestPath)) {
-    console.log(`No corpus at ${corpusDir} (no manifest.csv): nothing to check. Set CORPUS_DIR to run it.`);
-    return 0;
-  }
-  const rows = parseManifest(readFileSync(manifestPath, 'utf8'));
+  const rows = readCorpusManifest(corpusDir);
+  if (!rows) return 0;
   console.log(`Corpus: ${corpusDir} (${rows.length} documents in manifest.csv)\n`);
 
   const crashes: { file: string; error: string }[] = [];

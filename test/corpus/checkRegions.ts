@@ -7,18 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyseReport } from '../../src/core/recognition/analyse';
 import { regionOf } from '../../src/core/vocabulary/regions';
-import { parseManifest } from './corpusCompare';
+import { readCorpusManifest } from './corpusManifest';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 const corpusDir = resolve(repoRoot, process.env.CORPUS_DIR ?? '../shared/corpus');
 
 function main(): number {
-  const manifestPath = join(corpusDir, 'manifest.csv');
-  if (!existsSync(manifestPath)) {
-    console.log(`No corpus at ${corpusDir} (no manifest.csv): nothing to check. Set CORPUS_DIR to run it.`);
-    return 0;
-  }
-  const rows = parseManifest(readFileSync(manifestPath, 'utf8'));
+  const rows = readCorpusManifest(corpusDir);
+  if (!rows) return 0;
   const manifestNames = new Set(rows.map((r) => r.authority ?? '').filter(Boolean));
   const missing = [...manifestNames].filter((name) => !regionOf(name)).sort();
   // The names as the reports print them, which is what reaches the Evidence view.
