@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
+import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
@@ -104,7 +104,7 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
     const cache = values['no-cache'] ? undefined : analysisCache(values['cache-dir'] !== undefined ? resolve(io.cwd, values['cache-dir']) : defaultCacheFolder());
     // A CSV file is written as the reports are folded; a coder's limit needs every passage first (the coders found).
     if (format === 'csv' && out !== undefined && values.coder === undefined) return streamCsv(folders, fs, filter, maxSize, out, values.out!, io, cache);
-    const { collected, texts, cancelled } = await collectWithProgress(folders, fs, format, maxSize, io, cache);
+    const { collected, cancelled } = await collectWithProgress(folders, fs, maxSize, io, cache);
     if (cache) io.stderr(cacheSummary(cache));
     if (cancelled) {
       // Nothing is written from part of the evidence: --out (or stdout) is left as it was.
@@ -136,9 +136,11 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
           code = await emit(exportJson(set), out, io);
           break;
         case 'qdpx': {
+          // The project holds each report whole: read now, as the collection did not keep them.
+          const { texts, problems } = await readQdpxTexts(set, fs);
           const project = exportQdpx(set, { texts, codebook: codebook! });
           code = await emit(project.bytes, out, io);
-          for (const line of project.skipped) io.stderr(`aggregate: not in the project: ${line}\n`);
+          for (const line of [...problems, ...project.skipped]) io.stderr(`aggregate: not in the project: ${line}\n`);
           break;
         }
       }
@@ -179,11 +181,10 @@ function readArgs(args: string[]) {
   return { values, positionals, format };
 }
 
-/** Collects the evidence with a progress line on stderr; the report texts are kept for a .qdpx project. */
-async function collectWithProgress(folders: string[], fs: NodeFileSystem, format: Format, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; texts: Map<string, string>; cancelled?: { done: number; total: number } }> {
-  const texts = new Map<string, string>();
-  const run = await withCollectOptions(maxSize, io, cache, format === 'qdpx' ? (path, text) => texts.set(path, text) : undefined, (options) => collectEvidence(folders, fs, options));
-  return { collected: run.result, texts, ...(run.cancelled ? { cancelled: run.cancelled } : {}) };
+/** Collects the evidence with a progress line on stderr. */
+async function collectWithProgress(folders: string[], fs: NodeFileSystem, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; cancelled?: { done: number; total: number } }> {
+  const run = await withCollectOptions(maxSize, io, cache, (options) => collectEvidence(folders, fs, options));
+  return { collected: run.result, ...(run.cancelled ? { cancelled: run.cancelled } : {}) };
 }
 
 /** Streams the CSV rows into --out as the reports are folded (streamCsvOut.ts); the output is replaced only by a whole run. */
@@ -194,7 +195,7 @@ async function streamCsv(folders: string[], fs: NodeFileSystem, filter: Evidence
   try {
     streamed = await streamCsvToFile(
       async (sink) => {
-        const run = await withCollectOptions(maxSize, io, cache, undefined, (options) => streamEvidence(folders, fs, options, sink));
+        const run = await withCollectOptions(maxSize, io, cache, (options) => streamEvidence(folders, fs, options, sink));
         cancelled = run.cancelled;
         return run.result;
       },
@@ -226,7 +227,7 @@ type CollectOptions = Parameters<typeof collectEvidence>[2];
  * Runs a collection with the command's options: a progress line on stderr, recognition on worker threads, the
  * saved analyses, and Ctrl+C stopping it between files (saved analyses stay whole; the command then writes nothing).
  */
-async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined, onReportText: ((path: string, text: string) => void) | undefined, collect: (options: CollectOptions) => Promise<T>): Promise<{ result: T; cancelled?: { done: number; total: number } }> {
+async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined, collect: (options: CollectOptions) => Promise<T>): Promise<{ result: T; cancelled?: { done: number; total: number } }> {
   // Ctrl+C stops the collection between files (saved analyses stay whole), and the command then writes nothing.
   const cancel = new CancellationSource();
   const onInterrupt = () => cancel.cancel();
@@ -241,7 +242,6 @@ async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cac
     ...(maxSize !== undefined ? { maxReportMB: Number(maxSize) } : {}),
     ...(pool ? { analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) } : {}),
     ...(cache ? { analysisCache: cache } : {}),
-    ...(onReportText ? { onReportText } : {}),
     cancellation: cancel.token,
     onProgress: ({ done, total }) => {
       reached = { done, total };

@@ -99,6 +99,7 @@ export { exportMarkdown } from './exports/markdownExport';
 export { exportQdc } from './exports/qdcExport';
 export { importQdc } from './exports/qdcImport';
 export { exportQdpx } from './exports/qdpxExport';
+export { readQdpxTexts } from './exports/qdpxTexts';
 
 // PDF import: a PDF's text layer → report text (pages by form feeds, provenance line), files and folders, re-anchoring.
 export { defaultTextPath, importPdfFile, type ImportPdfOutcome, type ImportPdfRequest, isInsideRoots, PDF_IMPORT_MB_DEFAULT } from './import/importPdfFile';

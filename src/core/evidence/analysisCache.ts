@@ -13,6 +13,7 @@ import { isNotFound, type IFileSystem } from '../platform/fs/fileSystem';
 import { joinPath } from './evidenceFiles';
 import { evidenceModelShapeProblem } from './modelShape';
 import { evidenceModelOf, type EvidenceReportModel } from './evidenceReportModel';
+import { ReportStamps, STAMPS_FILE_NAME } from './reportStamps';
 
 /**
  * Entries keep only what collecting evidence reads of a model (evidenceReportModel.ts); the name changed with that
@@ -63,6 +64,8 @@ export class AnalysisCache {
   private readonly engine: number;
   private readonly now: () => number;
   private lastUsed = 0;
+  /** Reports known unchanged by their file's size and time, with their text's key here (reportStamps.ts). */
+  readonly stamps: ReportStamps;
 
   constructor(
     private readonly fs: IFileSystem,
@@ -72,6 +75,7 @@ export class AnalysisCache {
     this.maxBytes = Math.max(0, options.maxBytes ?? DEFAULT_ANALYSIS_CACHE_BYTES);
     this.engine = options.engineVersion ?? ENGINE_VERSION;
     this.now = options.now ?? Date.now;
+    this.stamps = new ReportStamps(fs, joinPath(folder, STAMPS_FILE_NAME), (path, text) => this.writeAtomically(path, text), { now: this.now, engineVersion: this.engine });
   }
 
   /** The entry's name: SHA-256 of the text, marked when it was analysed as Markdown (a different model). */
@@ -93,23 +97,42 @@ export class AnalysisCache {
   async lookup(text: string, markdown: boolean): Promise<{ key: string; model?: EvidenceReportModel }> {
     if (this.maxBytes === 0) return { key: '' };
     const key = AnalysisCache.keyOf(text, markdown);
+    return { key, ...(await this.readCounted(key, markdown, text.length)) };
+  }
+
+  /**
+   * The model saved under a key already known (a report's stamp gives it without reading the text). Only a hit is
+   * counted: on a miss the caller reads the text and looks it up again, which counts the miss once.
+   */
+  async lookupKey(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel }> {
+    const found = await this.readEntry(key, markdown, textLength);
+    if (found.model) this.counts.hits++;
+    return found.model ? { model: found.model } : {};
+  }
+
+  /** As readEntry, counting a hit, or a miss (and a refused entry). */
+  private async readCounted(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel }> {
+    const found = await this.readEntry(key, markdown, textLength);
+    if (found.model) this.counts.hits++;
+    else this.counts.misses++;
+    if (found.rejected) this.counts.rejected++;
+    return found.model ? { model: found.model } : {};
+  }
+
+  /** The entry's model when it is there and trusted (and then marked as used). */
+  private async readEntry(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel; rejected?: boolean }> {
+    if (this.maxBytes === 0) return {};
     let raw: string;
     try {
       raw = await this.fs.readFile(this.entryPath(key));
     } catch {
       // Missing (the usual miss) or unreadable: either way the report is analysed and the entry written again.
-      this.counts.misses++;
-      return { key };
+      return {};
     }
-    const entry = this.trusted(raw, key, markdown, text.length);
-    if (!entry) {
-      this.counts.rejected++;
-      this.counts.misses++;
-      return { key };
-    }
-    this.counts.hits++;
+    const entry = this.trusted(raw, key, markdown, textLength);
+    if (!entry) return { rejected: true };
     this.touch(key, utf8Length(raw));
-    return { key, model: entry.model };
+    return { model: entry.model };
   }
 
   /**
@@ -142,6 +165,7 @@ export class AnalysisCache {
    */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
+    if (this.maxBytes > 0) await this.stamps.flush();
     if (this.touched.size === 0) return;
     try {
       const index = await this.readIndex();

@@ -5,7 +5,7 @@ import type { ListOwner } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Sidecar, Tag, TagTheme } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
-import { locatePassage, type PassageLocation } from './passageLocation';
+import { locatePassage, placePassage, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 import { readProvenance, type ImportProvenance } from '../import/provenance';
@@ -19,18 +19,22 @@ export interface PairPassages {
 
 /** Undefined for a text file that is neither a recognised report nor tagged (a README, notes): not evidence. */
 export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefined, sidecarPath: string | undefined): PairPassages | undefined {
-  const { path, text, model } = resolved;
+  const { path, text, model, stamped } = resolved;
   if (!sidecar && (!model || model.kind === 'unknown')) return undefined;
+  // A report known unchanged by its stamp was not read: its tags lie where they were found when it last was.
+  const read = text !== undefined || stamped !== undefined;
   const report = reportEntry(resolved, sidecar, sidecarPath);
   const items: EvidenceItem[] = [];
   const problems: CollectionProblem[] = [];
   const located: Array<{ position?: { start: number; end: number }; themeIds: string[] }> = [];
-  for (const tag of sidecar?.tags ?? []) {
-    const location: PassageLocation = model && text !== undefined ? locatePassage(text, model, tag) : { found: false, ...tag.context };
+  const tags = sidecar?.tags ?? [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const location: PassageLocation = !model ? { found: false, ...tag.context } : text !== undefined ? locatePassage(text, model, tag) : stamped ? placePassage(model, tag, stamped.places[i]) : { found: false, ...tag.context };
     const orphaned = !location.found;
     if (orphaned) report.orphanedCount++;
     // Without the report text every tag is unplaced; the sidecar or report problem already says so.
-    if (orphaned && text !== undefined) {
+    if (orphaned && read) {
       problems.push({ kind: 'orphaned-tag', path: sidecarPath ?? path, tagId: tag.id, quote: tag.anchor.quote.exact, reportFileName: baseName(path) });
     }
     located.push({ ...(location.position ? { position: location.position } : {}), themeIds: tag.themes.map((t) => t.id) });
@@ -50,11 +54,11 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
 }
 
 /** The report as listed: kind, authority and date from the model, else from the sidecar. */
-function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | undefined, sidecarPath: string | undefined): EvidenceReport {
+function reportEntry({ path, text, model, stamped }: ReportStage, sidecar: Sidecar | undefined, sidecarPath: string | undefined): EvidenceReport {
   const kind = model && model.kind !== 'unknown' ? model.kind : (sidecar?.report.kind ?? model?.kind ?? 'unknown');
   const authority = model?.metadata.authority ?? sidecar?.report.authority;
   const dated = reportDate(model, sidecar);
-  const source = (text !== undefined ? readProvenance(text) : undefined) ?? sidecarSource(sidecar);
+  const source = (text !== undefined ? readProvenance(text) : stamped?.provenance) ?? sidecarSource(sidecar);
   const report: EvidenceReport = {
     path,
     fileName: baseName(path),
@@ -67,7 +71,7 @@ function reportEntry({ path, text, model }: ReportStage, sidecar: Sidecar | unde
     ...(sidecarPath ? { sidecarPath } : {}),
     tagCount: sidecar?.tags.length ?? 0,
     orphanedCount: 0,
-    ...(text === undefined ? { textMissing: true } : {}),
+    ...(text === undefined && !stamped ? { textMissing: true } : {}),
     ...(source ? { source } : {}),
   };
   // Judgements can repeat (table and heading): keep one per area.

@@ -146,9 +146,9 @@ export class EvidenceIndex {
     // The report's own change may come unannounced (a watcher of tags files only): it must be older than its reading.
     const reportOlder = reportStat !== undefined && entry !== undefined && reportStat.mtime < entry.readAt - RACY_MS;
     const reportHeld = held && !change.report && reportOlder && held.pair.reportPath === pair.reportPath && held.report.text !== undefined && held.report.problems.length === 0;
-    const report = reportHeld ? held.report : await resolveReport(pair, this.fs, this.reader.settings, sidecar.sidecar !== undefined);
+    const report = reportHeld ? held.report : await resolveReport(pair, this.fs, this.reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? []);
     if (!reportHeld && report.text !== undefined) this.options.onReportText?.(report.path, report.text);
-    this.put(refoldPair(pair, sidecar, report), reportHeld ? entry!.readAt : readAt);
+    this.put(refoldPair(pair, sidecar, report, reportHeld ? undefined : this.reader.settings.analysisCache), reportHeld ? entry!.readAt : readAt);
   }
 
   /** Adds a folded pair to the entries and the summaries (and, unless building, to the list and the passages). */

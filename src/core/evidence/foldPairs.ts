@@ -14,6 +14,8 @@ import type { CollectOptions } from './collectEvidence';
 import type { CollectionProblem } from './evidenceProblems';
 import type { EvidenceItem } from './evidenceModel';
 import { compareInReport } from './summariseEvidence';
+import type { AnalysisCache } from './analysisCache';
+import { readProvenance } from '../import/provenance';
 
 /** One pair through every stage but the summary. `passages` is absent for a file that is not evidence. */
 export interface FoldedPair {
@@ -37,6 +39,8 @@ export function pairReader(options: CollectOptions): PairReader {
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
       ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
       maxReportMB: options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB,
+      // A caller given every report's text needs each one read.
+      skipUnchangedReports: options.onReportText === undefined,
     },
   };
 }
@@ -44,13 +48,22 @@ export function pairReader(options: CollectOptions): PairReader {
 /** One pair, read and folded on its own (also what the index does for a changed pair). */
 export async function foldPair(pair: FilePair, fs: IFileSystem, reader: PairReader): Promise<FoldedPair> {
   const sidecar = await readSidecar(pair.sidecarPath, fs, reader.parse);
-  const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined);
-  return refoldPair(pair, sidecar, report);
+  const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? []);
+  return refoldPair(pair, sidecar, report, reader.settings.analysisCache);
 }
 
-/** The passages of a pair whose stages are already known (the index re-folds a new sidecar over a held report). */
-export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: ReportStage): FoldedPair {
+/**
+ * The passages of a pair whose stages are already known (the index re-folds a new sidecar over a held report).
+ * A report just read leaves its stamp with the saved analyses, so the next collection need not read it.
+ */
+export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: ReportStage, saved?: AnalysisCache): FoldedPair {
   const passages = collectPassages(report, sidecar.sidecar, pair.sidecarPath);
+  const { text, textKey, fileStamp } = report;
+  if (saved && text !== undefined && textKey && fileStamp && report.model && pair.reportPath) {
+    const tags = sidecar.sidecar?.tags ?? [];
+    const provenance = readProvenance(text);
+    saved.stamps.record(pair.reportPath, fileStamp, { key: textKey, textLength: text.length, ...(provenance ? { provenance } : {}) }, tags, tags.map((_, i) => passages?.items[i]?.position));
+  }
   return { pair, sidecar, report, ...(passages ? { passages } : {}) };
 }
 

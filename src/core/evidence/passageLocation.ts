@@ -31,7 +31,11 @@ export function findPassage(text: string, tag: Tag): { start: number; end: numbe
 }
 
 export function locatePassage(text: string, model: EvidenceReportModel, tag: Tag): PassageLocation {
-  const position = findPassage(text, tag);
+  return placePassage(model, tag, findPassage(text, tag));
+}
+
+/** The passage's place in the report from where its words were found (undefined: not found), as locatePassage gives it. */
+export function placePassage(model: EvidenceReportModel, tag: Tag, position: { start: number; end: number } | undefined): PassageLocation {
   const recorded = tag.context ?? {};
   if (!position) return withParagraphLabel(model, { found: false, ...recorded });
   const now = tagContext(model, position);

@@ -8,6 +8,8 @@ import { ReportReadError } from '../platform/fs/fileFaults';
 import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
 import type { FileStamp, ReportModelCache } from './modelCache';
 import type { AnalysisCache } from './analysisCache';
+import type { StampedReport } from './reportStamps';
+import type { Tag } from '../tags/sidecar/sidecarModel';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import { baseName, pairPath, type FilePair } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
@@ -25,6 +27,11 @@ export interface ReportSettings {
   analysisCache?: AnalysisCache;
   /** Megabytes; 0 or less for no limit. */
   maxReportMB: number;
+  /**
+   * A report whose stamp says it is unchanged is not read (reportStamps.ts): its stage then has no text. Off for a
+   * caller that needs every report's text (CollectOptions.onReportText).
+   */
+  skipUnchangedReports?: boolean;
 }
 
 export interface ReportStage {
@@ -34,6 +41,11 @@ export interface ReportStage {
   text?: string;
   /** Absent when there is no text, or its analysis failed. Only the fields evidence reads when it came from the persistent cache. */
   model?: EvidenceReportModel;
+  /** For a report known unchanged by its stamp, so not read: what was found in its text when it last was. */
+  stamped?: StampedReport;
+  /** The text's key in the analysis cache, and the file's stamp before it was read: what a stamp records. */
+  textKey?: string;
+  fileStamp?: FileStamp;
   problems: CollectionProblem[];
 }
 
@@ -47,9 +59,11 @@ export function readReportFile(fs: IFileSystem, path: string, maxBytes?: number)
 
 /**
  * A file over the size limit is not read; with a cache, neither is a report whose file time and size are
- * unchanged since it was analysed. `tagsKept` (its sidecar was read) only changes what a problem says.
+ * unchanged since it was analysed: from memory (the text is held), or from the saved analyses when its stamp says
+ * where `tags` were found in it then (reportStamps.ts). `tagsKept` (its sidecar was read) only changes what a
+ * problem says; `tags` (its sidecar's, [] when none) are what a report known by its stamp must have been read with.
  */
-export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: ReportSettings, tagsKept: boolean): Promise<ReportStage> {
+export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: ReportSettings, tagsKept: boolean, tags?: readonly Tag[]): Promise<ReportStage> {
   const path = pairPath(pair);
   const reportPath = pair.reportPath;
   if (reportPath === undefined) {
@@ -57,35 +71,47 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
   }
   const markdown = /\.(md|markdown)$/i.test(reportPath);
   const cache = settings.modelCache;
+  const saved = settings.analysisCache;
   let stamp: FileStamp | undefined;
-  // Only an in-memory cache needs the file's time and size before reading; without one, the read itself enforces
-  // the limit and a file refused as too large is measured then, so a report costs one stat, not two.
-  if (cache) {
+  // Only a cache needs the file's time and size before reading; without one, the read itself enforces the limit
+  // and a file refused as too large is measured then, so a report costs one stat, not two.
+  if (cache || saved) {
     const readAt = Date.now();
     const stat = await fs.stat(reportPath).catch(() => undefined);
     if (stat?.kind === 'file') {
       const tooLarge = tooLargeProblem(reportPath, stat.size, settings, tagsKept);
       if (tooLarge) return { path, problems: [tooLarge] };
-      const held = cache.getUnchanged(reportPath, stat, markdown);
+      const held = cache?.getUnchanged(reportPath, stat, markdown);
       if (held) {
-        cache.hits++;
+        cache!.hits++;
         return { path, text: held.text, model: held.model, problems: [] };
       }
+      const known = saved && tags && settings.skipUnchangedReports ? await stampedReport(saved, reportPath, stat, tags, markdown) : undefined;
+      if (known) return { path, ...known, problems: [] };
       stamp = { mtime: stat.mtime, size: stat.size, readAt };
     }
   }
   let text: string;
   try {
-    text = await readReportFile(fs, reportPath, cache ? undefined : readLimitBytes(settings.maxReportMB));
+    text = await readReportFile(fs, reportPath, stamp ? undefined : readLimitBytes(settings.maxReportMB));
   } catch (error) {
-    if (!cache && error instanceof ReportReadError && error.kind === 'too-large') {
+    if (!stamp && error instanceof ReportReadError && error.kind === 'too-large') {
       const stat = await fs.stat(reportPath).catch(() => undefined);
       const tooLarge = stat?.kind === 'file' ? tooLargeProblem(reportPath, stat.size, settings, tagsKept) : undefined;
       if (tooLarge) return { path, problems: [tooLarge] };
     }
     return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: error instanceof ReportReadError ? error.reason : (error as Error).message }] };
   }
-  return { path, text, ...(await analyseText(reportPath, text, markdown, stamp, settings)) };
+  const analysed = await analyseText(reportPath, text, markdown, stamp, settings);
+  return { path, text, ...analysed, ...(stamp && analysed.textKey ? { fileStamp: stamp } : {}) };
+}
+
+/** The model and the tags' places of a report its stamp says is unchanged, when its saved analysis is there too. */
+async function stampedReport(saved: AnalysisCache, reportPath: string, stat: { size: number; mtime: number }, tags: readonly Tag[], markdown: boolean): Promise<Pick<ReportStage, 'model' | 'stamped'> | undefined> {
+  const stamped = await saved.stamps.lookup(reportPath, stat, tags);
+  if (!stamped) return undefined;
+  const { model } = await saved.lookupKey(stamped.key, markdown, stamped.textLength);
+  return model ? { model, stamped } : undefined;
 }
 
 /** The report-too-large problem when a file of `size` bytes is over the limit (bytes against characters: close enough for a guard, UTF-8 text is never shorter). */
@@ -101,7 +127,7 @@ function readLimitBytes(maxReportMB: number): number {
 }
 
 /** The report's model, from a cache (in memory, then on disk) when the same text was analysed before. */
-async function analyseText(path: string, text: string, markdown: boolean, stamp: FileStamp | undefined, settings: ReportSettings): Promise<Pick<ReportStage, 'model' | 'problems'>> {
+async function analyseText(path: string, text: string, markdown: boolean, stamp: FileStamp | undefined, settings: ReportSettings): Promise<Pick<ReportStage, 'model' | 'problems' | 'textKey'>> {
   const cache = settings.modelCache;
   const cached = cache?.get(path, text, markdown, stamp);
   if (cached) {
@@ -111,14 +137,14 @@ async function analyseText(path: string, text: string, markdown: boolean, stamp:
   const saved = await settings.analysisCache?.lookup(text, markdown);
   if (saved?.model) {
     cache?.set(path, text, saved.model, markdown, stamp);
-    return { model: saved.model, problems: [] };
+    return { model: saved.model, problems: [], textKey: saved.key };
   }
   if (cache) cache.misses++;
   try {
     const model = await settings.analyse(text, { markdown, path });
     cache?.set(path, text, model, markdown, stamp);
     settings.analysisCache?.set(text, markdown, model, saved?.key);
-    return { model, problems: [] };
+    return { model, problems: [], ...(saved?.key ? { textKey: saved.key } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { problems: [{ kind: 'unanalysable-report', path, reason }] };
