@@ -1,10 +1,12 @@
 // Reading a sidecar file: JSON syntax, the shipped schema (ajv), git conflict markers and newer
 // versions, each turned into a message a QA officer can act on. Nothing here writes.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 // The ESM build: esbuild (platform node) would otherwise pick the UMD build, whose dynamic requires fail when bundled.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import tagsSchema from '../../../../schemas/tags.schema.json';
+// Generated ahead of time from the schema (scripts/generateValidators.mjs): compiling it cost every fresh process 80-160 ms.
+import { validateReport, validateSidecar, validateTag } from './tagsValidators.generated';
 import { SIDECAR_FORMAT, SIDECAR_SUFFIX, SIDECAR_VERSION, type Sidecar, type Tag } from './sidecarModel';
 import { lineColumn } from '../../platform/text/lineColumn';
 import { getOwn } from './ownProperties';
@@ -40,11 +42,6 @@ export interface ConflictSides {
 export type ParseSidecarResult =
   | { ok: true; sidecar: Sidecar; readOnly: boolean; warnings: string[] }
   | { ok: false; error: SidecarError };
-
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validateSidecar: ValidateFunction = ajv.compile(tagsSchema);
-const validateTag = ajv.getSchema(`${tagsSchema.$id}#/definitions/tag`) as ValidateFunction;
-const validateReport = ajv.getSchema(`${tagsSchema.$id}#/properties/report`) as ValidateFunction;
 
 /** At most this many schema problems are listed in one message. */
 const MAX_PROBLEMS = 5;
