@@ -64,6 +64,8 @@ export class AnalysisCache {
   private readonly engine: number;
   private readonly now: () => number;
   private lastUsed = 0;
+  private listing: Promise<Set<string> | undefined> | undefined;
+  private listed: Set<string> | undefined;
   /** Reports known unchanged by their file's size and time, with their text's key here (reportStamps.ts). */
   readonly stamps: ReportStamps;
 
@@ -122,6 +124,10 @@ export class AnalysisCache {
   /** The entry's model when it is there and trusted (and then marked as used). */
   private async readEntry(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel; rejected?: boolean }> {
     if (this.maxBytes === 0) return {};
+    // A key the index does not list is not looked for: on a cache being filled, failing to open each missing entry
+    // cost more than the index's one read.
+    const listed = await this.listedKeys();
+    if (listed && !listed.has(key)) return {};
     let raw: string;
     try {
       raw = await this.fs.readFile(this.entryPath(key));
@@ -148,6 +154,7 @@ export class AnalysisCache {
     if (bytes > this.maxBytes) return;
     const write = this.writeAtomically(this.entryPath(key), json).then(
       () => {
+        this.listed?.add(key);
         this.counts.written++;
         this.touch(key, bytes);
       },
@@ -179,6 +186,22 @@ export class AnalysisCache {
     } catch {
       this.counts.writeFailures++;
     }
+  }
+
+  /**
+   * The keys the index lists, read once: undefined when there is no index to trust (then every entry is looked
+   * for). An entry another process saved since is missed, which costs one analysis, never a wrong model.
+   */
+  private listedKeys(): Promise<Set<string> | undefined> {
+    this.listing ??= this.fs.readFile(joinPath(this.folder, INDEX_NAME)).then(
+      (text) => {
+        const parsed = JSON.parse(text) as { format?: unknown; entries?: unknown };
+        if (parsed.format !== INDEX_FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) return undefined;
+        return (this.listed = new Set(Object.keys(parsed.entries)));
+      },
+      () => undefined,
+    ).catch(() => undefined);
+    return this.listing;
   }
 
   /** The entry when every field is as this cache writes it for this key and text; undefined otherwise. */
