@@ -184,6 +184,32 @@ describe('AnalysisCache (persistent models, over an in-memory file system)', () 
     assert.deepEqual(Object.keys(JSON.parse(fs.get('/cache/index.json')!).entries), [key]);
   });
 
+  it('does not look on disk for a key its index does not list, and looks for every key when there is no index', async () => {
+    const fs = new MemoryFileSystem();
+    await saved(new AnalysisCache(fs, '/cache'), A);
+    const opened: string[] = [];
+    const read = fs.readFile.bind(fs);
+    fs.readFile = (path: string) => {
+      opened.push(path);
+      return read(path);
+    };
+    const cache = new AnalysisCache(fs, '/cache');
+    assert.equal(await cache.get(B, false), undefined);
+    assert.ok(await cache.get(A, false));
+    const keyA = AnalysisCache.keyOf(A, false);
+    assert.deepEqual(opened, ['/cache/index.json', `/cache/${keyA.slice(0, 2)}/${keyA}.json`]);
+    // Saved in this run: found again, although the index read at the start did not list it.
+    await saved(cache, B);
+    assert.ok(await cache.get(B, false));
+    // Without a readable index every entry is looked for.
+    await fs.delete('/cache/index.json');
+    opened.length = 0;
+    const unindexed = new AnalysisCache(fs, '/cache');
+    assert.ok(await unindexed.get(A, false));
+    assert.equal(await unindexed.get(C, false), undefined);
+    assert.equal(opened.filter((p) => p.endsWith(`${AnalysisCache.keyOf(C, false)}.json`)).length, 1);
+  });
+
   it('a second collection over the same files, in a new cache over the same folder, analyses nothing and gives the same evidence', async () => {
     const fs = new MemoryFileSystem();
     for (const name of readdirSync(FIXTURES)) fs.set(`/reports/${name}`, readFileSync(`${FIXTURES}/${name}`, 'utf8'));
