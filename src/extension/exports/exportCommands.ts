@@ -7,7 +7,7 @@
 // anything else is refused, so a command argument can never make the extension write outside the workspace.
 
 import * as vscode from 'vscode';
-import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, importQdc, narrowEvidence, resolveCodebook, sanitiseFilter } from '../../core';
+import { CODEBOOK_FILE_NAME, codebookFileText, defaultCodebook, type EvidenceFilter, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, importQdc, readQdpxTexts, narrowEvidence, resolveCodebook, sanitiseFilter } from '../../core';
 import { collectFolders, EvidencePanel, workspaceFolderUris, type CollectedEvidence, type ExportFormat } from '../evidence/evidencePanel';
 import type { TagCodebook } from '../codebook/tagCodebook';
 import { evidenceForCoder } from '../coders/exportCoder';
@@ -127,9 +127,11 @@ export async function writeEvidenceExport(format: ExportFormat, evidence: Collec
   let skipped: string[] = [];
   if (format === 'qdpx') {
     const codebook = await codebookForFolder(codebooks, vscode.workspace.getWorkspaceFolder(target)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
-    const project = exportQdpx(set, { texts: evidence.texts, codebook });
+    // The project holds each report whole: read now, as the collection keeps no texts.
+    const { texts, problems } = await readQdpxTexts(set, evidence.fs);
+    const project = exportQdpx(set, { texts, codebook });
     bytes = project.bytes;
-    skipped = project.skipped;
+    skipped = [...problems, ...project.skipped];
   } else {
     const text = format === 'csv' ? exportCsv(set) : format === 'markdown' ? exportMarkdown(set) : exportJson(set);
     bytes = new TextEncoder().encode(text);
