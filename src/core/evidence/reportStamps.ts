@@ -62,9 +62,10 @@ export interface ReportStampsOptions {
  * digests mean the same tags land on the same places in the same text.
  */
 export function tagsDigest(tags: readonly Tag[]): string {
-  const hash = createHash('sha256');
-  for (const tag of tags) hash.update(`${tag.orphaned ? 1 : 0}\u0000${tag.anchor.position.start}\u0000${tag.anchor.position.end}\u0000${tag.anchor.quote.exact}\u0001`, 'utf8');
-  return hash.digest('hex');
+  // One string hashed at once: an update per tag cost 500,000 calls into the hash at national scale.
+  let joined = '';
+  for (const tag of tags) joined += `${tag.orphaned ? 1 : 0}\u0000${tag.anchor.position.start}\u0000${tag.anchor.position.end}\u0000${tag.anchor.quote.exact}\u0001`;
+  return createHash('sha256').update(joined, 'utf8').digest('hex');
 }
 
 export class ReportStamps {
