@@ -32,13 +32,14 @@ import { agreementBench } from './agreementBench';
 import { cacheBench, cacheChildArgs, runCacheChild } from './cacheBench';
 import { runStreamChild, streamChildArgs } from './streamBench';
 import { scaleBench } from './scaleBench';
+import { evidenceViewBench } from './evidenceViewBench';
 
 const root = existsSync(join(process.cwd(), 'package.json')) ? process.cwd() : resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const AGGREGATE_ROUNDS = Number(process.env.BENCH_AGGREGATE_ROUNDS ?? 7);
 const gc = (globalThis as { gc?: () => void }).gc;
-/** BENCH_ONLY=aggregation (or editor, anchoring, cache, scale, sidecar, import, agreement, vscode; comma-separated) runs only those parts. */
+/** BENCH_ONLY=aggregation (or editor, anchoring, cache, scale, view, sidecar, import, agreement, vscode; comma-separated) runs only those parts. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 const runs = (part: string) => !ONLY || ONLY.has(part);
 
@@ -123,7 +124,8 @@ function reflow(text: string, width: number): string {
 }
 
 function megabytes(n: number): string {
-  return `${(n / 1048576).toFixed(0)} MB`;
+  // Tenths below 10 MB: the view part's messages are a megabyte or two.
+  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 }
 
 function ms(n: number): string {
@@ -448,6 +450,7 @@ async function main(): Promise<void> {
   // Generates 5,000 reports and fills a cache for them (untimed) first: minutes on 2 cores.
   // 5,000 generated reports take many minutes: run only when asked for by name (BENCH_ONLY=scale).
   if (ONLY?.has('scale')) await scaleBench(root, Number(process.env.BENCH_SCALE_ROUNDS ?? 3)).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
+  if (runs('view')) ((r) => (rows.push(...r.rows), notes.push(...r.notes)))(evidenceViewBench());
   if (runs('sidecar')) rows.push(...(await sidecarWriteBench()));
   if (runs('import')) await importBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));
   if (runs('agreement')) await agreementBench(root).then((r) => (rows.push(...r.rows), notes.push(...r.notes)));

@@ -69,6 +69,8 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     'unreadable-folder': 'Folder cannot be read',
   };
   const MAX_COLUMNS = 40;
+  /** The offset of the window of report columns asked for and not yet received. */
+  let pendingColumns = -1;
   /** The passages received so far: the model's first page, then each page asked for with "Show more". */
   let loaded = [];
   /** The offset of the page asked for and not yet received, so a second click does not ask twice. */
@@ -141,10 +143,10 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
   // ---- Summary and problems ------------------------------------------------------------------------------
 
   function renderSummary() {
-    const tagged = model.taggedReportPaths.length;
+    const tagged = model.taggedReportCount;
     const filtered = Object.keys(model.filter || {}).length > 0;
     $('summary').textContent =
-      `${plural(model.itemCount, 'passage')} from ${tagged} of ${plural(model.reports.length, 'report')}` +
+      `${plural(model.itemCount, 'passage')} from ${tagged} of ${plural(model.reportCount, 'report')}` +
       (filtered ? ` (filtered from ${plural(model.totals.items, 'passage')} in ${plural(model.totals.reports, 'report')})` : '') +
       ` · ${model.folderLabels.join(', ')}`;
   }
@@ -237,9 +239,10 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
    * A table of themes (rows) by columns, each cell shaded by its count. `columns` are { key, label, short };
    * `count(theme, key)` gives a cell's number; `columnClass` marks the header cells. With `sortable`, a click on
    * a header sorts the themes by it; `groups` ([{ label, span, title }]) adds a header row over the columns.
+   * `max` and `total` (theme -> number) stand for all the columns when `columns` are one window of them.
    */
   function themeTable(columns, count, columnClass, caption, options = {}) {
-    const max = Math.max(1, ...model.themes.flatMap((t) => columns.map((c) => count(t, c.key))));
+    const max = options.max || Math.max(1, ...model.themes.flatMap((t) => columns.map((c) => count(t, c.key))));
     const sortable = Boolean(options.sortable);
     const mark = (key) => (sortable ? sortMark(key) : '');
     const header = (key, text, attrs) => (sortable ? sortHeader(key, text, attrs) : el('th', { scope: 'col', ...attrs }, text));
@@ -253,8 +256,8 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     const groupRow = options.groups
       ? el('tr', { class: 'group-row' }, el('th', { class: 'corner' }), options.groups.map((g) => el('th', { scope: 'colgroup', colspan: String(g.span), class: 'region-head', title: g.title || g.label }, g.label)), el('th', {}))
       : null;
-    // A theme's total is summed over the columns shown (so the Total column and its sort agree with the row).
-    const total = (t) => columns.reduce((n, c) => n + count(t, c.key), 0);
+    // A theme's total is summed over the columns (so the Total column and its sort agree with the row).
+    const total = options.total || ((t) => columns.reduce((n, c) => n + count(t, c.key), 0));
     const themes = sortable ? sortRows(model.themes, (t) => t.label, total, count) : model.themes;
     const rows = themes.map((t) => el('tr', {}, el('th', { scope: 'row' }, t.label), columns.map((c) => heatCell(count(t, c.key), `${t.label}, ${c.label}`, max)), el('td', { class: 'total' }, String(sortable ? total(t) : t.total))));
     return el('table', { class: groupRow ? 'heatmap grouped' : 'heatmap' }, el('caption', { class: 'visually-hidden' }, caption), el('thead', {}, groupRow, head), el('tbody', {}, rows));
@@ -307,7 +310,7 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
     heatSwitch();
     const host = $('heatmap');
     clear(host);
-    if (model.themes.length === 0 || model.reports.length === 0) {
+    if (model.themes.length === 0 || model.reportCount === 0) {
       append(host, el('p', { class: 'empty' }, 'No tagged passages match.'));
       return;
     }
@@ -317,15 +320,34 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
   }
 
   function renderByReport(host) {
-    // Up to MAX_COLUMNS reports, every report is a column, so the gaps show; beyond that only reports with
-    // passages are (hundreds of empty columns hide the picture), and the caption says how many are left out.
-    const tagged = new Set(model.taggedReportPaths);
-    const reports = model.reports.length <= MAX_COLUMNS ? model.reports : model.reports.filter((r) => tagged.has(r.path));
-    const hidden = model.reports.length - reports.length;
-    // Reports with nothing tagged stay as empty columns: the gaps are part of the picture.
-    const columns = reports.map((r) => ({ key: r.path, label: r.label, short: r.shortLabel }));
-    append(host, themeTable(columns, (t, key) => t.perReport[key] || 0, 'report-col', 'Number of tagged passages per theme and report', { sortable: true }));
+    // The extension chooses the columns: up to MAX_COLUMNS reports, every report (the gaps show); beyond that
+    // only reports with passages (hundreds of empty columns hide the picture), and the hint says how many are left
+    // out. It sends them a window at a time (model.reports, from heat.offset), with their counts by theme.
+    const heat = model.reportHeat;
+    const hidden = model.reportCount - heat.columns;
+    const columns = model.reports.map((r) => ({ key: r.path, label: r.label, short: r.shortLabel }));
+    const columnOf = new Map(columns.map((c, i) => [c.key, i]));
+    const rowOf = new Map(model.themes.map((t, i) => [t.themeId, i]));
+    const count = (t, key) => (columnOf.has(key) ? heat.counts[rowOf.get(t.themeId)][columnOf.get(key)] || 0 : 0);
+    const total = (t) => heat.totals[rowOf.get(t.themeId)] || 0;
+    append(host, themeTable(columns, count, 'report-col', 'Number of tagged passages per theme and report', { sortable: true, max: Math.max(1, heat.max), total }));
+    if (heat.columns > columns.length) append(host, reportWindowSwitch(heat, columns.length));
     if (hidden > 0) append(host, el('p', { class: 'hint' }, `${plural(hidden, 'report')} with no matching passage ${hidden === 1 ? 'is' : 'are'} not shown as columns; By authority or By region shows them all.`));
+  }
+
+  /** "Reports 1 to 40 of 5000 as columns" with buttons for the windows before and after: each asks the extension for it. */
+  function reportWindowSwitch(heat, shown) {
+    const ask = (offset) => {
+      if (pendingColumns === offset) return;
+      pendingColumns = offset;
+      vscode.postMessage({ type: 'reportColumns', offset });
+    };
+    const page = heat.pageSize;
+    const previous = el('button', { type: 'button', class: 'secondary', disabled: heat.offset === 0, 'data-columns': 'previous' }, `Previous ${page} reports`);
+    previous.addEventListener('click', () => ask(Math.max(0, heat.offset - page)));
+    const next = el('button', { type: 'button', class: 'secondary', disabled: heat.offset + shown >= heat.columns, 'data-columns': 'next' }, `Next ${Math.min(page, heat.columns - heat.offset - shown)} reports`);
+    next.addEventListener('click', () => ask(heat.offset + shown));
+    return el('p', { class: 'hint report-window' }, `Reports ${heat.offset + 1} to ${heat.offset + shown} of ${heat.columns} as columns. `, previous, ' ', next);
   }
 
   function renderByAuthority(host) {
@@ -371,17 +393,41 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
 
   // ---- Grades over time: one small timeline per authority ------------------------------------------------
 
+  /** Timelines drawn in one go; more are drawn in later tasks, so 150 authorities never freeze the page at once. */
+  const TIMELINE_BATCH = 12;
+  /** Counts renderGrades calls: a batch of an earlier drawing (an earlier filter) is not drawn. */
+  let gradesDrawing = 0;
+
   function renderGrades() {
     const host = $('grades');
     clear(host);
+    const drawing = ++gradesDrawing;
     if (model.gradesOverTime.length === 0) {
       append(host, el('p', { class: 'empty' }, 'No graded reports match.'));
       return;
     }
     const dates = model.gradesOverTime.flatMap((a) => Object.values(a.areas).flatMap((points) => points.map((p) => p.date).filter(Boolean)));
+    // A loop, not Math.min(...years): a national set's thousands of dates would overflow the call's arguments.
     const years = dates.map((d) => Number(d.slice(0, 4)));
-    const first = Math.min(...years);
-    const last = Math.max(...years, first + 1);
+    const first = years.reduce((a, b) => Math.min(a, b), Infinity);
+    const last = years.reduce((a, b) => Math.max(a, b), first + 1);
+    // The legend names the grades the charts show, best first (the older scale's "adequate" only when present).
+    const shown = new Set(model.gradesOverTime.flatMap((a) => Object.values(a.areas).flatMap((points) => points.map((p) => p.grade))));
+    const legend = el('p', { class: 'legend' }, model.gradeOrder.filter((g) => shown.has(g)).map((g) => el('span', {}, el('span', { class: `swatch grade-${g}`, 'aria-hidden': 'true' }), model.gradeLabels[g])));
+    append(host, legend);
+    const authorities = model.gradesOverTime;
+    const drawFrom = (from) => {
+      if (drawing !== gradesDrawing) return;
+      for (const authority of authorities.slice(from, from + TIMELINE_BATCH)) host.insertBefore(timelineFigure(authority, first, last), legend);
+      if (from + TIMELINE_BATCH < authorities.length) setTimeout(() => drawFrom(from + TIMELINE_BATCH), 0);
+      // Drawn in more than one go: what the page shows now is told again (the integration test reads it).
+      else if (from > 0) reportRendered();
+    };
+    drawFrom(0);
+  }
+
+  /** One authority's grades over time: a row per judgement area, a dot per grade, on a shared axis of years. */
+  function timelineFigure(authority, first, last) {
     const width = 420;
     const left = 150;
     const right = 16;
@@ -391,33 +437,28 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
       const t = y + ((m - 1) * 30.5 + d) / 366;
       return left + ((t - first) / (last + 1 - first)) * (width - left - right);
     };
-    for (const authority of model.gradesOverTime) {
-      const areas = Object.keys(authority.areas);
-      const height = areas.length * rowH + 26;
-      const summary = areas.map((a) => `${model.areaLabels[a] || a}: ${authority.areas[a].map((p) => `${model.gradeLabels[p.grade]} (${p.date ? p.date.slice(0, 4) : 'undated'})`).join(', ')}`).join('; ');
-      const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${authority.authority} grades over time. ${summary}`, class: 'timeline' });
-      for (let y = first; y <= last + 1; y++) {
-        const gx = x(`${y}-01-01`);
-        append(chart, svg('line', { x1: gx, x2: gx, y1: 4, y2: height - 18, class: 'grid' }));
-        if (y <= last) append(chart, svg('text', { x: gx + 2, y: height - 4, class: 'axis' }, String(y)));
-      }
-      areas.forEach((area, i) => {
-        const cy = 14 + i * rowH;
-        append(chart, svg('text', { x: 0, y: cy + 4, class: 'area' }, model.areaShortLabels[area] || area, svg('title', {}, model.areaLabels[area] || area)));
-        const points = authority.areas[area].filter((p) => p.date);
-        for (let k = 1; k < points.length; k++) {
-          append(chart, svg('line', { x1: x(points[k - 1].date), x2: x(points[k].date), y1: cy, y2: cy, class: 'trend' }));
-        }
-        for (const p of points) {
-          append(chart, svg('circle', { cx: x(p.date), cy, r: 6, class: `dot grade-${p.grade}` }, svg('title', {}, `${model.areaLabels[area] || area}: ${model.gradeLabels[p.grade]} (${p.date})`)));
-          append(chart, svg('text', { x: x(p.date), y: cy + 3.5, class: 'dot-label' }, String(model.gradeLabels[p.grade] || '?').charAt(0)));
-        }
-      });
-      append(host, el('figure', { class: 'authority' }, el('figcaption', {}, authority.authority), chart));
+    const areas = Object.keys(authority.areas);
+    const height = areas.length * rowH + 26;
+    const summary = areas.map((a) => `${model.areaLabels[a] || a}: ${authority.areas[a].map((p) => `${model.gradeLabels[p.grade]} (${p.date ? p.date.slice(0, 4) : 'undated'})`).join(', ')}`).join('; ');
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${authority.authority} grades over time. ${summary}`, class: 'timeline' });
+    for (let y = first; y <= last + 1; y++) {
+      const gx = x(`${y}-01-01`);
+      append(chart, svg('line', { x1: gx, x2: gx, y1: 4, y2: height - 18, class: 'grid' }));
+      if (y <= last) append(chart, svg('text', { x: gx + 2, y: height - 4, class: 'axis' }, String(y)));
     }
-    // The legend names the grades the charts show, best first (the older scale's "adequate" only when present).
-    const shown = new Set(model.gradesOverTime.flatMap((a) => Object.values(a.areas).flatMap((points) => points.map((p) => p.grade))));
-    append(host, el('p', { class: 'legend' }, model.gradeOrder.filter((g) => shown.has(g)).map((g) => el('span', {}, el('span', { class: `swatch grade-${g}`, 'aria-hidden': 'true' }), model.gradeLabels[g]))));
+    areas.forEach((area, i) => {
+      const cy = 14 + i * rowH;
+      append(chart, svg('text', { x: 0, y: cy + 4, class: 'area' }, model.areaShortLabels[area] || area, svg('title', {}, model.areaLabels[area] || area)));
+      const points = authority.areas[area].filter((p) => p.date);
+      for (let k = 1; k < points.length; k++) {
+        append(chart, svg('line', { x1: x(points[k - 1].date), x2: x(points[k].date), y1: cy, y2: cy, class: 'trend' }));
+      }
+      for (const p of points) {
+        append(chart, svg('circle', { cx: x(p.date), cy, r: 6, class: `dot grade-${p.grade}` }, svg('title', {}, `${model.areaLabels[area] || area}: ${model.gradeLabels[p.grade]} (${p.date})`)));
+        append(chart, svg('text', { x: x(p.date), y: cy + 3.5, class: 'dot-label' }, String(model.gradeLabels[p.grade] || '?').charAt(0)));
+      }
+    });
+    return el('figure', { class: 'authority' }, el('figcaption', {}, authority.authority), chart);
   }
 
   // ---- Recurring areas for improvement -----------------------------------------------------------------
@@ -526,6 +567,8 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
         heatRows: document.querySelectorAll('#heatmap tbody tr:not(.region-row)').length,
         heatColumns: document.querySelectorAll('#heatmap thead th.heat-col').length,
         heatBy,
+        // Which report columns are drawn, when there are more than a window of them.
+        heatColumnWindow: model && model.reportHeat ? { offset: model.reportHeat.offset, columns: model.reportHeat.columns } : null,
         heatSort: `${heatSort.key} ${heatSort.descending ? 'descending' : 'ascending'}`,
         heatRowLabels: Array.from(document.querySelectorAll('#heatmap tbody tr:not(.region-row) th[scope=row]')).map((th) => th.textContent),
         heatColumnLabels: Array.from(document.querySelectorAll('#heatmap thead th.heat-col')).map((th) => th.getAttribute('title')),
@@ -593,6 +636,17 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
       loaded = loaded.concat(message.items);
       pending = -1;
       renderPassages();
+    } else if (message.type === 'reportColumns' && model && message.reportHeat) {
+      pendingColumns = -1;
+      model.reports = message.reports;
+      model.reportHeat = message.reportHeat;
+      // Sorted by a report of the window left behind: back to names, as a new layout starts.
+      if (heatSort.key !== 'name' && heatSort.key !== 'total' && !model.reports.some((r) => r.path === heatSort.key)) {
+        heatSort = { key: 'name', descending: false };
+        saveHeatView();
+      }
+      renderHeatmap();
+      reportRendered({ columnsArrived: true });
     } else if (message.type === 'heatView' && model) {
       // Test hook: presses the switch and then a header as a user would (the clicks go through the same handlers).
       const button = Array.from(document.querySelectorAll('#heat-switch button')).find((b) => b.getAttribute('data-heat-by') === message.by);
@@ -605,6 +659,9 @@ if (typeof module === 'object' && module.exports) module.exports = { passageDrag
         else missing.push(key);
       }
       if (typeof message.scrollTo === 'number') $('heatmap').scrollTop = message.scrollTo;
+      // "next" or "previous": presses that button over the report columns (its window arrives as a message).
+      const columnsButton = message.columns ? document.querySelector(`#heatmap button[data-columns="${message.columns === 'next' ? 'next' : 'previous'}"]`) : null;
+      if (columnsButton) /** @type {HTMLElement} */ (columnsButton).click();
       reportRendered({ heatClicks: keys.length, heatMissing: missing });
     } else if (message.type === 'setFilter' && model) {
       setFilter(message.filter || {});

@@ -65,7 +65,8 @@ export { type StreamedEvidence, type StreamedReport, streamEvidence } from './ev
 export { EvidenceIndex } from './evidence/evidenceIndex';
 export { filterEvidence, itemMatches, narrowEvidence, narrows, reportMatches } from './evidence/evidenceFilter';
 export { type EvidenceFilter, type EvidenceItem, type EvidenceProblem, type EvidenceSet } from './evidence/evidenceModel';
-export { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from './evidence/evidenceViewModel';
+export { buildEvidenceViewModel, clipboardText, orderedViewItems, reportColumnsPage, VIEW_PAGE_SIZE, viewItemsPage } from './evidence/evidenceViewModel';
+export { reportColumns, reportHeatScale, taggedReports } from './evidence/reportHeat';
 export { sanitiseFilter } from './evidence/filterMessage';
 export { ReportModelCache } from './evidence/modelCache';
 export { AnalysisCache, DEFAULT_ANALYSIS_CACHE_BYTES } from './evidence/analysisCache';

@@ -25,6 +25,8 @@ interface RenderedState {
   heatColumnLabels: string[];
   heatRegions: string[];
   heatRowTotals: number[];
+  /** Which window of report columns is drawn (the heat map by report). */
+  heatColumnWindow: { offset: number; columns: number } | null;
   heatStickyHeader: string | null;
   heatScrolls: boolean;
   heatScrollTop: number;
@@ -426,6 +428,16 @@ describe('Evidence view', () => {
       assert.ok(scrolled && scrolled.heatScrollTop > 1000, `scrolled ${scrolled?.heatScrollTop}px`);
       assert.equal(scrolled.heatHeadOffset, 0);
       await takeScreenshot('evidence-150-authorities-scrolled');
+      // By report, 150 columns come 40 at a time; each theme's Total still counts all 150 reports' passages.
+      const firstWindow = await state({ heatMap: { by: 'report' } });
+      assert.deepEqual(firstWindow?.heatColumnWindow, { offset: 0, columns: 150 });
+      assert.equal(firstWindow.heatColumns, 40);
+      assert.equal(firstWindow.heatRowTotals.reduce((n, v) => n + v, 0), passages);
+      const secondWindow = await state({ heatMap: { by: 'report', columns: 'next' } });
+      assert.deepEqual(secondWindow?.heatColumnWindow, { offset: 40, columns: 150 });
+      assert.equal(secondWindow.heatColumns, 40);
+      assert.ok(secondWindow.heatColumnLabels.every((label) => !firstWindow.heatColumnLabels.includes(label)), 'the next 40 reports are other reports');
+      assert.equal(secondWindow.heatRowTotals.reduce((n, v) => n + v, 0), passages);
       if (!path) this.skip();
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

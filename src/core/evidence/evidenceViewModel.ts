@@ -7,6 +7,7 @@ import { narrowEvidence } from './evidenceFilter';
 import { formatCitation, formatQuoteWithCitation, longDate } from './citation';
 import { recurringScopeNote } from './recurringImprovements';
 import { type AuthorityHeat, buildAuthorityHeat } from './authorityHeat';
+import { REPORT_COLUMN_PAGE, type ReportHeatWindow, reportColumns, reportHeatScale, reportHeatWindow, taggedReports } from './reportHeat';
 import { type Grade, JUDGEMENT_AREAS, type JudgementArea, type ListOwner, type ReportKind } from '../recognition/model';
 import { AREA_WORDS, GRADE_DISPLAY_ORDER, gradeCitation, gradeLabel, KIND_WORDS, kindCitation, OWNER_WORDS, type OwnerWords } from '../vocabulary/labels';
 
@@ -20,7 +21,16 @@ export interface EvidenceViewReport extends Omit<EvidenceReport, 'improvements'>
   shortLabel: string;
 }
 
-export interface EvidenceViewModel {
+/** A theme's counts as the view gets them: its counts per report are in `reportHeat`, a window of columns at a time. */
+export type EvidenceViewTheme = Omit<ThemeSummary, 'perReport'>;
+
+/** One window of the heat map "by report": its column reports and their counts (see reportHeat.ts). */
+export interface ReportColumnsPage {
+  reports: EvidenceViewReport[];
+  reportHeat: ReportHeatWindow;
+}
+
+export interface EvidenceViewModel extends ReportColumnsPage {
   folders: string[];
   /** The folders as the user knows them (relative to the workspace where possible). */
   folderLabels: string[];
@@ -33,6 +43,12 @@ export interface EvidenceViewModel {
     grades: Array<{ id: Grade; label: string }>;
   };
   totals: { reports: number; items: number };
+  /** How many reports match the filter (the columns of the heat map by report are among them). */
+  reportCount: number;
+  /**
+   * The heat map's report columns in this window (reportHeat.offset on): a window at a time, so a national set's
+   * thousands of reports never cross postMessage at once; the view asks for the others (reportColumnsPage).
+   */
   reports: EvidenceViewReport[];
   /**
    * The first page (VIEW_PAGE_SIZE) of the passages that match, in the columns' order; the view asks for the
@@ -41,9 +57,9 @@ export interface EvidenceViewModel {
   items: EvidenceViewItem[];
   /** How many passages match the filter (all pages). */
   itemCount: number;
-  /** The reports with at least one matching passage (the heat map's columns when there are many reports). */
-  taggedReportPaths: string[];
-  themes: ThemeSummary[];
+  /** How many reports have at least one matching passage. */
+  taggedReportCount: number;
+  themes: EvidenceViewTheme[];
   /** The heat map by authority and by region (counted here: the view never sums passages itself). */
   authorityHeat: AuthorityHeat;
   gradesOverTime: AuthorityGrades[];
@@ -79,6 +95,8 @@ export const VIEW_PAGE_SIZE = 200;
 export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter, folderLabels: string[] = full.folders): EvidenceViewModel {
   const set = narrowEvidence(full, filter);
   const ordered = orderedViewItems(set.items);
+  const tagged = taggedReports(set.items);
+  const columns = reportColumns(set.reports, tagged);
   const themes = new Map<string, string>();
   for (const item of full.items) for (const t of item.themes) if (!themes.has(t.id)) themes.set(t.id, t.label);
   const authorities = [...new Set(full.reports.flatMap((r) => (r.authority ? [r.authority] : [])))].sort();
@@ -96,19 +114,12 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
       grades: GRADE_DISPLAY_ORDER.filter((g) => grades.has(g)).map((id) => ({ id, label: gradeCitation(id) })),
     },
     totals: { reports: full.reports.length, items: full.items.length },
-    // Each report's areas for improvement stay here (the recurring ones are sent on their own): a large folder's
-    // model crosses postMessage on every filter change.
-    reports: set.reports.map(({ improvements: _improvements, ...r }) => ({
-      ...r,
-      label: [r.authority ?? r.fileName, kindCitation(r.kind), r.date ? longDate(r.date) : undefined].filter(Boolean).join(', '),
-      shortLabel: `${r.authority ?? r.fileName} ${year(r.date)}${KIND_WORDS[r.kind].column ? ` ${KIND_WORDS[r.kind].column}` : ''}`,
-    }))
-      // Columns read as a timeline within each authority.
-      .sort((a, b) => (a.authority ?? '').localeCompare(b.authority ?? '') || (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path)),
+    reportCount: set.reports.length,
+    ...reportColumnsPage(columns, set.themes, 0),
     items: viewItemsPage(ordered, 0),
     itemCount: ordered.length,
-    taggedReportPaths: [...new Set(ordered.map((i) => i.reportPath))],
-    themes: set.themes,
+    taggedReportCount: tagged.size,
+    themes: set.themes.map(({ perReport: _perReport, ...theme }) => theme),
     authorityHeat: buildAuthorityHeat(set.reports, set.themes),
     gradesOverTime: set.gradesOverTime,
     recurringImprovements: set.recurringImprovements,
@@ -120,6 +131,22 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
     gradeLabels: GRADE_LABELS,
     gradeOrder: GRADE_DISPLAY_ORDER,
   };
+}
+
+/**
+ * The window of the heat map's report columns from `offset`, labelled, with their counts. `columns` come from
+ * reportColumns (reportHeat.ts) over the filtered set, `themes` are that set's, in the order the model sends them;
+ * `scale` (reportHeatScale of those themes) can be kept from one window to the next.
+ */
+export function reportColumnsPage(columns: readonly EvidenceReport[], themes: readonly ThemeSummary[], offset: number, scale = reportHeatScale(themes)): ReportColumnsPage {
+  const reportHeat = reportHeatWindow(columns, themes, offset, scale);
+  // Each report's areas for improvement stay here (the recurring ones are sent on their own).
+  const reports = columns.slice(reportHeat.offset, reportHeat.offset + REPORT_COLUMN_PAGE).map(({ improvements: _improvements, ...r }) => ({
+    ...r,
+    label: [r.authority ?? r.fileName, kindCitation(r.kind), r.date ? longDate(r.date) : undefined].filter(Boolean).join(', '),
+    shortLabel: `${r.authority ?? r.fileName} ${year(r.date)}${KIND_WORDS[r.kind].column ? ` ${KIND_WORDS[r.kind].column}` : ''}`,
+  }));
+  return { reports, reportHeat };
 }
 
 /**

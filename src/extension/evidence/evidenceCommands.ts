@@ -22,8 +22,11 @@ export interface EvidenceStateRequest {
   press?: { tagId: string; action: 'open' | 'copy' };
   /** Press the view's Cancel once this many reports are read (collecting again if nothing is under way). */
   cancelAfter?: number;
-  /** Press the heat map's switch, then these headers in turn (a header's sort key or its title), then scroll it. */
-  heatMap?: { by: 'report' | 'authority' | 'region'; sortBy?: string[]; scrollTo?: number };
+  /**
+   * Press the heat map's switch, then these headers in turn (a header's sort key or its title), then scroll it; with
+   * `columns`, then press "Next" or "Previous" over the report columns and give the state once that window is drawn.
+   */
+  heatMap?: { by: 'report' | 'authority' | 'region'; sortBy?: string[]; scrollTo?: number; columns?: 'next' | 'previous' };
 }
 
 /** What the Evidence view drew; with no request, also where its reports were analysed (workers or this thread). */
@@ -90,10 +93,11 @@ export async function evidenceViewState(request: EvidenceStateRequest = {}): Pro
     return panel.renderedState();
   }
   if (request.heatMap) {
-    const { by, sortBy = [], scrollTo } = request.heatMap;
-    // The webview reports once more after its last click, so the state wanted is the last one it sends.
-    const next = panel.renderedState((s) => s.heatBy === by && s.heatClicks === sortBy.length);
-    panel.showHeatMap(by, sortBy, scrollTo);
+    const { by, sortBy = [], scrollTo, columns } = request.heatMap;
+    // The webview reports once more after its last click, so the state wanted is the last one it sends (or, when
+    // another window of report columns is asked for, the one drawn when it arrives).
+    const next = panel.renderedState((s) => s.heatBy === by && (columns ? s.columnsArrived === true : s.heatClicks === sortBy.length));
+    panel.showHeatMap(by, sortBy, scrollTo, columns);
     return next;
   }
   if (request.filter) {

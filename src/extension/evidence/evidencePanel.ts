@@ -3,7 +3,7 @@
 // user asked for (a filter, a passage to open or copy, an export). It collects again when tags files change.
 
 import * as vscode from 'vscode';
-import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, narrowEvidence, orderedViewItems, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
+import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, narrowEvidence, orderedViewItems, reportColumns, reportColumnsPage, reportHeatScale, taggedReports, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
 import { evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -40,6 +40,7 @@ type FromWebview =
   | { type: 'refresh' }
   | { type: 'cancel' }
   | { type: 'page'; offset: number }
+  | { type: 'reportColumns'; offset: number }
   | { type: 'chooseFolders' }
   | { type: 'rendered'; state: EvidenceRenderedState };
 
@@ -93,8 +94,11 @@ export class EvidencePanel implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private collecting: Promise<void> | undefined;
   private generation = 0;
-  /** The passages that match the filter, in the view's order, kept for the pages the view asks for next. */
-  private ordered: { evidence: CollectedEvidence; filter: EvidenceFilter; items: EvidenceItem[] } | undefined;
+  /**
+   * The evidence as filtered, kept for the pages the view asks for next: the passages in the view's order and the
+   * heat map's report columns, each made on the first page asked for.
+   */
+  private narrowed: { evidence: CollectedEvidence; filter: EvidenceFilter; set: EvidenceSet; items?: EvidenceItem[]; columns?: EvidenceSet['reports']; scale?: ReturnType<typeof reportHeatScale> } | undefined;
   /** Cancels the collection under way (the view's Cancel, the notification's). */
   private cancelSource: CancellationSource | undefined;
   /** Test hook: the webview presses Cancel once this many reports are read. */
@@ -177,9 +181,12 @@ export class EvidencePanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'press', tagId, action });
   }
 
-  /** Presses the heat map's switch ("by report / authority / region"), then the headers to sort by, then scrolls it (test hook). */
-  showHeatMap(by: 'report' | 'authority' | 'region', sortBy: readonly string[] = [], scrollTo?: number): void {
-    void this.panel.webview.postMessage({ type: 'heatView', by, sortBy, scrollTo });
+  /**
+   * Presses the heat map's switch ("by report / authority / region"), then the headers to sort by, then scrolls it,
+   * then presses "Next" or "Previous" over the report columns (test hook).
+   */
+  showHeatMap(by: 'report' | 'authority' | 'region', sortBy: readonly string[] = [], scrollTo?: number, columns?: 'next' | 'previous'): void {
+    void this.panel.webview.postMessage({ type: 'heatView', by, sortBy, scrollTo, columns });
   }
 
   /** The last state the webview reported after rendering, or the next one that `accept`s. */
@@ -308,14 +315,32 @@ export class EvidencePanel implements vscode.Disposable {
     void this.panel.webview.postMessage({ type: 'evidence', model: { ...model, items: withReportUris(model.items, this.evidence.fs) } });
   }
 
+  /** The evidence under the view's filter, narrowed once per evidence and filter for all the pages asked for. */
+  private currentNarrowed(evidence: CollectedEvidence): NonNullable<EvidencePanel['narrowed']> {
+    if (this.narrowed?.evidence !== evidence || this.narrowed.filter !== this.filter) {
+      this.narrowed = { evidence, filter: this.filter, set: narrowEvidence(evidence.set, this.filter) };
+    }
+    return this.narrowed;
+  }
+
   /** The next page of passages, for the view's "Show more": ordered once per evidence and filter, then sliced. */
   private sendPage(offset: unknown): void {
     const evidence = this.evidence;
     if (!evidence || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return;
-    if (this.ordered?.evidence !== evidence || this.ordered.filter !== this.filter) {
-      this.ordered = { evidence, filter: this.filter, items: orderedViewItems(narrowEvidence(evidence.set, this.filter).items) };
-    }
-    void this.panel.webview.postMessage({ type: 'page', offset, items: withReportUris(viewItemsPage(this.ordered.items, offset), evidence.fs) });
+    const narrowed = this.currentNarrowed(evidence);
+    narrowed.items ??= orderedViewItems(narrowed.set.items);
+    void this.panel.webview.postMessage({ type: 'page', offset, items: withReportUris(viewItemsPage(narrowed.items, offset), evidence.fs) });
+  }
+
+  /** Another window of the heat map's report columns (the view's "Next reports" / "Previous reports"). */
+  private sendReportColumns(offset: unknown): void {
+    const evidence = this.evidence;
+    if (!evidence || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) return;
+    const narrowed = this.currentNarrowed(evidence);
+    narrowed.columns ??= reportColumns(narrowed.set.reports, taggedReports(narrowed.set.items));
+    narrowed.scale ??= reportHeatScale(narrowed.set.themes);
+    // Messages are answered in the order they come, so a window always follows the model of the filter it was made under.
+    void this.panel.webview.postMessage({ type: 'reportColumns', ...reportColumnsPage(narrowed.columns, narrowed.set.themes, offset, narrowed.scale) });
   }
 
   private findItem(reportPath: unknown, tagId: unknown): EvidenceItem | undefined {
@@ -366,6 +391,9 @@ export class EvidencePanel implements vscode.Disposable {
         return;
       case 'page':
         this.sendPage(message.offset);
+        return;
+      case 'reportColumns':
+        this.sendReportColumns(message.offset);
         return;
       case 'refresh':
         await this.collect();

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import type { EvidenceItem, EvidenceReport, EvidenceSet } from '../../../src/core/evidence/evidenceModel';
-import { buildEvidenceViewModel, clipboardText, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from '../../../src/core/evidence/evidenceViewModel';
+import { buildEvidenceViewModel, clipboardText, type EvidenceViewModel, orderedViewItems, VIEW_PAGE_SIZE, viewItemsPage } from '../../../src/core/evidence/evidenceViewModel';
 import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
 import { countThemes } from '../../../src/core/evidence/themeCounts';
 
@@ -54,6 +54,11 @@ function evidenceSet(): EvidenceSet {
   };
 }
 
+/** A theme's heat-map row (by report) as report path -> passages, the reports without any left out. */
+function cellsByReport(model: EvidenceViewModel, row: number): Record<string, number> {
+  return Object.fromEntries(model.reports.map((r, column) => [r.path, model.reportHeat.counts[row]![column]!] as const).filter(([, n]) => n > 0));
+}
+
 describe('Evidence view model', () => {
   it('sends the first page of passages and their count; the pages asked for next hold the rest, in the same order', () => {
     // 30 reports of 3 authorities, 15 passages each (450), given in no particular order.
@@ -70,7 +75,7 @@ describe('Evidence view model', () => {
     const model = buildEvidenceViewModel(set, {});
     assert.equal(model.items.length, VIEW_PAGE_SIZE);
     assert.equal(model.itemCount, 450);
-    assert.equal(model.taggedReportPaths.length, 30);
+    assert.equal(model.taggedReportCount, 30);
     const ordered = orderedViewItems(set.items);
     const pages = [...model.items, ...viewItemsPage(ordered, 200), ...viewItemsPage(ordered, 400)];
     assert.equal(viewItemsPage(ordered, 600).length, 0);
@@ -99,7 +104,7 @@ describe('Evidence view model', () => {
   it('sends heat-map cells as passages per theme per report', () => {
     const model = buildEvidenceViewModel(evidenceSet(), {});
     assert.deepEqual(
-      model.themes.map((t) => [t.label, t.total, t.perReport]),
+      model.themes.map((t, row) => [t.label, t.total, cellsByReport(model, row)]),
       [
         ['Placement stability', 3, { '/r/westmere-2024.txt': 2, '/r/kingsbridge.txt': 1 }],
         ['Voice of the child', 2, { '/r/westmere-2024.txt': 1, '/r/westmere-2022.txt': 1 }],
@@ -140,7 +145,7 @@ describe('Evidence view model', () => {
     // A Westmere report with no "voice" passage still has its column: a gap shows.
     assert.deepEqual(model.reports.map((r) => r.shortLabel), ['Westmere 2022 FV', 'Westmere 2024']);
     assert.deepEqual(model.items.map((i) => i.tagId), ['w22', 'w24b']);
-    assert.deepEqual(model.themes.map((t) => [t.themeId, t.perReport]), [
+    assert.deepEqual(model.themes.map((t, row) => [t.themeId, cellsByReport(model, row)]), [
       ['stability', { '/r/westmere-2024.txt': 1 }],
       ['voice', { '/r/westmere-2022.txt': 1, '/r/westmere-2024.txt': 1 }],
     ]);
