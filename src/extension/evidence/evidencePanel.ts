@@ -12,10 +12,12 @@ import { RenderedStates } from '../platform/renderedStates';
 
 export const EVIDENCE_VIEW_TYPE = 'inspectionReports.evidence';
 
-/** What a collection run gives: the set, and the report texts (the .qdpx export needs them). */
+/**
+ * What a collection run gives: the set, and the file system it was read through (the .qdpx export reads the report
+ * texts with it when it runs: keeping them all cost the corpus 31 MB, and unchanged reports are not even read).
+ */
 export interface CollectedEvidence {
   set: EvidenceSet;
-  texts: Map<string, string>;
   fs: VscodeFileSystem;
   /** Each report's passages as collected: a changed tags file re-folds its own report alone (EvidenceIndex.update). */
   index?: EvidenceIndex;
@@ -59,7 +61,6 @@ export async function collectFolders(
   options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; cancellation?: CancellationToken; modelCache?: ReportModelCache; analysisCache?: AnalysisCache; log?: vscode.LogOutputChannel } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
-  const texts = new Map<string, string>();
   const analyse = evidenceAnalyser(options.log);
   // The editor's size limit for a report applies here too (the first folder's setting).
   const maxReportMB = vscode.workspace.getConfiguration('inspectionReports', folders[0]).get<number>('analysis.maxSizeMB');
@@ -69,7 +70,6 @@ export async function collectFolders(
     {
       ...(analyse ? { analyse } : {}),
       ...(typeof maxReportMB === 'number' ? { maxReportMB } : {}),
-      onReportText: (path, text) => texts.set(path, text),
       ...(options.onProgress ? { onProgress: (p: { done: number; total: number }) => options.onProgress!(p.done, p.total) } : {}),
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
       ...(options.cancellation ? { cancellation: options.cancellation } : {}),
@@ -78,7 +78,7 @@ export async function collectFolders(
     },
   );
   const set = await index.build();
-  return { set, texts, fs, index };
+  return { set, fs, index };
 }
 
 export function workspaceFolderUris(): vscode.Uri[] {
