@@ -105,13 +105,13 @@ interface LineMarks {
 
 type Tables = ReturnType<typeof findJudgementTables>;
 
+const LEAD_INSPECTOR = /^(?:lead|reporting) inspector/i;
+
 /** Lines naming a lead inspector after the opening; the first names found fill the metadata when it has none. */
 function readLeadInspectors(lines: DocLine[], openingEnd: number, metadata: ReportMetadata): number[] {
   const leadLines: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const lower = lines[i]!.info.lower;
-    if ((lower.startsWith('lead inspector') || lower.startsWith('reporting inspector')) && i > openingEnd) leadLines.push(i);
-  }
+  // The case-insensitive test on `clean` agrees with one on `lower` for these ASCII words, and spares building `lower`.
+  for (let i = openingEnd + 1; i < lines.length; i++) if (LEAD_INSPECTOR.test(lines[i]!.info.clean)) leadLines.push(i);
   if (metadata.leadInspectors.length === 0) {
     for (const i of leadLines) {
       const names = leadInspectorLine(lines[i]!);

@@ -1,6 +1,5 @@
 // The document as lines: offsets into the original text plus each line's (cached) classification.
 import type { LineInfo } from './lineClassifier';
-import { LineClassifier } from './lineClassifier';
 
 export interface DocLine {
   /** Offset of the line's first character. */
@@ -10,21 +9,26 @@ export interface DocLine {
   info: LineInfo;
 }
 
-/** Splits on LF, CRLF or lone CR, classifying each line through the cache. */
-export function splitDocLines(text: string, classifier: LineClassifier, from = 0, to = text.length, out: DocLine[] = []): DocLine[] {
+/** Splits on LF, CRLF or lone CR, classifying each line (through a LineClassifier's cache, or straight). */
+export function splitDocLines(text: string, classify: (raw: string) => LineInfo, from = 0, to = text.length, out: DocLine[] = []): DocLine[] {
   let start = from;
+  // The next LF and CR at or after `start`: indexOf finds them much faster than a loop over every character.
+  let lf = -1;
+  let cr = -1;
   for (;;) {
-    let i = start;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      i++;
-    }
-    out.push({ start, end: i, info: classifier.classify(text.slice(start, i)) });
+    if (lf < start) lf = indexOrEnd(text, '\n', start);
+    if (cr < start) cr = indexOrEnd(text, '\r', start);
+    const i = Math.max(start, Math.min(lf, cr, to));
+    out.push({ start, end: i, info: classify(text.slice(start, i)) });
     if (i >= to) break;
     start = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   return out;
+}
+
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
 }
 
 /**

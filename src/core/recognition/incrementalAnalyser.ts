@@ -4,7 +4,7 @@
 import type { ReportModel } from './model';
 import type { DocLine } from './documentLines';
 import { splitDocLines } from './documentLines';
-import { LineClassifier } from './lineClassifier';
+import { LineClassifier, uncachedClassifier } from './lineClassifier';
 import { assembleReport } from './assembleReport';
 import type { AssembleOptions } from './assembleReport';
 import type { ProseCache } from './judgementSentences';
@@ -43,6 +43,8 @@ export class ReportAnalyser {
   private model: ReportModel | undefined;
   private readonly memo: NonNullable<AssembleOptions['memo']> = {};
   private unchangedLines = 0;
+  /** Whether the classifier's cache holds the current lines (a first analysis classifies without it). */
+  private remembered = false;
   /** The last edit's lines: where they start, their old and new classifications, and the text offset/delta. */
   private edit: { head: number; old: LineInfo[]; now: LineInfo[]; at: number; delta: number; breaks: boolean } | undefined;
 
@@ -66,7 +68,9 @@ export class ReportAnalyser {
   private analyseOrThrow(text: string, prefix: number): ReportModel {
     this.unchangedLines = 0;
     this.edit = undefined;
-    const lines = this.text === undefined ? splitDocLines(text, this.classifier) : this.reuseLines(this.text, text, prefix);
+    const fresh = this.text === undefined;
+    const lines = fresh ? splitDocLines(text, uncachedClassifier()) : this.reuseLines(this.text!, text, prefix);
+    this.remembered = !fresh;
     const shifted = this.shiftedModel(lines);
     const model = shifted ?? assembleReport(text, lines, {
       markdown: this.options.markdown ?? false, proseCache: this.proseCache, memo: this.memo, unchangedLines: this.unchangedLines,
@@ -132,6 +136,8 @@ export class ReportAnalyser {
 
   /** New lines for `text`, keeping the old lines (and their classification) before and after the edit. */
   private reuseLines(old: string, text: string, prefix: number): DocLine[] {
+    // Only an editor re-analyses, so only it pays for the cache.
+    if (!this.remembered) this.classifier.remember(old, this.lines);
     const oldLines = this.lines;
     const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
     // Lines wholly inside the common prefix (with their line break), less one for a split CRLF.
@@ -148,7 +154,7 @@ export class ReportAnalyser {
     const from = head < oldLines.length ? oldLines[head]!.start : 0;
     if (tail >= oldLines.length) {
       oldLines.length = head;
-      splitDocLines(text, this.classifier, from, text.length, oldLines);
+      splitDocLines(text, (raw) => this.classifier.classify(raw), from, text.length, oldLines);
       return oldLines;
     }
     const to = oldLines[tail]!.start + delta;

@@ -64,6 +64,8 @@ export function findJudgementTables(lines: DocLine[], footer: boolean[]): Judgem
  * "Judgement Grade"), perhaps with a blank line between: the line index of its second half, or -1.
  */
 function splitHeader(lines: DocLine[], i: number): number {
+  // Lower-casing never shortens a line, so a long `clean` rules the line out before `lower` is built.
+  if (lines[i]!.info.clean.length > 14) return -1;
   const lower = lines[i]!.info.lower;
   if (lower.length > 14 || !/^(?:key )?judge?ment$/.test(lower)) return -1;
   for (let k = i + 1; k < lines.length && k <= i + 2; k++) {

@@ -3,6 +3,7 @@
 import type { Grade, SectionRole } from './model';
 import { GRADE_CELL, parseGrade } from './gradeWords';
 import { blankMarkup, withoutMarkup } from './markupNoise';
+import type { DocLine } from './documentLines';
 
 export interface Cell {
   text: string;
@@ -102,7 +103,15 @@ const FOOTER_PAGE = /^(?:page \d{1,3}(?: of \d{1,3})?|\d{1,3}|- \d{1,3} -)$/i;
 const FOOTER_TAIL = /(?:\s{3,}|\t)(?:page )?\d{1,3}(?: of \d{1,3})?$/i;
 const FOOTER_TITLE = /^(?:inspection of .{3,}|re-inspection of .{3,}|(?:area send )?inspection report: .{3,}|focused visit to .{3,}|monitoring visit to .{3,}|.{3,} (?:local authority children's services|children's social care services))$/i;
 const DATE_WORD = /\b(?:\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|experiences and progress of|overall effectiveness|leadership, management and governance|adoption performance)/;
+/**
+ * Case-insensitive tests on `clean` stand for tests on its lower-case form, so most lines never build that: for
+ * these ASCII words they agree (no character outside ASCII lower-cases into one of them without breaking it).
+ */
+const JUDGEMENT_LABEL = /^(?:\d(?:\.\d)?\.?\s+)?(?:the )?(?:impact of leaders|experiences and progress of|overall effectiveness|leadership, management and governance|adoption performance)/i;
+/** Only lines with a grade word can take part in judgement sentences. */
+const GRADE_WORD = /good|adequate|improvement|outstanding/i;
+/** How a running title's footer line starts ("Inspection of …"); it may also end in " services". */
+const FOOTER_TITLE_START = /^(?:inspection of |re-inspection of |inspection report: |area send inspection report: |focused visit to |monitoring visit to )/i;
 const GRADE_TAIL = /(?::\s*|\s+(?:is|are)\s+|\s+[-–]\s+|\s+(?=requires? improvement))(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?|requires?(?: improvement to be)?)\.?$/i;
 const TABLE_HEADER = /^(?:key )?judge?ment\s+(?:judge?ment )?grade$|^the judge?ments on areas of the service that contribute to overall effectiveness are:?$/i;
 const QUOTED_GRADE = /^(.{8,}?)\s*[-–—:]\s*['"]\s*(outstanding|good|inadequate|adequate|requires? improvement(?: to be good)?)\s*['"]\.?$/i;
@@ -114,10 +123,15 @@ const QUOTED_REST = /^((?:improvement )?(?:to )?(?:be )?good|improvement)\s*['"]
 
 /** Characters normalise() replaces: most lines have none, and one test spares them three passes. */
 const NEEDS_NORMALISING = /[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v‘’‛′“”<]/;
+/**
+ * Anything outside printable ASCII, or "&", "*", "<": a line without any of them needs no normalising. This one
+ * range test is cheaper than NEEDS_NORMALISING's list of characters, so the exact tests run only behind it.
+ */
+const MAY_NEED_NORMALISING = /[^ -%'-)+-;=-~]/;
 
 /** Same-length normalisation, so columns in `norm` are columns in the original line; `mask` marks blanked markup. */
 function normalise(raw: string): { norm: string; mask?: Uint8Array } {
-  if (!NEEDS_NORMALISING.test(raw) && !raw.includes('**') && !raw.includes('&')) return { norm: raw };
+  if (!MAY_NEED_NORMALISING.test(raw) || (!NEEDS_NORMALISING.test(raw) && !raw.includes('**') && !raw.includes('&'))) return { norm: raw };
   const s = raw.replace(/[\uFEFF\u00A0\t\u2002\u2003\u2009\f\v]/g, ' ').replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"');
   const unmarked = blankMarkup(s);
   return unmarked.mask ? { norm: unmarked.text.replace(/[‘’‛′]/g, "'").replace(/[“”]/g, '"'), mask: unmarked.mask } : { norm: s };
@@ -165,6 +179,17 @@ const ANY_KNOWN_HEADING = new RegExp(`^(?:${KNOWN_HEADINGS.map(([re]) => `(?:${r
 /** Last words a grade tail (GRADE_TAIL) can end with, before an optional full stop. */
 const GRADE_TAIL_ENDINGS = ['outstanding', 'good', 'adequate', 'improvement', 'require', 'requires', ' be'];
 
+/** Ends in " services", in any case; the last letter is checked first, as an end-anchored regex tries every position. */
+function endsInServices(clean: string): boolean {
+  const z = clean.charCodeAt(clean.length - 1);
+  return (z === 115 || z === 83) && / services$/i.test(clean);
+}
+
+/** The last character's code with an ASCII letter lower-cased (101 "e", 115 "s", 116 "t", 111 "o"); no other character gives those. */
+function lastLetterLowered(text: string): number {
+  return text.charCodeAt(text.length - 1) | 0x20;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -204,6 +229,7 @@ class LineRecord implements LineInfo {
   sifFirstRow = false;
   hashes = 0;
   #sig: string | undefined;
+  #lower: string | undefined;
 
   constructor(
     public norm: string,
@@ -211,8 +237,13 @@ class LineRecord implements LineInfo {
     public first: number,
     public last: number,
     public clean: string,
-    public lower: string,
   ) {}
+
+  /** Worked out on first use: classification tests `clean` case-insensitively, so most lines never need it. */
+  get lower(): string {
+    this.#lower ??= this.clean.toLowerCase();
+    return this.#lower;
+  }
 
   get sig(): string {
     this.#sig ??= this.blank ? 'blank' : signature(this);
@@ -229,10 +260,11 @@ export function classifyLine(raw: string): LineInfo {
   const blank = first >= last;
   const content = blank ? '' : first === 0 && last === norm.length ? norm : norm.slice(first, last);
   const words = mask ? withoutMarkup(norm, mask, first, last).trim() : content;
-  const clean = words.includes('  ') ? words.replace(/ {2,}/g, ' ') : words;
-  const probe = blank ? '' : gapProbe(raw, norm, mask, first, last);
-  const lower = clean.toLowerCase();
-  const info = new LineRecord(norm, blank, first, last, clean, lower);
+  const spaced = words.includes('  ');
+  const clean = spaced ? words.replace(/ {2,}/g, ' ') : words;
+  // An untouched line's probe is its content (what gapProbe would slice again).
+  const probe = blank ? '' : !mask && norm === raw ? content : gapProbe(raw, norm, mask, first, last);
+  const info = new LineRecord(norm, blank, first, last, clean);
   if (blank) return info;
 
   const head = content.charCodeAt(0);
@@ -257,32 +289,21 @@ export function classifyLine(raw: string): LineInfo {
     else markSectionNumber(info, content);
   }
 
-  const phrase = headingPhrase(lower);
-  // A heading starts with a capital: "recommendations." ending a wrapped sentence is prose.
-  if (phrase.length <= 90 && ANY_KNOWN_HEADING.test(phrase) && !/^[a-z]/.test(clean.replace(/^#{1,6}\s+|^\*\*/g, ''))) {
-    for (const [re, role] of KNOWN_HEADINGS) {
-      if (re.test(phrase)) {
-        const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();
-        info.heading = { role, title };
-        break;
-      }
-    }
-  }
-
-  const labelText = head === 35 ? lower.replace(/^#{1,6}\s+/, '') : lower;
-  info.judgementLabelStart = JUDGEMENT_LABEL.test(labelText);
-  // `lower` has the same words as `content` (only runs of spaces differ), and includes() beats the regex here.
-  info.gradeWord = lower.includes('good') || lower.includes('adequate') || lower.includes('improvement') || lower.includes('outstanding');
-  if (info.gradeWord || lower.endsWith('require') || lower.endsWith('requires')) markGradeEnding(info, content, probe);
-  if (/(?:requires?|improvement| to| be)$/.test(lower) && /['"]/.test(content)) markOpenQuotedGrade(info, content);
+  markKnownHeading(info);
+  info.judgementLabelStart = JUDGEMENT_LABEL.test(head === 35 ? clean.replace(/^#{1,6}\s+/, '') : clean);
+  info.gradeWord = GRADE_WORD.test(clean);
+  // End-anchored regexes try every position: the last letter rules most lines out first.
+  const end = lastLetterLowered(clean);
+  if (info.gradeWord || ((end === 101 || end === 115) && /requires?$/i.test(clean))) markGradeEnding(info, content, probe);
+  if ((end === 101 || end === 115 || end === 116 || end === 111) && /(?:requires?|improvement| to| be)$/i.test(clean) && /['"]/.test(content)) markOpenQuotedGrade(info, content);
   if (clean.length <= 40 || head === 35) info.gradeContinuation = /^(?:improvement(?: to be good)?|to be good|good)\.?$/i.test(clean.replace(/^#{1,6}\s+/, ''));
-  if (lower.includes('judg')) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
+  if (/judg/i.test(clean)) info.tableHeader = TABLE_HEADER.test(clean.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '));
   const piped = content.includes('|');
-  if ((piped || probe.includes('  ')) && (/\S(?: {2,}|\s*\|\s*)\S/.test(probe) || /^\|/.test(probe))) info.cells = splitCells(raw, norm, mask, first, last);
+  if ((piped || (probe === words ? spaced : probe.includes('  '))) && (/\S(?: {2,}|\s*\|\s*)\S/.test(probe) || /^\|/.test(probe))) info.cells = splitCells(raw, norm, mask, first, last);
   const cells = info.cells;
   const firstCell = cells ? cells[0]!.text : clean;
   info.sifFirstRow = firstCell.startsWith('1.') && /^1\.\s+children who need help and protection$/i.test(firstCell) && (!cells || (cells.length === 2 && isGradeCell(cells[1]!.text)));
-  if (lower.startsWith('grade ')) {
+  if (/^grade /i.test(clean)) {
     const gradeLine = /^grade [1-4] \((outstanding|good|adequate|inadequate)\)$/i.exec(clean);
     if (gradeLine) {
       const at = first + content.indexOf(gradeLine[1]!);
@@ -292,13 +313,37 @@ export function classifyLine(raw: string): LineInfo {
 
   info.headingLike =
     clean.length <= 80 && head >= 65 && head <= 90 && !/[.,;]$/.test(clean) && !info.bullet && !info.numbered && !info.footer &&
-    clean.split(' ').length <= 12 && !/\s{2,}/.test(probe) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
+    spacesAtMost(clean, 11) && !/\s{2,}/.test(probe) && !/^(?:Dear|Yours|Tel|Email|www\.|T \d)/.test(clean) && !/:\s*\S|@|www\./.test(clean);
   return info;
+}
+
+/** A known heading phrase (only a line that does not start in lower case can be one). */
+function markKnownHeading(info: LineRecord): void {
+  const { clean } = info;
+  // A heading starts with a capital: "recommendations." ending a wrapped sentence is prose. Tested first, as most lines fail it.
+  const c0 = clean.charCodeAt(0);
+  if ((c0 >= 97 && c0 <= 122) || /^[a-z]/.test(clean.replace(/^#{1,6}\s+|^\*\*/g, ''))) return;
+  const phrase = headingPhrase(info.lower);
+  if (phrase.length > 90 || !ANY_KNOWN_HEADING.test(phrase)) return;
+  for (const [re, role] of KNOWN_HEADINGS) {
+    if (re.test(phrase)) {
+      const title = clean.replace(/^#{1,6}\s+/, '').replace(/^\*\*|\*\*$/g, '').replace(/(?<=[a-zA-Z?):])\d{1,2}$/, '').trim();
+      info.heading = { role, title };
+      break;
+    }
+  }
+}
+
+/** `text.split(' ').length <= max + 1`, without building the words. */
+function spacesAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) if (++count > max) return false;
+  return true;
 }
 
 /** Footer lines: a page number at the end (or "- 12 -"), or the report's running title. */
 function markFooter(info: LineRecord, content: string): void {
-  const { clean, lower } = info;
+  const { clean } = info;
   const tail = content.charCodeAt(content.length - 1);
   if (isDigit(tail) || tail === 45) {
     if (FOOTER_PAGE.test(clean)) info.footer = true;
@@ -307,11 +352,7 @@ function markFooter(info: LineRecord, content: string): void {
       if (/page \d/i.test(content) || (DATE_WORD.test(left) && left.length < 90 && !/[.;]$/.test(left))) info.footer = true;
     }
   }
-  if (
-    !info.footer && clean.length < 140 &&
-    (lower.startsWith('inspection of ') || lower.startsWith('re-inspection of ') || lower.startsWith('inspection report: ') || lower.startsWith('area send inspection report: ') || lower.startsWith('focused visit to ') || lower.startsWith('monitoring visit to ') || lower.endsWith(' services')) &&
-    FOOTER_TITLE.test(clean)
-  ) info.footerTitle = true;
+  if (!info.footer && clean.length < 140 && (FOOTER_TITLE_START.test(clean) || endsInServices(clean)) && FOOTER_TITLE.test(clean)) info.footerTitle = true;
 }
 
 /** A line that ends in a grade: a heading's grade tail ("...: good") or a quoted grade ('... "requires improvement"'). */
@@ -383,10 +424,33 @@ export class LineClassifier {
     let info = this.cache.get(raw);
     if (!info) {
       info = classifyLine(raw);
-      // A pathological input (10 MB of distinct lines) must not grow memory without bound.
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(raw, info);
+      this.store(raw, info);
     }
     return info;
   }
+
+  /**
+   * Fills the cache from a document classified without it (a first analysis, where hashing every line costs more
+   * than its few repeated lines save), so equal lines share one LineInfo as if classify() had read them.
+   */
+  remember(text: string, lines: DocLine[]): void {
+    for (const line of lines) {
+      const raw = text.slice(line.start, line.end);
+      const had = this.cache.get(raw);
+      if (had) line.info = had;
+      else this.store(raw, line.info);
+    }
+  }
+
+  private store(raw: string, info: LineInfo): void {
+    // A pathological input (10 MB of distinct lines) must not grow memory without bound.
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(raw, info);
+  }
+}
+
+/** Classification without the cache, for a first analysis; empty lines (a fifth of a report) share one LineInfo. */
+export function uncachedClassifier(): (raw: string) => LineInfo {
+  let empty: LineInfo | undefined;
+  return (raw) => (raw === '' ? (empty ??= classifyLine('')) : classifyLine(raw));
 }
