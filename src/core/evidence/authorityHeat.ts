@@ -38,22 +38,32 @@ const REGION_ORDER = new Map<string, number>([...ENGLISH_REGIONS, OTHER_REGION].
 export function buildAuthorityHeat(reports: readonly Pick<EvidenceReport, 'path' | 'authority'>[], themes: readonly ThemeSummary[]): AuthorityHeat {
   const byKey = new Map<string, HeatGroup & { spellings: Set<string> }>();
   const groupOfReport = new Map<string, HeatGroup>();
+  // Thousands of reports name a few hundred authorities: each name is keyed once.
+  const groupOfName = new Map<string | undefined, HeatGroup & { spellings: Set<string> }>();
   for (const report of reports) {
     const name = report.authority?.trim() || undefined;
-    const key = name ? regionKey(name) || name.toLowerCase() : '';
-    let group = byKey.get(key);
+    let group = groupOfName.get(name);
     if (!group) {
-      group = { key, label: name ?? NO_AUTHORITY_LABEL, region: regionOf(name) ?? OTHER_REGION, reports: 0, total: 0, perTheme: {}, spellings: new Set() };
-      byKey.set(key, group);
+      const key = name ? regionKey(name) || name.toLowerCase() : '';
+      group = byKey.get(key);
+      if (!group) {
+        group = { key, label: name ?? NO_AUTHORITY_LABEL, region: regionOf(name) ?? OTHER_REGION, reports: 0, total: 0, perTheme: {}, spellings: new Set() };
+        byKey.set(key, group);
+      }
+      if (name) group.spellings.add(name);
+      groupOfName.set(name, group);
     }
-    if (name) group.spellings.add(name);
     group.reports++;
     groupOfReport.set(report.path, group);
   }
   for (const theme of themes) {
-    for (const [path, n] of Object.entries(theme.perReport)) {
+    // Summed per group first: one write per group and theme, not one per report.
+    const sums = new Map<HeatGroup, number>();
+    for (const path in theme.perReport) {
       const group = groupOfReport.get(path);
-      if (!group) continue;
+      if (group) sums.set(group, (sums.get(group) ?? 0) + theme.perReport[path]!);
+    }
+    for (const [group, n] of sums) {
       group.perTheme[theme.themeId] = (group.perTheme[theme.themeId] ?? 0) + n;
       group.total += n;
     }

@@ -97,11 +97,13 @@ export function buildEvidenceViewModel(full: EvidenceSet, filter: EvidenceFilter
   const ordered = orderedViewItems(set.items);
   const tagged = taggedReports(set.items);
   const columns = reportColumns(set.reports, tagged);
-  const themes = new Map<string, string>();
-  for (const item of full.items) for (const t of item.themes) if (!themes.has(t.id)) themes.set(t.id, t.label);
+  // Every theme of a passage is among the set's themes (themeCounts.ts), labelled as first met: no walk of every passage.
+  const themes = new Map<string, string>(full.themes.map((t) => [t.themeId, t.label]));
   const authorities = [...new Set(full.reports.flatMap((r) => (r.authority ? [r.authority] : [])))].sort();
   const kinds = [...new Set(full.reports.map((r) => r.kind))].sort();
-  const grades = new Set<Grade>([...full.items.flatMap((i) => (i.grade ? [i.grade] : [])), ...full.reports.flatMap((r) => r.judgements.map((j) => j.grade))]);
+  const grades = new Set<Grade>();
+  for (const item of full.items) if (item.grade) grades.add(item.grade);
+  for (const report of full.reports) for (const j of report.judgements) grades.add(j.grade);
   return {
     folders: set.folders,
     folderLabels,
