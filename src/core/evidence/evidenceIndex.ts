@@ -15,7 +15,7 @@ import { foldedProblems, foldPairs, pairReader, passagesInOrder, refoldPair, typ
 import { resolveReport } from './resolveReport';
 import { readSidecar } from './readSidecar';
 import { AuthorityTally, ThemeTally } from './evidenceTally';
-import type { CollectOptions } from './collectEvidence';
+import type { CollectOptions } from './collectOptions';
 
 interface Entry {
   folded: FoldedPair;

@@ -10,7 +10,7 @@ import { readSidecar, type SidecarStage } from './readSidecar';
 import { resolveReport, type ReportSettings, type ReportStage } from './resolveReport';
 import { collectPassages, type PairPassages } from './collectPassages';
 import { readSidecarForEvidence, type SidecarParser } from './sidecarReading';
-import type { CollectOptions } from './collectEvidence';
+import type { CollectOptions } from './collectOptions';
 import type { CollectionProblem } from './evidenceProblems';
 import type { EvidenceItem } from './evidenceModel';
 import { compareInReport } from './summariseEvidence';

@@ -9,7 +9,7 @@ import { findEvidenceFiles, pairPath } from './evidenceFiles';
 import { toEvidenceProblem } from './evidenceProblems';
 import { compareReportPaths } from './summariseEvidence';
 import { foldedProblems, foldPairs, passagesInOrder } from './foldPairs';
-import type { CollectOptions } from './collectEvidence';
+import type { CollectOptions } from './collectOptions';
 
 /** One report's passages, in the set's order, as the collection folds them. */
 export interface StreamedReport {

@@ -3,7 +3,6 @@
 import type { Grade, SectionRole } from './model';
 import { GRADE_CELL, parseGrade } from './gradeWords';
 import { blankMarkup, withoutMarkup } from './markupNoise';
-import type { DocLine } from './documentLines';
 
 export interface Cell {
   text: string;
@@ -433,7 +432,7 @@ export class LineClassifier {
    * Fills the cache from a document classified without it (a first analysis, where hashing every line costs more
    * than its few repeated lines save), so equal lines share one LineInfo as if classify() had read them.
    */
-  remember(text: string, lines: DocLine[]): void {
+  remember(text: string, lines: Array<{ start: number; end: number; info: LineInfo }>): void {
     for (const line of lines) {
       const raw = text.slice(line.start, line.end);
       const had = this.cache.get(raw);
