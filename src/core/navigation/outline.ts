@@ -41,30 +41,34 @@ export function buildOutline(model: ReportModel, text: string, options: OutlineO
  * build used, so it stays as small as the document's paragraph list.
  */
 export class OutlineBuilder {
-  /** Per paragraph, by its place in the list: the opening words read last time and the detail made of them. */
-  private details: Array<{ opening: string; detail: string }> = [];
-  /** Section titles and improvement texts, shortened: the same strings come back on every keystroke. */
-  private names = new Map<string, string>();
+  /** Per paragraph, by its place in the list: the opening words read last time and the name and detail made of them. */
+  private details: ParagraphEntry[] = [];
+  /**
+   * Section titles and item texts with their shortened names, in the order the last build asked for them:
+   * the same strings come back in the same order on every keystroke, so each is compared with its
+   * counterpart of last time (one string comparison) rather than looked up in a map (hashing every text).
+   */
+  private names: Array<{ full: string; short: string }> = [];
   private detailsMax = -1;
 
   build(model: ReportModel, text: string, options: OutlineOptions = {}): OutlineSymbol[] {
     const maxName = options.maxNameLength ?? 80;
     if (maxName !== this.detailsMax) {
       this.details = [];
-      this.names = new Map();
+      this.names = [];
       this.detailsMax = maxName;
     }
     const previousNames = this.names;
-    const usedNames = new Map<string, string>();
+    const usedNames: Array<{ full: string; short: string }> = [];
     const name = (full: string): string => {
-      let short = previousNames.get(full) ?? usedNames.get(full);
-      if (short === undefined) short = shorten(full, maxName);
-      usedNames.set(full, short);
-      return short;
+      const last = previousNames[usedNames.length];
+      const entry = last !== undefined && last.full === full ? last : { full, short: shorten(full, maxName) };
+      usedNames.push(entry);
+      return entry.short;
     };
     const previous = this.details;
-    const used: Array<{ opening: string; detail: string }> = [];
-    const paragraphDetail = (p: NumberedParagraph, index: number): string => {
+    const used: ParagraphEntry[] = [];
+    const paragraphEntry = (p: NumberedParagraph, index: number): ParagraphEntry => {
       // A committee paper's printed "2.3" (the symbol's name) is left out, as paragraphDetailOf drops a plain "12.".
       const start = p.label === undefined ? p.range.start : Math.min(p.range.end, p.range.start + sectionNumberLength(text, p.range.start));
       const length = Math.min(p.range.end - start, maxName * 3);
@@ -72,23 +76,41 @@ export class OutlineBuilder {
       // strings is a memory comparison: no hashing, unlike a Map keyed by the opening (startsWith measured slower).
       const opening = text.slice(start, start + length);
       let entry = previous[index];
-      if (!entry || entry.opening !== opening) entry = { opening, detail: paragraphDetailOf(opening, maxName) };
+      if (!entry || entry.opening !== opening || entry.number !== p.number || entry.label !== p.label) {
+        // "¶ 2.3" where a committee paper numbers its paragraphs by section: the number a reader cites.
+        entry = { opening, number: p.number, label: p.label, name: `¶ ${paragraphLabel(p)}`, detail: paragraphDetailOf(opening, maxName) };
+      }
       // By the paragraph's place in the model's list, which the items shown in its stead leave gaps in.
       used[index] = entry;
-      return entry.detail;
+      return entry;
     };
-    const tree = assembleOutline(model, name, options.paragraphs === false ? undefined : paragraphDetail);
+    const tree = assembleOutline(model, name, options.paragraphs === false ? undefined : paragraphEntry);
     this.details = used;
     this.names = usedNames;
     return tree;
   }
 }
 
+/** What a paragraph's symbol shows, kept between keystrokes with the opening words it was made of. */
+interface ParagraphEntry {
+  opening: string;
+  number: number;
+  label: string | undefined;
+  name: string;
+  detail: string;
+}
+
 type Shorten = (full: string) => string;
 
-function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p: NumberedParagraph, index: number) => string) | undefined): OutlineSymbol[] {
-  const roots = model.sections.map((s) => sectionSymbol(s, name));
+function assembleOutline(model: ReportModel, name: Shorten, paragraphEntry: ((p: NumberedParagraph, index: number) => ParagraphEntry) | undefined): OutlineSymbol[] {
+  const roots = sectionSymbols(model.sections, name);
+  const top = placeItems(roots, itemSymbols(model, name, paragraphEntry));
+  sortTree(top);
+  return top;
+}
 
+/** The symbols placed inside sections: judgements, list items and paragraphs, list by list. */
+function itemSymbols(model: ReportModel, name: Shorten, paragraphEntry: ((p: NumberedParagraph, index: number) => ParagraphEntry) | undefined): OutlineSymbol[] {
   const items: OutlineSymbol[] = [];
   for (const j of model.judgements) {
     // A heading that ends in its grade already shows the grade on the section itself.
@@ -97,22 +119,39 @@ function assembleOutline(model: ReportModel, name: Shorten, paragraphDetail: ((p
   }
   for (const i of model.improvements) items.push(improvementSymbol(i, name));
   for (const s of model.strengths) items.push(strengthSymbol(s, name));
-  if (paragraphDetail) {
-    // A numbered list item is also a paragraph of the running sequence (SIF): shown once, as the item.
-    const itemLines = new Set<number>();
-    for (const i of model.improvements) if (i.number !== undefined) itemLines.add(i.line);
-    for (const s of model.strengths) if (s.number !== undefined) itemLines.add(s.line);
-    model.paragraphs.forEach((p, index) => {
-      if (!itemLines.has(p.line)) items.push(paragraphSymbol(p, paragraphDetail(p, index)));
-    });
-  }
+  if (paragraphEntry) paragraphSymbols(model, paragraphEntry, items);
+  return items;
+}
 
+function paragraphSymbols(model: ReportModel, paragraphEntry: (p: NumberedParagraph, index: number) => ParagraphEntry, out: OutlineSymbol[]): void {
+  // A numbered list item is also a paragraph of the running sequence (SIF): shown once, as the item.
+  const itemLines = new Set<number>();
+  for (const i of model.improvements) if (i.number !== undefined) itemLines.add(i.line);
+  for (const s of model.strengths) if (s.number !== undefined) itemLines.add(s.line);
+  const list = model.paragraphs;
+  for (let index = 0; index < list.length; index++) {
+    const p = list[index]!;
+    if (!itemLines.has(p.line)) out.push(paragraphSymbol(p, paragraphEntry(p, index)));
+  }
+}
+
+/** Each item into the deepest section containing it, or at the top level. */
+function placeItems(roots: OutlineSymbol[], items: OutlineSymbol[]): OutlineSymbol[] {
   // Every home is found before any item is added, so the search walks sections only, not the items placed.
   const homes = items.map((item) => deepestContaining(roots, item.range.start));
   const top: OutlineSymbol[] = [...roots];
-  items.forEach((item, k) => (homes[k]?.children ?? top).push(item));
-  sortTree(top);
+  for (let k = 0; k < items.length; k++) (homes[k]?.children ?? top).push(items[k]!);
   return top;
+}
+
+/** Document order: by start, the wider first; sortTree's order. */
+function before(a: OutlineSymbol, b: OutlineSymbol): boolean {
+  return a.range.start < b.range.start || (a.range.start === b.range.start && a.range.end > b.range.end);
+}
+
+function isSorted(symbols: OutlineSymbol[]): boolean {
+  for (let k = 1; k < symbols.length; k++) if (before(symbols[k]!, symbols[k - 1]!)) return false;
+  return true;
 }
 
 function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
@@ -126,8 +165,14 @@ function sectionSymbol(s: Section, name: Shorten): OutlineSymbol {
     kind: judged ? 'judgement-section' : 'section',
     range,
     selectionRange: s.headingRange,
-    children: s.children.map((c) => sectionSymbol(c, name)),
+    children: sectionSymbols(s.children, name),
   };
+}
+
+function sectionSymbols(sections: Section[], name: Shorten): OutlineSymbol[] {
+  const out: OutlineSymbol[] = [];
+  for (const s of sections) out.push(sectionSymbol(s, name));
+  return out;
 }
 
 function judgementSymbol(j: Judgement): OutlineSymbol {
@@ -135,7 +180,9 @@ function judgementSymbol(j: Judgement): OutlineSymbol {
 }
 
 function improvementSymbol(i: Improvement, name: Shorten): OutlineSymbol {
-  const detail = [listItemLabel(i.priority ? 'priority-action' : 'improvement', i.owner), i.group].filter(Boolean).join(' · ');
+  const label = listItemLabel(i.priority ? 'priority-action' : 'improvement', i.owner);
+  // The label and the group, whichever are not empty, joined (no array built: this runs on every keystroke).
+  const detail = label && i.group ? `${label} · ${i.group}` : label || i.group || '';
   return {
     name: name(i.text) || '(empty item)',
     detail,
@@ -150,9 +197,8 @@ function strengthSymbol(s: Strength, name: Shorten): OutlineSymbol {
   return { name: name(s.text) || '(empty item)', detail: listItemLabel('strength', s.owner), kind: 'strength', range: s.range, selectionRange: s.range, children: [] };
 }
 
-function paragraphSymbol(p: NumberedParagraph, detail: string): OutlineSymbol {
-  // "¶ 2.3" where a committee paper numbers its paragraphs by section: the number a reader cites.
-  return { name: `¶ ${paragraphLabel(p)}`, detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
+function paragraphSymbol(p: NumberedParagraph, shown: ParagraphEntry): OutlineSymbol {
+  return { name: shown.name, detail: shown.detail, kind: 'paragraph', range: p.range, selectionRange: p.range, children: [] };
 }
 
 /** The detail shown for a paragraph: its opening words, the printed number ("12." / "12") dropped. */
@@ -214,17 +260,19 @@ function isRepeatedByHeading(j: Judgement, sections: Section[]): boolean {
   return false;
 }
 
+/** Called before any item is placed, so every symbol it walks is a section. */
 function deepestContaining(symbols: OutlineSymbol[], offset: number): OutlineSymbol | undefined {
   for (const s of symbols) {
-    if (s.kind !== 'section' && s.kind !== 'judgement-section') continue;
     if (offset >= s.range.start && offset < s.range.end) return deepestContaining(s.children, offset) ?? s;
   }
   return undefined;
 }
 
 function sortTree(symbols: OutlineSymbol[]): void {
-  symbols.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
-  for (const s of symbols) sortTree(s.children);
+  // A stable sort leaves a sorted list as it is, so the check (no comparator calls) gives the same tree.
+  if (!isSorted(symbols)) symbols.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  // Most symbols are leaves (paragraphs, items): no call for their empty lists.
+  for (const s of symbols) if (s.children.length > 0) sortTree(s.children);
 }
 
 function collapse(s: string): string {
