@@ -64,6 +64,7 @@ export class PassageFinder {
   private readonly indexes = new Map<boolean, OccurrenceIndex>();
   private textIndex: OccurrenceIndex | undefined;
   private textScans = 0;
+  private lineLengths: Map<number, number[]> | undefined;
   private readonly cuts = new WeakMap<Anchor['quote'], Anchor['quote']>();
 
   constructor(readonly text: string) {}
@@ -114,9 +115,31 @@ export class PassageFinder {
   findInText(needle: string, limit: number): number[] {
     // Indexing the whole text costs as much as some dozens of scans of it: a re-anchoring that looks up a few
     // passages (a re-conversion: only tags beside a page footer) scans; one that looks up many builds the index.
-    if (this.textIndex === undefined && this.textScans++ < SCANS_BEFORE_INDEX) return findByScanning(this.text, needle, limit);
+    if (this.textIndex === undefined && this.textScans++ < SCANS_BEFORE_INDEX) return this.findAtLineBreaks(needle, limit) ?? findByScanning(this.text, needle, limit);
     this.textIndex ??= new OccurrenceIndex(this.text);
     return this.textIndex.find(needle, limit);
+  }
+
+  /**
+   * What findByScanning gives for a needle holding two line breaks: a stored quote with its context keeps the line
+   * breaks of the old text, so it can only start where the text has two line breaks just as far apart, with none
+   * between. Of the needle's pairs of successive breaks, the one whose distance is rarest among the text's lines
+   * is tried: a few such places cost less than a scan of the whole text. Undefined for other needles.
+   */
+  private findAtLineBreaks(needle: string, limit: number): number[] | undefined {
+    const lines = (this.lineLengths ??= linesByLength(this.text));
+    let best: { offset: number; starts: number[] } | undefined;
+    for (let a = needle.indexOf('\n'), b = a < 0 ? -1 : needle.indexOf('\n', a + 1); b >= 0; a = b, b = needle.indexOf('\n', a + 1)) {
+      const starts = lines.get(b - a) ?? [];
+      if (best === undefined || starts.length < best.starts.length) best = { offset: a, starts };
+    }
+    if (best === undefined) return undefined;
+    const found: number[] = [];
+    for (const at of best.starts) {
+      if (found.length >= limit) break;
+      if (at >= best.offset && this.text.startsWith(needle, at - best.offset)) found.push(at - best.offset);
+    }
+    return found;
   }
 
   /** Starts (view offsets) of the quote's words anywhere in its view, ascending, at most `limit`. */
@@ -134,6 +157,19 @@ export class PassageFinder {
       found.push(this.score(quote, from + at, from + at + quote.exact.length, 0));
     }
     return found;
+  }
+
+  /**
+   * Whether the quote occurs exactly starting past exactNear's window but within approximateNear's, which reaches
+   * maxErrors characters further.
+   */
+  exactBeyondNear(quote: NormalisedQuote, expected: number, radius: number, maxErrors: number): boolean {
+    const text = this.view(quote.dropFooters).text;
+    const m = quote.exact.length;
+    const nearEnd = Math.min(text.length, expected + radius + m);
+    const to = Math.min(text.length, nearEnd + maxErrors);
+    const from = Math.max(0, expected - radius, nearEnd - m + 1);
+    return to - from >= m && text.slice(from, to).includes(quote.exact);
   }
 
   /**
@@ -312,6 +348,17 @@ export class PassageFinder {
   }
 }
 
+/** Offsets of the text's '\n' characters, ascending, by the distance to the next one (a line's length plus one). */
+function linesByLength(text: string): Map<number, number[]> {
+  const lines = new Map<number, number[]>();
+  for (let at = text.indexOf('\n'), next = at < 0 ? -1 : text.indexOf('\n', at + 1); next >= 0; at = next, next = text.indexOf('\n', at + 1)) {
+    const starts = lines.get(next - at);
+    if (starts === undefined) lines.set(next - at, [at]);
+    else starts.push(at);
+  }
+  return lines;
+}
+
 /**
  * A line as compared for repeats: spaces collapsed, curly apostrophes straightened, numbers as '#': a footer's
  * date line differs from page to page only by its page number, and with two pages left it is the one sign that
@@ -382,18 +429,24 @@ function normaliseQuote(quote: Anchor['quote'], stored: Anchor['quote'], dropFoo
  */
 function withoutCutFooters(quote: Anchor['quote'], keys: Set<string> | undefined): Anchor['quote'] {
   let { prefix, exact, suffix } = quote;
-  const whole = prefix + exact + suffix;
-  const firstBreak = whole.search(/[\r\n]/);
-  if (firstBreak >= 0 && firstBreak < prefix.length + exact.length && isCutFooter(whole.slice(0, firstBreak), keys, (key, piece) => key.endsWith(piece))) {
+  // The first and last line breaks of prefix + exact + suffix, found without joining them: this runs for every tag.
+  const inPrefix = firstBreakIn(prefix);
+  const inExact = inPrefix >= 0 ? -1 : firstBreakIn(exact);
+  const firstBreak = inPrefix >= 0 ? inPrefix : inExact >= 0 ? prefix.length + inExact : -1;
+  const beforeFirst = (): string => (firstBreak <= prefix.length ? prefix.slice(0, firstBreak) : prefix + exact.slice(0, firstBreak - prefix.length));
+  if (firstBreak >= 0 && isCutFooter(beforeFirst(), keys, (key, piece) => key.endsWith(piece))) {
     if (firstBreak < prefix.length) prefix = prefix.slice(firstBreak);
     else if (exact.slice(firstBreak - prefix.length).trim() !== '') {
       exact = exact.slice(firstBreak - prefix.length);
       prefix = '';
     }
   }
-  const lastBreak = Math.max(whole.lastIndexOf('\n'), whole.lastIndexOf('\r'));
   const exactEnd = quote.prefix.length + quote.exact.length;
-  if (lastBreak >= quote.prefix.length && isCutFooter(whole.slice(lastBreak + 1), keys, (key, piece) => key.startsWith(piece))) {
+  const inSuffix = lastBreakIn(quote.suffix);
+  const inQuote = inSuffix >= 0 ? -1 : lastBreakIn(quote.exact);
+  const lastBreak = inSuffix >= 0 ? exactEnd + inSuffix : inQuote >= 0 ? quote.prefix.length + inQuote : -1;
+  const afterLast = (): string => (lastBreak >= exactEnd ? quote.suffix.slice(lastBreak + 1 - exactEnd) : quote.exact.slice(lastBreak + 1 - quote.prefix.length) + quote.suffix);
+  if (lastBreak >= 0 && isCutFooter(afterLast(), keys, (key, piece) => key.startsWith(piece))) {
     if (lastBreak >= exactEnd) suffix = suffix.slice(0, lastBreak + 1 - exactEnd);
     else if (quote.exact.slice(0, lastBreak - quote.prefix.length).trim() !== '' && exact.length === quote.exact.length) {
       exact = exact.slice(0, lastBreak - quote.prefix.length);
@@ -401,6 +454,16 @@ function withoutCutFooters(quote: Anchor['quote'], keys: Set<string> | undefined
     }
   }
   return prefix === quote.prefix && exact === quote.exact && suffix === quote.suffix ? quote : { prefix, exact, suffix };
+}
+
+function firstBreakIn(text: string): number {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+}
+
+function lastBreakIn(text: string): number {
+  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
 }
 
 function isCutFooter(piece: string, keys: Set<string> | undefined, fits: (key: string, piece: string) => boolean): boolean {

@@ -248,8 +248,13 @@ function searchFor(finder: PassageFinder, quote: NormalisedQuote, expectedOrigin
     // Unless on a running footer: its copies on other pages may read alike, and must be seen to judge.
     const footer = (j: Judgement): boolean => j.accepted && layout.onFooterLine(j.candidate);
     if (exact.accepted && exact.cost <= 1 && !footer(exact)) return exact;
-    if (maxErrors > 0) local = finder.approximateNear(quote, expected, settings.window, maxErrors, local);
-    const near = judge(local, expected, layout);
+    const exactOnes = local;
+    // One exact occurrence on word boundaries, and none more in the few characters the approximate search looks
+    // further: that search would find just it again.
+    const settled = maxErrors === 0 || (local.length === 1 && !local[0]!.splitsWord && !finder.exactBeyondNear(quote, expected, settings.window, maxErrors));
+    if (!settled) local = finder.approximateNear(quote, expected, settings.window, maxErrors, local);
+    // The same one candidate is judged the same: not again.
+    const near = local.length === 1 && exactOnes.length === 1 && local[0] === exactOnes[0] ? exact : judge(local, expected, layout);
     if (settlesWithin(near, settings.window) && !footer(near)) return near;
   }
   const all = [...finder.exactEverywhere(quote)];

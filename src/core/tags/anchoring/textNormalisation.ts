@@ -107,6 +107,15 @@ interface LineSpan {
 function lineSpans(text: string): LineSpan[] {
   const lines: LineSpan[] = [];
   let start = 0;
+  if (text.indexOf('\r') < 0 && text.indexOf('\f') < 0) {
+    // Only '\n' breaks (nearly every text): found by the native search rather than character by character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i, next: i + 1 });
+      start = i + 1;
+    }
+    lines.push({ start, end: text.length, next: text.length });
+    return lines;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!isBreak(c)) continue;
@@ -170,8 +179,109 @@ export function normaliseForMatching(text: string, options: NormaliseOptions = {
  * re-anchoring, without copying out the spans of every character.
  */
 export function normaliseAt(text: string, options: NormaliseOptions, offsets: readonly number[]): { text: string; at: number[] } {
-  const view = buildView(text, options);
-  return { text: view.text(), at: offsets.map((offset) => view.firstStartAtOrAfter(offset)) };
+  // The same walk as buildView, but runs of characters kept as they are go into the text as slices: a quote is
+  // mostly such runs, and copying them character by character into typed arrays was most of a re-anchoring.
+  const dropped = droppedLineMask(text, options);
+  const n = text.length;
+  const view = new QuoteView(text, offsets);
+  let wsStart = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isBlankCode(c, dropped, i)) {
+      if (wsStart < 0) wsStart = i;
+      continue;
+    }
+    if (c === SOFT_HYPHEN) continue;
+    if (isHyphen(c) && wsStart < 0 && view.length > 0 && isLetter(view.lastCode())) {
+      const next = afterJoiningHyphen(text, dropped, i);
+      if (next >= 0) {
+        i = next - 1;
+        continue;
+      }
+    }
+    if (wsStart >= 0) {
+      if (view.length > 0) view.add(' ', wsStart);
+      wsStart = -1;
+    }
+    if (isPlain(c)) {
+      const end = plainRunEnd(text, dropped, i + 1);
+      view.keep(i, end);
+      i = end - 1;
+      continue;
+    }
+    const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
+    if (fold === undefined) view.keep(i, i + 1);
+    else view.add(fold, i);
+  }
+  return view.finish();
+}
+
+/**
+ * normaliseAt's view: its text, built from slices of the original and the characters put in their place, and
+ * for each offset asked for the index of the first view character starting at or after it.
+ */
+class QuoteView {
+  private out = '';
+  /** Original [runStart, runEnd) is kept as it is, next in the view, not yet copied into `out`. */
+  private runStart = -1;
+  private runEnd = -1;
+  private lastAdded = -1;
+  private readonly at: number[];
+  length = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly offsets: readonly number[],
+  ) {
+    this.at = offsets.map(() => -1);
+  }
+
+  /** Original [from, to) as it is. */
+  keep(from: number, to: number): void {
+    if (this.runEnd !== from) {
+      this.flush();
+      this.runStart = from;
+    }
+    this.runEnd = to;
+    this.length += to - from;
+  }
+
+  /** `chars`, all standing for original text from `start`. */
+  add(chars: string, start: number): void {
+    this.flush();
+    this.reach(start, this.length);
+    this.out += chars;
+    this.length += chars.length;
+    this.lastAdded = chars.charCodeAt(chars.length - 1);
+  }
+
+  lastCode(): number {
+    return this.runStart >= 0 ? this.source.charCodeAt(this.runEnd - 1) : this.lastAdded;
+  }
+
+  finish(): { text: string; at: number[] } {
+    this.flush();
+    for (let k = 0; k < this.at.length; k++) if (this.at[k]! < 0) this.at[k] = this.length;
+    return { text: this.out, at: this.at };
+  }
+
+  /** The offsets not yet placed that a view character at `index`, starting at `start`, is the first to reach. */
+  private reach(start: number, index: number): void {
+    for (let k = 0; k < this.at.length; k++) if (this.at[k]! < 0 && this.offsets[k]! <= start) this.at[k] = index;
+  }
+
+  private flush(): void {
+    if (this.runStart < 0) return;
+    const first = this.length - (this.runEnd - this.runStart);
+    for (let k = 0; k < this.at.length; k++) {
+      const offset = this.offsets[k]!;
+      if (this.at[k]! < 0 && offset < this.runEnd) this.at[k] = first + Math.max(0, offset - this.runStart);
+    }
+    this.out += this.source.slice(this.runStart, this.runEnd);
+    this.lastAdded = this.source.charCodeAt(this.runEnd - 1);
+    this.runStart = -1;
+    this.runEnd = -1;
+  }
 }
 
 function buildView(text: string, options: NormaliseOptions): ViewBuilder {
@@ -191,15 +301,9 @@ function buildView(text: string, options: NormaliseOptions): ViewBuilder {
     // Join words split by a hyphen: "well-\norganised", "well-organised" and "wellorganised" all read
     // "wellorganised", since conversions disagree about which hyphens are real.
     if (isHyphen(c) && wsStart < 0 && view.length > 0 && isLetter(view.lastCode())) {
-      if (i + 1 < n && !isBlank(text, dropped, i + 1) && isLetter(text.charCodeAt(i + 1))) continue;
-      let j = i + 1;
-      let sawBreak = false;
-      while (j < n && isBlank(text, dropped, j)) {
-        if (isBreak(text.charCodeAt(j)) || (dropped !== undefined && dropped[j] === 1)) sawBreak = true;
-        j++;
-      }
-      if (sawBreak && j < n && isLetter(text.charCodeAt(j))) {
-        i = j - 1;
+      const next = afterJoiningHyphen(text, dropped, i);
+      if (next >= 0) {
+        i = next - 1;
         continue;
       }
     }
@@ -207,11 +311,54 @@ function buildView(text: string, options: NormaliseOptions): ViewBuilder {
       if (view.length > 0) view.push(32, wsStart, wsEnd);
       wsStart = -1;
     }
+    if (isPlain(c)) {
+      const end = plainRunEnd(text, dropped, i + 1);
+      view.pushRun(text, i, end);
+      i = end - 1;
+      continue;
+    }
     const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
     if (fold === undefined) view.push(c, i, i + 1);
     else for (let k = 0; k < fold.length; k++) view.push(fold.charCodeAt(k), i, i + 1);
   }
   return view;
+}
+
+/**
+ * Printable ASCII that is kept as it is whatever its neighbours: not space, not a hyphen (which may join a word),
+ * not the backquote (folded). Most of a report is runs of these, taken in one tight loop.
+ */
+function isPlain(c: number): boolean {
+  return c > 32 && c < 127 && c !== 0x2d && c !== 0x60;
+}
+
+/**
+ * The end of the run from `i` of plain characters and single spaces between them, none on a dropped line: all of
+ * it reads in the view as it is (a single space stands for itself), so it is taken as one piece.
+ */
+function plainRunEnd(text: string, dropped: Uint8Array | undefined, i: number): number {
+  const n = text.length;
+  for (;;) {
+    if (i < n && isPlain(text.charCodeAt(i)) && (dropped === undefined || dropped[i] === 0)) i++;
+    else if (i + 1 < n && text.charCodeAt(i) === 32 && isPlain(text.charCodeAt(i + 1)) && (dropped === undefined || (dropped[i] === 0 && dropped[i + 1] === 0))) i += 2;
+    else return i;
+  }
+}
+
+/**
+ * For a hyphen at `i` right after a letter: where the view goes on when it joins the parts of a word (the letter
+ * after it, straight after or past a line break), or -1 when the hyphen is kept.
+ */
+function afterJoiningHyphen(text: string, dropped: Uint8Array | undefined, i: number): number {
+  const n = text.length;
+  if (i + 1 < n && !isBlank(text, dropped, i + 1) && isLetter(text.charCodeAt(i + 1))) return i + 1;
+  let j = i + 1;
+  let sawBreak = false;
+  while (j < n && isBlank(text, dropped, j)) {
+    if (isBreak(text.charCodeAt(j)) || (dropped !== undefined && dropped[j] === 1)) sawBreak = true;
+    j++;
+  }
+  return sawBreak && j < n && isLetter(text.charCodeAt(j)) ? j : -1;
 }
 
 function isBlank(text: string, dropped: Uint8Array | undefined, i: number): boolean {
@@ -225,6 +372,9 @@ function isBlankCode(c: number, dropped: Uint8Array | undefined, i: number): boo
   return (dropped !== undefined && dropped[i] === 1) || isSpace(c) || (c >= 0x2000 && BULLETS.has(c));
 }
 
+/** Reads a Uint16Array's code units as they are (little-endian machines, and a BOM kept), if it can. */
+const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+
 /** Inputs up to this long (a quote with its context) are built in one shared scratch builder. */
 const SCRATCH_LIMIT = 4096;
 
@@ -237,6 +387,8 @@ class ViewBuilder {
   private codes: Uint16Array;
   private starts: Int32Array;
   private ends: Int32Array;
+  /** Whether a surrogate was pushed: TextDecoder would replace a lone one, String.fromCharCode keeps it. */
+  private surrogates = false;
   length = 0;
 
   private constructor(private capacity: number) {
@@ -254,6 +406,7 @@ class ViewBuilder {
     if (capacity > SCRATCH_LIMIT) return new ViewBuilder(capacity);
     ViewBuilder.scratch ??= new ViewBuilder(SCRATCH_LIMIT);
     ViewBuilder.scratch.length = 0;
+    ViewBuilder.scratch.surrogates = false;
     return ViewBuilder.scratch;
   }
 
@@ -263,10 +416,24 @@ class ViewBuilder {
 
   push(code: number, start: number, end: number): void {
     if (this.length === this.capacity) this.grow();
+    if ((code & 0xf800) === 0xd800) this.surrogates = true;
     this.codes[this.length] = code;
     this.starts[this.length] = start;
     this.ends[this.length] = end;
     this.length++;
+  }
+
+  /** Original [from, to) of plain characters (see isPlain), each as it is. */
+  pushRun(text: string, from: number, to: number): void {
+    while (this.length + (to - from) > this.capacity) this.grow();
+    const { codes, starts, ends } = this;
+    let k = this.length;
+    for (let i = from; i < to; i++, k++) {
+      codes[k] = text.charCodeAt(i);
+      starts[k] = i;
+      ends[k] = i + 1;
+    }
+    this.length = k;
   }
 
   private grow(): void {
@@ -283,21 +450,12 @@ class ViewBuilder {
   }
 
   text(): string {
+    // Decoding the code units as they lie in memory is several times faster than fromCharCode on a long view.
+    if (!this.surrogates && UTF16_DECODER !== undefined) return UTF16_DECODER.decode(this.codes.subarray(0, this.length));
     let text = '';
     // apply() takes the typed array as it is; a spread would walk it through the iterator protocol, far slower.
     for (let k = 0; k < this.length; k += 4096) text += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + 4096)) as unknown as number[]);
     return text;
-  }
-
-  firstStartAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   build(): NormalisedText {
