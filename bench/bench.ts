@@ -3,6 +3,7 @@
 // Prints a table (operation, median, ratio, target, pass/fail) and exits 1 when a ratio target is missed.
 // See docs/benchmark.md.
 
+import type { BenchRow } from './benchRow';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -43,17 +44,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : undefined;
 const runs = (part: string) => !ONLY || ONLY.has(part);
 
-interface Row {
-  operation: string;
-  median: number;
-  /** Median of the baseline it is compared with, in the same rounds. */
-  baseline?: { name: string; median: number };
-  target?: number;
-  note?: string;
-  /** The median and baseline are bytes, not milliseconds (a memory row). */
-  bytes?: boolean;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const notes: string[] = [];
 
 type Op = { name: string; run: () => unknown };

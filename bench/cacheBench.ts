@@ -15,15 +15,7 @@ import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
 import { SIDECAR_SUFFIX } from '../src/core/tags/sidecar/sidecarModel';
 import { CacheFolderFileSystem } from '../src/cli/cacheFolder';
-
-export interface CacheBenchRow {
-  operation: string;
-  bytes?: boolean;
-  median: number;
-  baseline?: { name: string; median: number };
-  target?: number;
-  note?: string;
-}
+import type { BenchRow } from './benchRow';
 
 export interface ChildResult {
   ms: number;
@@ -135,7 +127,7 @@ function median(values: number[]): number {
  * The rows, over the tagged corpus copy in `dir` (prepared by the caller, as for the aggregation part). Rounds are
  * interleaved (read, floor, warm, empty, CLI warm) so the machine's drift falls on every side.
  */
-export async function cacheBench(dir: string, rounds: number): Promise<{ rows: CacheBenchRow[]; notes: string[] }> {
+export async function cacheBench(dir: string, rounds: number): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const script = join(__dirname, 'bench.js');
   const cli = join(__dirname, 'cli.js');
   if (!existsSync(script)) throw new Error(`cache bench: ${script} not found (run through \`npm run bench\`, which builds it)`);
@@ -176,7 +168,7 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: C
     const baseline = { name: 'read + JSON.parse, fresh process', median: m.read };
     const wallBaseline = { name: 'read + parse, whole process', median: m.readWall };
     const size = folderBytes(warmDir);
-    const rows: CacheBenchRow[] = [
+    const rows: BenchRow[] = [
       { operation: `cache: aggregation, fresh process, persistent cache warm (${filled.items} items)`, median: m.warm, baseline, target: 1.2, note: `${check.hits} hits, 0 analysed, ${check.unread} reports unchanged (not read)` },
       { operation: 'cache: aggregation, fresh process, persistent cache empty (analysis on worker threads, entries written)', median: m.empty, baseline, target: 3, note: `${filled.written} entries written` },
       { operation: 'cache: collection floor: every stage but analysis and the cache (each model empty), fresh process', median: m.floor, baseline, note: 'what the cache cannot remove' },

@@ -19,15 +19,7 @@ import { defaultCodebook } from '../src/core/tags/codebook/defaultCodebook';
 import { EVIDENCE_BODY } from '../src/extension/evidence/evidenceBody';
 import { SCALE_AUTHORITIES } from './scaleCorpus';
 import { seededRandom } from './syntheticReport';
-
-export interface ViewBenchRow {
-  operation: string;
-  median: number;
-  baseline?: { name: string; median: number };
-  target?: number;
-  note?: string;
-  bytes?: boolean;
-}
+import type { BenchRow } from './benchRow';
 
 const KINDS: ReportKind[] = ['ilacs-inspection', 'focused-visit', 'monitoring-visit', 'sif-inspection', 'jtai'];
 const GRADES: Grade[] = ['outstanding', 'good', 'requires-improvement', 'inadequate'];
@@ -102,7 +94,7 @@ function viewState(set: EvidenceSet, filter = {}) {
   return { narrowed, ordered: orderedViewItems(narrowed.items), columns: reportColumns(narrowed.reports, taggedReports(narrowed.items)), scale: reportHeatScale(narrowed.themes) };
 }
 
-export function evidenceViewBench(rounds = Number(process.env.BENCH_VIEW_ROUNDS ?? 7)): { rows: ViewBenchRow[]; notes: string[] } {
+export function evidenceViewBench(rounds = Number(process.env.BENCH_VIEW_ROUNDS ?? 7)): { rows: BenchRow[]; notes: string[] } {
   const t0 = performance.now();
   const large = evidenceViewSet(5000, 100);
   const sparse = evidenceViewSet(5000, 1);
@@ -111,7 +103,7 @@ export function evidenceViewBench(rounds = Number(process.env.BENCH_VIEW_ROUNDS 
   const made = performance.now() - t0;
   const theme = large.themes[0]!.themeId;
   const sizes = { large: firstMessage(large).length, sparse: firstMessage(sparse).length, small: firstMessage(small).length, filtered: firstMessage(large, { themeIds: [theme] }).length };
-  const rows: ViewBenchRow[] = [
+  const rows: BenchRow[] = [
     { operation: 'view: first message to the Evidence webview, 500,000 passages in 5,000 reports (JSON characters)', median: sizes.large, baseline: { name: 'the same 5,000 reports, 1 passage each', median: sizes.sparse }, target: 1.5, bytes: true, note: `${kb(sizes.large)} against ${kb(sizes.sparse)}; 27 MB for this set before the heat map by report was windowed` },
     { operation: 'view: that message, against a small workspace (2,000 passages in 20 reports)', median: sizes.large, baseline: { name: '20 reports x 100 passages', median: sizes.small }, bytes: true, note: `${kb(sizes.large)} against ${kb(sizes.small)}: grows with the reports (grades over time, 150 authorities), not the passages` },
   ];

@@ -12,14 +12,7 @@ import { createAnchor, textHash } from '../src/core/tags/anchoring/anchorCreatio
 import { serialiseSidecar } from '../src/core/tags/sidecar/sidecarSerialiser';
 import { SIDECAR_FORMAT, SIDECAR_VERSION, type Tag } from '../src/core/tags/sidecar/sidecarModel';
 import { seededRandom } from './syntheticReport';
-
-export interface ScaleRow {
-  operation: string;
-  median: number;
-  baseline: { name: string; median: number };
-  target: number;
-  note: string;
-}
+import type { BenchRow } from './benchRow';
 
 const TAGS = Number(process.env.BENCH_SCALE_TAGS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 3);
@@ -87,7 +80,7 @@ function median(values: number[]): number {
   return s[s.length >> 1]!;
 }
 
-export async function reanchorScaleBench(synthetic: string): Promise<{ rows: ScaleRow[]; notes: string[] }> {
+export async function reanchorScaleBench(synthetic: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const text = withRunningFooters(synthetic);
   const tags = makeTags(text, TAGS);
   const { text: replaced, moved } = replaceEverywhere(text);
@@ -111,7 +104,7 @@ export async function reanchorScaleBench(synthetic: string): Promise<{ rows: Sca
     }
     const { stayed, moved: movedCount, orphaned } = result!.summary;
     const landed = check(tags, result!, moved);
-    const row: ScaleRow = {
+    const row: BenchRow = {
       operation: `synthetic: re-anchor ${TAGS.toLocaleString('en-GB')} tags after replacing every "${FROM}" by "${TO}"`,
       median: median(times.reanchor),
       baseline: { name: 'sidecar read + parse + write', median: median(times.io) },

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateScaleCorpus } from './scaleCorpus';
-import { ageFiles, CHILD_FLAG, spawnJob, type CacheBenchRow, type ChildResult } from './cacheBench';
+import type { BenchRow } from './benchRow';
+import { ageFiles, CHILD_FLAG, spawnJob, type ChildResult } from './cacheBench';
 import { reaggregationBench, STREAM_CHILD_FLAG } from './streamBench';
 
 function median(values: number[]): number {
@@ -20,7 +21,7 @@ function median(values: number[]): number {
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
-export async function scaleBench(root: string, rounds: number): Promise<{ rows: CacheBenchRow[]; notes: string[] }> {
+export async function scaleBench(root: string, rounds: number): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const reports = Number(process.env.BENCH_SCALE_REPORTS ?? 5000);
   const work = mkdtempSync(join(tmpdir(), 'ira-scale-bench-'));
   const script = join(__dirname, 'bench.js');
@@ -53,7 +54,7 @@ export async function scaleBench(root: string, rounds: number): Promise<{ rows: 
     const baseline = { name: 'read + JSON.parse, fresh process', median: median(read) };
     const heap = median(warm.map((w) => w.peakHeapGrowth ?? 0));
     const rss = median(warm.map((w) => w.peakRss ?? 0));
-    const rows: CacheBenchRow[] = [
+    const rows: BenchRow[] = [
       { operation: `scale: aggregation over ${reports.toLocaleString('en-GB')} reports (${written.tags.toLocaleString('en-GB')} tags), persistent cache warm, fresh process`, median: median(warm.map((w) => w.ms)), baseline, target: 1.5, note: `${rounds} round${rounds === 1 ? '' : 's'}, ${median(warm.map((w) => w.unread ?? 0)).toLocaleString('en-GB')} reports unchanged (not read)` },
       { operation: 'scale: peak heap growth during that aggregation, against the total size of the sidecars', median: heap, baseline: { name: 'sidecars', median: written.sidecarBytes }, target: 2, bytes: true, note: `peak RSS ${mb(rss)}` },
       { operation: `scale: CSV export of all ${written.tags.toLocaleString('en-GB')} rows, streamed to a file, fresh process, cache warm`, median: median(csv.map((c) => c.ms)), baseline: { name: 'the aggregation above', median: median(warm.map((w) => w.ms)) }, target: 1.5, note: `peak heap growth ${mb(median(csv.map((c) => c.peakHeapGrowth ?? 0)))}` },

@@ -11,14 +11,7 @@ import type { Tag } from '../src/core/tags/sidecar/sidecarModel';
 import { serialiseSidecar } from '../src/core/tags/sidecar/sidecarSerialiser';
 import { SidecarStore } from '../src/core/tags/sidecar/sidecarStore';
 import { addTag, emptySidecar } from '../src/core/tags/tagOperations';
-
-export interface SidecarBenchRow {
-  operation: string;
-  median: number;
-  baseline: { name: string; median: number };
-  target: number;
-  note: string;
-}
+import type { BenchRow } from './benchRow';
 
 const TAGS = Number(process.env.BENCH_SIDECAR_TAGS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_SIDECAR_ROUNDS ?? 7);
@@ -54,7 +47,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export async function sidecarWriteBench(): Promise<SidecarBenchRow[]> {
+export async function sidecarWriteBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-sidecar-'));
   try {
     const text = PARAGRAPH.repeat(1500);

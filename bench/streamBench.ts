@@ -15,7 +15,7 @@ import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
 import { CacheFolderFileSystem } from '../src/cli/cacheFolder';
 import { writeAll } from '../src/cli/streamCsvOut';
-import type { CacheBenchRow } from './cacheBench';
+import type { BenchRow } from './benchRow';
 
 export const STREAM_CHILD_FLAG = '--stream-child';
 
@@ -70,7 +70,7 @@ function median(values: number[]): number {
  * One sidecar in the middle of the corpus alternately loses its last tag and gets it back (as tagging and undoing
  * do); each change is followed by the index's update (timed) and by folding that pair alone (the baseline).
  */
-export async function reaggregationBench(dir: string, cacheDir: string, rounds: number): Promise<{ rows: CacheBenchRow[]; notes: string[] }> {
+export async function reaggregationBench(dir: string, cacheDir: string, rounds: number): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const fs = new NodeFileSystem();
   const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'));
   const options = { now: () => new Date(0), analysisCache: savedAnalyses(cacheDir), analyse: (text: string, o: { markdown?: boolean }) => pool.analyse(text, o) };
