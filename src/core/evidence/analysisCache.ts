@@ -99,29 +99,23 @@ export class AnalysisCache {
   async lookup(text: string, markdown: boolean): Promise<{ key: string; model?: EvidenceReportModel }> {
     if (this.maxBytes === 0) return { key: '' };
     const key = AnalysisCache.keyOf(text, markdown);
-    return { key, ...(await this.readCounted(key, markdown, text.length)) };
+    const found = await this.readEntry(key, markdown, text.length);
+    if (found.model) return { key, model: found.model };
+    this.counts.misses++;
+    if (found.rejected) this.counts.rejected++;
+    return { key };
   }
 
   /**
-   * The model saved under a key already known (a report's stamp gives it without reading the text). Only a hit is
-   * counted: on a miss the caller reads the text and looks it up again, which counts the miss once.
+   * The model saved under a key already known (a report's stamp gives it without reading the text). A miss is not
+   * counted: the caller then reads the text and looks it up again, which counts it once.
    */
   async lookupKey(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel }> {
-    const found = await this.readEntry(key, markdown, textLength);
-    if (found.model) this.counts.hits++;
-    return found.model ? { model: found.model } : {};
+    const { model } = await this.readEntry(key, markdown, textLength);
+    return model ? { model } : {};
   }
 
-  /** As readEntry, counting a hit, or a miss (and a refused entry). */
-  private async readCounted(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel }> {
-    const found = await this.readEntry(key, markdown, textLength);
-    if (found.model) this.counts.hits++;
-    else this.counts.misses++;
-    if (found.rejected) this.counts.rejected++;
-    return found.model ? { model: found.model } : {};
-  }
-
-  /** The entry's model when it is there and trusted (and then marked as used). */
+  /** The entry's model when it is there and trusted (then counted as a hit and marked as used). */
   private async readEntry(key: string, markdown: boolean, textLength: number): Promise<{ model?: EvidenceReportModel; rejected?: boolean }> {
     if (this.maxBytes === 0) return {};
     // A key the index does not list is not looked for: on a cache being filled, failing to open each missing entry
@@ -137,6 +131,7 @@ export class AnalysisCache {
     }
     const entry = this.trusted(raw, key, markdown, textLength);
     if (!entry) return { rejected: true };
+    this.counts.hits++;
     this.touch(key, utf8Length(raw));
     return { model: entry.model };
   }
