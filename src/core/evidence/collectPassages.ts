@@ -30,7 +30,7 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
   const tags = sidecar?.tags ?? [];
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    const location: PassageLocation = !model ? { found: false, ...tag.context } : text !== undefined ? locatePassage(text, model, tag) : stamped ? placePassage(model, tag, stamped.places[i]) : { found: false, ...tag.context };
+    const location = locateTag(resolved, tag, i);
     const orphaned = !location.found;
     if (orphaned) report.orphanedCount++;
     // Without the report text every tag is unplaced; the sidecar or report problem already says so.
@@ -51,6 +51,13 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
     themeIds: [...new Set(located.filter((l) => l.position && overlaps(l.position, improvement.range)).flatMap((l) => l.themeIds))].sort(),
   }));
   return { report, items, problems };
+}
+
+/** Where the report's `index`th tag lies: found in its text, or where its stamp says; without text or model, only as recorded. */
+function locateTag({ text, model, stamped }: ReportStage, tag: Tag, index: number): PassageLocation {
+  if (model && text !== undefined) return locatePassage(text, model, tag);
+  if (model && stamped) return placePassage(model, tag, stamped.places[index]);
+  return { found: false, ...tag.context };
 }
 
 /** The report as listed: kind, authority and date from the model, else from the sidecar. */
