@@ -64,8 +64,9 @@ export class AnalysisCache {
   private readonly engine: number;
   private readonly now: () => number;
   private lastUsed = 0;
-  private listing: Promise<Set<string> | undefined> | undefined;
-  private listed: Set<string> | undefined;
+  private listing: Promise<Map<string, number> | undefined> | undefined;
+  /** The index's keys with each entry's size in bytes. */
+  private listed: Map<string, number> | undefined;
   /** Reports known unchanged by their file's size and time, with their text's key here (reportStamps.ts). */
   readonly stamps: ReportStamps;
 
@@ -132,7 +133,8 @@ export class AnalysisCache {
     const entry = this.trusted(raw, key, markdown, textLength);
     if (!entry) return { rejected: true };
     this.counts.hits++;
-    this.touch(key, utf8Length(raw));
+    // The size the index lists, when it lists one: counting a large entry's bytes again cost more than reading it.
+    this.touch(key, listed?.get(key) ?? utf8Length(raw));
     return { model: entry.model };
   }
 
@@ -149,7 +151,7 @@ export class AnalysisCache {
     if (bytes > this.maxBytes) return;
     const write = this.writeAtomically(this.entryPath(key), json).then(
       () => {
-        this.listed?.add(key);
+        this.listed?.set(key, bytes);
         this.counts.written++;
         this.touch(key, bytes);
       },
@@ -187,12 +189,14 @@ export class AnalysisCache {
    * The keys the index lists, read once: undefined when there is no index to trust (then every entry is looked
    * for). An entry another process saved since is missed, which costs one analysis, never a wrong model.
    */
-  private listedKeys(): Promise<Set<string> | undefined> {
+  private listedKeys(): Promise<Map<string, number> | undefined> {
     this.listing ??= this.fs.readFile(joinPath(this.folder, INDEX_NAME)).then(
       (text) => {
         const parsed = JSON.parse(text) as { format?: unknown; entries?: unknown };
         if (parsed.format !== INDEX_FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) return undefined;
-        return (this.listed = new Set(Object.keys(parsed.entries)));
+        const listed = new Map<string, number>();
+        for (const [key, value] of Object.entries(parsed.entries as Record<string, unknown>)) if (Array.isArray(value) && typeof value[0] === 'number') listed.set(key, value[0]);
+        return (this.listed = listed);
       },
       () => undefined,
     ).catch(() => undefined);

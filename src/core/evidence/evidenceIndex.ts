@@ -11,9 +11,8 @@ import type { EvidenceItem, EvidenceProblem, EvidenceReport, EvidenceSet } from 
 import { baseName, findEvidenceFiles, isReportName, isSidecarName, isWalkedBelow, type FilePair } from './evidenceFiles';
 import { toEvidenceProblem } from './evidenceProblems';
 import { compareReportPaths } from './summariseEvidence';
-import { foldedProblems, foldPairs, pairReader, passagesInOrder, refoldPair, type FoldedPair, type PairReader } from './foldPairs';
+import { cleanSidecarFile, foldedProblems, foldPairs, pairReader, passagesInOrder, readPairSidecar, refoldPair, type FoldedPair, type PairReader } from './foldPairs';
 import { resolveReport } from './resolveReport';
-import { readSidecar } from './readSidecar';
 import { AuthorityTally, ThemeTally } from './evidenceTally';
 import type { CollectOptions } from './collectOptions';
 
@@ -142,11 +141,11 @@ export class EvidenceIndex {
     }
     // A file that did not change is not read again: the held sidecar, or the report when it was read whole.
     const sidecarHeld = held && !change.sidecar && held.pair.sidecarPath === pair.sidecarPath;
-    const sidecar = sidecarHeld ? held.sidecar : await readSidecar(pair.sidecarPath, this.fs, this.reader.parse);
+    const sidecar = sidecarHeld ? held.sidecar : await readPairSidecar(pair, this.fs, this.reader);
     // The report's own change may come unannounced (a watcher of tags files only): it must be older than its reading.
     const reportOlder = reportStat !== undefined && entry !== undefined && reportStat.mtime < entry.readAt - RACY_MS;
     const reportHeld = held && !change.report && reportOlder && held.pair.reportPath === pair.reportPath && held.report.text !== undefined && held.report.problems.length === 0;
-    const report = reportHeld ? held.report : await resolveReport(pair, this.fs, this.reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? []);
+    const report = reportHeld ? held.report : await resolveReport(pair, this.fs, this.reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? [], cleanSidecarFile(sidecar));
     if (!reportHeld && report.text !== undefined) this.options.onReportText?.(report.path, report.text);
     this.put(refoldPair(pair, sidecar, report, reportHeld ? undefined : this.reader.settings.analysisCache), reportHeld ? entry!.readAt : readAt);
   }

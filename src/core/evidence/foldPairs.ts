@@ -16,6 +16,7 @@ import type { EvidenceItem } from './evidenceModel';
 import { compareInReport } from './summariseEvidence';
 import type { AnalysisCache } from './analysisCache';
 import { readProvenance } from '../import/provenance';
+import type { FileStamp } from './modelCache';
 
 /** One pair through every stage but the summary. `passages` is absent for a file that is not evidence. */
 export interface FoldedPair {
@@ -47,9 +48,25 @@ export function pairReader(options: CollectOptions): PairReader {
 
 /** One pair, read and folded on its own (also what the index does for a changed pair). */
 export async function foldPair(pair: FilePair, fs: IFileSystem, reader: PairReader): Promise<FoldedPair> {
-  const sidecar = await readSidecar(pair.sidecarPath, fs, reader.parse);
-  const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? []);
+  const sidecar = await readPairSidecar(pair, fs, reader);
+  const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? [], cleanSidecarFile(sidecar));
   return refoldPair(pair, sidecar, report, reader.settings.analysisCache);
+}
+
+/**
+ * A pair's sidecar. With saved analyses (and the tags store's own parser), read with its file's size and time, so
+ * a sidecar the report's stamp knows passed every check is only parsed, not checked again.
+ */
+export function readPairSidecar(pair: FilePair, fs: IFileSystem, reader: PairReader): Promise<SidecarStage> {
+  const saved = reader.settings.analysisCache;
+  const reportPath = pair.reportPath;
+  const checkedBefore = saved && reportPath !== undefined && reader.parse === readSidecarForEvidence ? (file: FileStamp) => saved.stamps.sidecarChecked(reportPath, file) : undefined;
+  return readSidecar(pair.sidecarPath, fs, reader.parse, checkedBefore);
+}
+
+/** The sidecar's file stamp when it was read with one and passed every check without a word; else undefined. */
+export function cleanSidecarFile(sidecar: SidecarStage): FileStamp | undefined {
+  return sidecar.sidecar && sidecar.problems.length === 0 ? sidecar.file : undefined;
 }
 
 /**
@@ -62,7 +79,7 @@ export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: Report
   if (saved && text !== undefined && textKey && fileStamp && report.model && pair.reportPath) {
     const tags = sidecar.sidecar?.tags ?? [];
     const provenance = readProvenance(text);
-    saved.stamps.record(pair.reportPath, fileStamp, { key: textKey, textLength: text.length, ...(provenance ? { provenance } : {}) }, tags, tags.map((_, i) => passages?.items[i]?.position));
+    saved.stamps.record(pair.reportPath, fileStamp, { key: textKey, textLength: text.length, ...(provenance ? { provenance } : {}) }, tags, tags.map((_, i) => passages?.items[i]?.position), cleanSidecarFile(sidecar));
   }
   return { pair, sidecar, report, ...(passages ? { passages } : {}) };
 }

@@ -8,7 +8,9 @@
 // written again, never trusted; written to a temp file and renamed, so a reader sees one whole file.
 
 import { createHash } from 'node:crypto';
+import tagsSchema from '../../../schemas/tags.schema.json';
 import { ENGINE_VERSION } from '../recognition/engineVersion';
+import { SIDECAR_VERSION } from '../tags/sidecar/sidecarModel';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { ImportProvenance } from '../import/provenance';
 import type { Tag } from '../tags/sidecar/sidecarModel';
@@ -38,6 +40,11 @@ interface Stamp {
   tags: string;
   /** One per tag, in the sidecar's order; absent when every tag was at its stored position. */
   places?: Place[];
+  /**
+   * The sidecar's size and time when it was read and passed every check without a word, at least RACY_MS before
+   * that read: the same file is then known to hold these very tags, and is parsed without being checked again.
+   */
+  sidecar?: [number, number];
   /** Last seen (ms), for eviction. */
   seen: number;
 }
@@ -69,7 +76,8 @@ export function tagsDigest(tags: readonly Tag[]): string {
 }
 
 export class ReportStamps {
-  readonly counts = { trusted: 0, recorded: 0, refused: 0 };
+  /** Reports known unchanged; their stamps recorded; stamps refused; sidecars known to have passed every check. */
+  readonly counts = { trusted: 0, recorded: 0, refused: 0, sidecarsKnown: 0 };
   private loaded: Promise<Map<string, Stamp>> | undefined;
   /** Stamps recorded or used since the last flush: merged into the file then. */
   private readonly changed = new Map<string, Stamp>();
@@ -86,23 +94,38 @@ export class ReportStamps {
     this.engine = options.engineVersion ?? ENGINE_VERSION;
   }
 
-  /** The report as last read, when its file is unchanged and its tags are the ones placed then; else undefined. */
-  async lookup(reportPath: string, file: { size: number; mtime: number }, tags: readonly Tag[]): Promise<StampedReport | undefined> {
+  /**
+   * The report as last read, when its file is unchanged and its tags are the ones placed then; else undefined.
+   * `sidecar`, the file of `tags` when it was read cleanly: when it is the one the stamp knows, the tags need no
+   * digest; when another file holds the same tags (a note edited), the stamp learns it for next time.
+   */
+  async lookup(reportPath: string, file: { size: number; mtime: number }, tags: readonly Tag[], sidecar?: FileStamp): Promise<StampedReport | undefined> {
     const stamp = this.changed.get(reportPath) ?? (await this.load()).get(reportPath);
     if (!stamp || stamp.size !== file.size || stamp.mtime !== file.mtime || stamp.mtime > stamp.read - RACY_MS) return undefined;
-    if ((stamp.places && stamp.places.length !== tags.length) || stamp.tags !== tagsDigest(tags)) return undefined;
+    if (stamp.places && stamp.places.length !== tags.length) return undefined;
+    const sidecarKnown = sidecar !== undefined && sameSidecar(stamp, sidecar);
+    if (!sidecarKnown && stamp.tags !== tagsDigest(tags)) return undefined;
     const places = tags.map((tag, i) => placeOf(stamp.places?.[i] ?? 1, tag));
     this.counts.trusted++;
     // Marked as seen at most once a day: a warm collection that reads no report then writes nothing either.
     const now = this.now();
-    if (now - stamp.seen > SEEN_EVERY_MS) this.changed.set(reportPath, { ...stamp, seen: now });
+    const learnt = !sidecarKnown && sidecar && settled(sidecar) ? { sidecar: [sidecar.size, sidecar.mtime] as [number, number] } : undefined;
+    if (learnt || now - stamp.seen > SEEN_EVERY_MS) this.changed.set(reportPath, { ...stamp, ...learnt, seen: now });
     return { key: stamp.key, textLength: stamp.textLength, ...(stamp.provenance ? { provenance: stamp.provenance } : {}), places };
   }
 
+  /** True when the sidecar of `reportPath`, with this size and time, is the one its stamp knows passed every check. */
+  async sidecarChecked(reportPath: string, sidecar: FileStamp): Promise<boolean> {
+    const stamp = this.changed.get(reportPath) ?? (await this.load()).get(reportPath);
+    const known = stamp !== undefined && sameSidecar(stamp, sidecar);
+    if (known) this.counts.sidecarsKnown++;
+    return known;
+  }
+
   /** Records a report just read: its stat from before the read, its text's key, and where its tags were found. */
-  record(reportPath: string, file: FileStamp, report: { key: string; textLength: number; provenance?: ImportProvenance }, tags: readonly Tag[], found: ReadonlyArray<{ start: number; end: number } | undefined>): void {
+  record(reportPath: string, file: FileStamp, report: { key: string; textLength: number; provenance?: ImportProvenance }, tags: readonly Tag[], found: ReadonlyArray<{ start: number; end: number } | undefined>, sidecar?: FileStamp): void {
     // A file this fresh proves nothing later: not worth keeping.
-    if (file.mtime > file.readAt - RACY_MS) return;
+    if (!settled(file)) return;
     const places: Place[] = tags.map((tag, i) => {
       const at = found[i];
       if (!at) return 0;
@@ -117,6 +140,7 @@ export class ReportStamps {
       ...(report.provenance ? { provenance: report.provenance } : {}),
       tags: tagsDigest(tags),
       ...(places.every((p) => p === 1) ? {} : { places }),
+      ...(sidecar && settled(sidecar) ? { sidecar: [sidecar.size, sidecar.mtime] as [number, number] } : {}),
       seen: this.now(),
     };
     this.changed.set(reportPath, stamp);
@@ -134,7 +158,7 @@ export class ReportStamps {
       const max = Math.max(0, this.options.maxStamps ?? DEFAULT_MAX_STAMPS);
       const kept = all.size > max ? [...all].sort((a, b) => b[1].seen - a[1].seen).slice(0, max) : [...all];
       this.loaded = Promise.resolve(new Map(kept));
-      await this.write(this.path, JSON.stringify({ format: STAMPS_FORMAT, engine: this.engine, stamps: Object.fromEntries(kept) }));
+      await this.write(this.path, JSON.stringify({ format: STAMPS_FORMAT, engine: this.engine, checks: sidecarChecks(), stamps: Object.fromEntries(kept) }));
     } catch {
       // Only time is lost: the next collection reads the reports.
     }
@@ -154,8 +178,8 @@ export class ReportStamps {
     } catch {
       return stamps;
     }
-    const file = parsed as { format?: unknown; engine?: unknown; stamps?: unknown };
-    if (typeof file !== 'object' || file === null || file.format !== STAMPS_FORMAT || file.engine !== this.engine || typeof file.stamps !== 'object' || file.stamps === null) {
+    const file = parsed as { format?: unknown; engine?: unknown; checks?: unknown; stamps?: unknown };
+    if (typeof file !== 'object' || file === null || file.format !== STAMPS_FORMAT || file.engine !== this.engine || file.checks !== sidecarChecks() || typeof file.stamps !== 'object' || file.stamps === null) {
       if (counted) this.counts.refused++;
       return stamps;
     }
@@ -165,6 +189,25 @@ export class ReportStamps {
     }
     return stamps;
   }
+}
+
+/** A file read at least RACY_MS after it was last modified: its size and time will show any later change. */
+function settled(file: FileStamp): boolean {
+  return file.mtime <= file.readAt - RACY_MS;
+}
+
+function sameSidecar(stamp: Stamp, sidecar: { size: number; mtime: number }): boolean {
+  return stamp.sidecar !== undefined && stamp.sidecar[0] === sidecar.size && stamp.sidecar[1] === sidecar.mtime;
+}
+
+/**
+ * The rules a sidecar was checked by (the format's version and its schema; the few checks in code beyond the
+ * schema are part of the format too): stamps written under other rules vouch for no sidecar, and are not used.
+ */
+let checks: string | undefined;
+function sidecarChecks(): string {
+  checks ??= createHash('sha256').update(`${SIDECAR_VERSION}\u0000${JSON.stringify(tagsSchema)}`, 'utf8').digest('hex').slice(0, 16);
+  return checks;
 }
 
 function placeOf(place: Place, tag: Tag): { start: number; end: number } | undefined {
@@ -192,5 +235,6 @@ function isStamp(v: unknown): v is Stamp {
   if (!isCount(s.size) || !isTime(s.mtime) || !isTime(s.read) || !isTime(s.seen) || !isCount(s.textLength)) return false;
   if (typeof s.key !== 'string' || !/^[0-9a-f]{64}(?:-md)?$/.test(s.key) || typeof s.tags !== 'string' || !/^[0-9a-f]{64}$/.test(s.tags)) return false;
   if (s.provenance !== undefined && !isProvenance(s.provenance)) return false;
+  if (s.sidecar !== undefined && !(Array.isArray(s.sidecar) && s.sidecar.length === 2 && isCount(s.sidecar[0]) && isTime(s.sidecar[1]))) return false;
   return s.places === undefined || (Array.isArray(s.places) && s.places.every((p) => isPlace(p, s.textLength!)));
 }

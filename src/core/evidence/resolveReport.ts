@@ -61,9 +61,10 @@ export function readReportFile(fs: IFileSystem, path: string, maxBytes?: number)
  * A file over the size limit is not read; with a cache, neither is a report whose file time and size are
  * unchanged since it was analysed: from memory (the text is held), or from the saved analyses when its stamp says
  * where `tags` were found in it then (reportStamps.ts). `tagsKept` (its sidecar was read) only changes what a
- * problem says; `tags` (its sidecar's, [] when none) are what a report known by its stamp must have been read with.
+ * problem says; `tags` (its sidecar's, [] when none) are what a report known by its stamp must have been read with;
+ * `sidecarFile`, the stamp of their file when it was read cleanly, spares comparing them when the stamp knows it.
  */
-export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: ReportSettings, tagsKept: boolean, tags?: readonly Tag[]): Promise<ReportStage> {
+export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: ReportSettings, tagsKept: boolean, tags?: readonly Tag[], sidecarFile?: FileStamp): Promise<ReportStage> {
   const path = pairPath(pair);
   const reportPath = pair.reportPath;
   if (reportPath === undefined) {
@@ -86,7 +87,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
         cache!.hits++;
         return { path, text: held.text, model: held.model, problems: [] };
       }
-      const known = saved && tags && settings.skipUnchangedReports ? await stampedReport(saved, reportPath, stat, tags, markdown) : undefined;
+      const known = saved && tags && settings.skipUnchangedReports ? await stampedReport(saved, reportPath, stat, tags, markdown, sidecarFile) : undefined;
       if (known) return { path, ...known, problems: [] };
       stamp = { mtime: stat.mtime, size: stat.size, readAt };
     }
@@ -107,8 +108,8 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
 }
 
 /** The model and the tags' places of a report its stamp says is unchanged, when its saved analysis is there too. */
-async function stampedReport(saved: AnalysisCache, reportPath: string, stat: { size: number; mtime: number }, tags: readonly Tag[], markdown: boolean): Promise<Pick<ReportStage, 'model' | 'stamped'> | undefined> {
-  const stamped = await saved.stamps.lookup(reportPath, stat, tags);
+async function stampedReport(saved: AnalysisCache, reportPath: string, stat: { size: number; mtime: number }, tags: readonly Tag[], markdown: boolean, sidecarFile: FileStamp | undefined): Promise<Pick<ReportStage, 'model' | 'stamped'> | undefined> {
+  const stamped = await saved.stamps.lookup(reportPath, stat, tags, sidecarFile);
   if (!stamped) return undefined;
   const { model } = await saved.lookupKey(stamped.key, markdown, stamped.textLength);
   return model ? { model, stamped } : undefined;

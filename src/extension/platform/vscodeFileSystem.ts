@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, tooLargeError } from '../../core';
+import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, readRegularFileStamped, type StampedText, tooLargeError } from '../../core';
 import { isWebHost } from './runtime';
 
 export class VscodeFileSystem implements IFileSystem {
@@ -34,6 +34,16 @@ export class VscodeFileSystem implements IFileSystem {
   async readFile(path: string): Promise<string> {
     // Through readBytes, so a FIFO or device where a tags file should be is refused rather than blocking.
     return new TextDecoder('utf-8').decode(await this.readBytes(path, MAX_TEXT_FILE_BYTES));
+  }
+
+  /** The text with its size and time from before the read: on the local disk from the open handle, elsewhere a stat first. */
+  async readFileStamped(path: string): Promise<StampedText> {
+    if (this.onLocalDisk) {
+      const { bytes, size, mtime } = await readRegularFileStamped(path, MAX_TEXT_FILE_BYTES);
+      return { text: new TextDecoder('utf-8').decode(bytes), size, mtime };
+    }
+    const stat = await this.stat(path);
+    return { text: await this.readFile(path), size: stat?.size ?? -1, mtime: stat?.mtime ?? -1 };
   }
 
   /** On the local disk the core's guarded reader (no FIFO ever opened); elsewhere stat, then read and check the size. */

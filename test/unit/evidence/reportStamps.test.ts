@@ -133,13 +133,15 @@ describe('report stamps (unchanged reports are not read again)', () => {
   });
 
   it('ignores a damaged, foreign or hand-edited stamps file, reads the reports, and writes it again', async () => {
-    for (const damage of ['{"format": "inspection-report-stamps", "stamps": ', '{"format": "something-else", "engine": 1, "stamps": {}}', 'null']) {
+    const otherRules = (fs: MemoryFileSystem) => fs.get('/cache/stamps.json')!.replace(/"checks":"[0-9a-f]+"/, '"checks":"0000000000000000"');
+    for (const damage of ['{"format": "inspection-report-stamps", "stamps": ', '{"format": "something-else", "engine": 1, "stamps": {}}', 'null', otherRules]) {
       const fs = workspace();
       const first = await collect(fs);
-      await fs.writeFile('/cache/stamps.json', damage);
+      if (typeof damage === 'function') assert.notEqual(damage(fs), fs.get('/cache/stamps.json'), 'written under the current rules');
+      await fs.writeFile('/cache/stamps.json', typeof damage === 'function' ? damage(fs) : damage);
       fs.reportReads = [];
       const second = await collect(fs);
-      assert.equal(fs.reportReads.length, 2, damage);
+      assert.equal(fs.reportReads.length, 2, String(damage));
       assert.equal(second.json, first.json);
       assert.doesNotThrow(() => JSON.parse(fs.get('/cache/stamps.json')!), 'written whole again');
     }
@@ -170,6 +172,49 @@ describe('report stamps (unchanged reports are not read again)', () => {
     await collect(fs, { onReportText: (path) => texts.push(path) });
     assert.deepEqual(texts.sort(), ['/ws/fernleigh.txt', '/ws/westmere.txt']);
     assert.equal(fs.reportReads.length, 2);
+  });
+
+  it('parses an unchanged sidecar without checking it again, and checks one whose size or time changed', async () => {
+    const fs = workspace();
+    const first = await collect(fs);
+    const second = await collect(fs);
+    assert.equal(second.cache.stamps.counts.sidecarsKnown, 2);
+    assert.equal(second.json, first.json);
+    assert.equal(second.json, JSON.stringify(await collectEvidence(['/ws'], fs, { now: NOW })));
+    // Broken by hand since: checked again, and refused with its message, never taken on trust.
+    touch(fs, '/ws/westmere.txt.tags.json', `{"format": "${SIDECAR_FORMAT}", "version": 1, "report": {}, "tags": [{}]}`);
+    const third = await collect(fs);
+    assert.equal(third.cache.stamps.counts.sidecarsKnown, 1);
+    const problems = (JSON.parse(third.json) as { problems: Array<{ kind: string; path: string }> }).problems;
+    assert.deepEqual(problems.map((p) => [p.kind, p.path]), [['malformed-sidecar', '/ws/westmere.txt.tags.json']]);
+  });
+
+  it('checks on every collection a sidecar that drew a warning, or that was read within two seconds of its change', async () => {
+    const fs = workspace();
+    // Says it belongs to another report: a warning each time it is read.
+    touch(fs, '/ws/westmere.txt.tags.json', sidecar('other.txt', A, [tag(A, 'a1', 'social workers')]));
+    touch(fs, '/ws/fernleigh.txt.tags.json', sidecar('fernleigh.txt', B, [tag(B, 'b1', 'children')]), Date.now());
+    await collect(fs);
+    const second = await collect(fs);
+    assert.equal(second.cache.stamps.counts.sidecarsKnown, 0);
+    assert.equal(second.cache.stamps.counts.trusted, 2, 'the reports are still known by their stamps');
+    const problems = (JSON.parse(second.json) as { problems: Array<{ kind: string; message: string }> }).problems;
+    assert.deepEqual(problems.map((p) => p.kind), ['sidecar-warning']);
+    assert.match(problems[0]!.message, /says it belongs to "other.txt"/);
+  });
+
+  it('learns the file of a sidecar whose note changed, so the next collection need not compare its tags', async () => {
+    const fs = workspace();
+    await collect(fs);
+    const tags = [tag(A, 'a1', 'social workers'), tag(A, 'a2', 'Care leavers')];
+    touch(fs, '/ws/westmere.txt.tags.json', sidecar('westmere.txt', A, [tags[0]!, { ...tags[1]!, note: 'a new note' }]));
+    fs.reportReads = [];
+    const noted = await collect(fs);
+    assert.deepEqual([fs.reportReads, noted.cache.stamps.counts.sidecarsKnown], [[], 1]);
+    const again = await collect(fs);
+    assert.deepEqual([fs.reportReads, again.cache.stamps.counts.sidecarsKnown], [[], 2]);
+    assert.equal(again.json, noted.json);
+    assert.match(again.json, /a new note/);
   });
 
   it('lets the incremental index re-fold a changed note without reading the report', async () => {

@@ -41,6 +41,26 @@ export interface IFileSystem {
    * the sidecar store uses it for a lock file so that separate processes never save at the same moment.
    */
   createExclusive?(path: string, text: string): Promise<boolean>;
+  /**
+   * readFile with the file's size and time as they were before its bytes were read, in one go. Optional: without
+   * it, readFileStamped() stats the file and then reads it.
+   */
+  readFileStamped?(path: string): Promise<StampedText>;
+}
+
+/** A file's text and its size and time from before it was read. */
+export interface StampedText {
+  text: string;
+  size: number;
+  mtime: number;
+}
+
+/** The file's text with its size and time from before the read (a stat, then the read, where the host has no one call for both). */
+export async function readFileStamped(fs: IFileSystem, path: string): Promise<StampedText> {
+  if (fs.readFileStamped) return fs.readFileStamped(path);
+  const stat = await fs.stat(path);
+  const text = await fs.readFile(path);
+  return { text, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1 };
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,13 +1,18 @@
 // IFileSystem over node:fs, for the CLI and for tests against a real temporary folder.
 
 import { promises as fsp } from 'node:fs';
-import { isNotFound, MAX_TEXT_FILE_BYTES, type FileStat, type IFileSystem } from './fileSystem';
-import { describeFileType, readRegularFile } from './regularFileRead';
+import { isNotFound, MAX_TEXT_FILE_BYTES, type FileStat, type IFileSystem, type StampedText } from './fileSystem';
+import { describeFileType, readRegularFile, readRegularFileStamped } from './regularFileRead';
 
 export class NodeFileSystem implements IFileSystem {
   async readFile(path: string): Promise<string> {
     // UTF-8 exactly as fs.readFile(path, 'utf8') gave it (a BOM is kept), but only from a regular file of sane size.
-    return Buffer.from(await readRegularFile(path, MAX_TEXT_FILE_BYTES)).toString('utf8');
+    return utf8(await readRegularFile(path, MAX_TEXT_FILE_BYTES));
+  }
+
+  async readFileStamped(path: string): Promise<StampedText> {
+    const { bytes, size, mtime } = await readRegularFileStamped(path, MAX_TEXT_FILE_BYTES);
+    return { text: utf8(bytes), size, mtime };
   }
 
   readBytes(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -50,6 +55,11 @@ export class NodeFileSystem implements IFileSystem {
   createExclusive(path: string, text: string): Promise<boolean> {
     return createFileExclusive(path, text);
   }
+}
+
+/** The bytes decoded as UTF-8, viewed in place (Buffer.from(bytes) alone would copy them first). */
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Writes a new file on the local disk; false, writing nothing, when the file already exists (a lock file). */

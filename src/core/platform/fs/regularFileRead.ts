@@ -9,6 +9,11 @@ import { notRegularFileError, tooLargeError } from './fileFaults';
 const CHUNK_BYTES = 1024 * 1024;
 
 export async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  return (await readRegularFileStamped(path, maxBytes)).bytes;
+}
+
+/** As readRegularFile, with the file's size and time as the open handle gave them before any byte was read. */
+export async function readRegularFileStamped(path: string, maxBytes: number): Promise<{ bytes: Uint8Array; size: number; mtime: number }> {
   const before = await fsp.stat(path);
   assertRegular(path, before);
   if (before.size > maxBytes) throw tooLargeError(path, maxBytes);
@@ -38,7 +43,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<U
       if (filled < buffer.length) break;
       want = CHUNK_BYTES;
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total), size: opened.size, mtime: opened.mtimeMs };
   } finally {
     await handle.close();
   }
