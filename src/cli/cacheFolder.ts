@@ -1,7 +1,7 @@
 // Where `report aggregate` keeps saved analyses between runs: the platform's per-user cache folder, as each
 // platform's conventions say (XDG on Linux and other Unixes, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows).
 
-import { closeSync, constants, fstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, win32 } from 'node:path';
 import { NodeFileSystem } from '../core';
@@ -37,7 +37,17 @@ export class CacheFolderFileSystem extends NodeFileSystem {
       const stat = fstatSync(fd);
       if (!stat.isFile()) throw new Error(`${path}: not a regular file`);
       if (stat.size > MAX_ENTRY_BYTES) throw new Error(`${path}: too large for a saved analysis`);
-      return readFileSync(fd, 'utf8');
+      // One read of the size just seen: readFileSync(fd) would stat again and read once more to find the end. An
+      // entry is replaced by a rename, never rewritten in place, so its size does not change under an open handle;
+      // if it somehow did, the entry no longer parses or checks out, and is ignored.
+      const buffer = Buffer.allocUnsafe(stat.size);
+      let filled = 0;
+      while (filled < buffer.length) {
+        const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+        if (read === 0) break;
+        filled += read;
+      }
+      return buffer.toString('utf8', 0, filled);
     } finally {
       closeSync(fd);
     }
