@@ -87,6 +87,11 @@ function computeContentWordIds(text: string): Int32Array {
   return Int32Array.from(found).sort();
 }
 
+/** How many words are numbered: every number contentWordIds has given is below it. */
+export function numberedWordCount(): number {
+  return wordIds.size;
+}
+
 /** jaccard() over two ascending number arrays (contentWordIds): the same value, without hashing words. */
 export function sortedJaccard(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 && b.length === 0) return 0;

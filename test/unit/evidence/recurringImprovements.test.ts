@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { EvidenceReport } from '../../../src/core/evidence/evidenceModel';
+import type { EvidenceReport, RecurringImprovement, RecurringOccurrence, ReportImprovement } from '../../../src/core/evidence/evidenceModel';
 import type { ListOwner } from '../../../src/core/recognition/model';
 import { findRecurringImprovements } from '../../../src/core/evidence/recurringImprovements';
-import { contentWordIds, contentWords, jaccard, sortedJaccard } from '../../../src/core/evidence/wordingSimilarity';
+import { contentWordIds, contentWords, jaccard, sortedJaccard, WORDING_SIMILARITY_THRESHOLD } from '../../../src/core/evidence/wordingSimilarity';
 import { authorityKey } from '../../../src/core/vocabulary/authorityKey';
 import { analyseReport } from '../../../src/core/recognition/analyse';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -133,5 +133,170 @@ describe('recurring areas for improvement', () => {
       report('i2019', 'Westmere', '2019-05-01', ['Supervision and management oversight of practice.']),
     ]);
     assert.deepEqual(found.map((r) => r.occurrences.map((o) => o.reportPath)), [['s2014', 'i2019']]);
+  });
+});
+
+/**
+ * The pairwise algorithm findRecurringImprovements replaced (every two improvements of an authority compared, each
+ * link merged into a union-find with its reason), kept as the model the indexed one must match exactly.
+ */
+function referenceRecurring(reports: readonly EvidenceReport[], threshold = WORDING_SIMILARITY_THRESHOLD): RecurringImprovement[] {
+  const isCouncils = (i: ReportImprovement): boolean => i.owner === 'local-authority';
+  const byAuthority = new Map<string, { name: string; reports: EvidenceReport[] }>();
+  for (const report of reports) {
+    if (!report.authority || !report.improvements.some(isCouncils)) continue;
+    const key = authorityKey(report.authority);
+    const entry = byAuthority.get(key) ?? { name: report.authority, reports: [] };
+    entry.reports.push(report);
+    byAuthority.set(key, entry);
+  }
+  const result: RecurringImprovement[] = [];
+  for (const { name, reports: own } of byAuthority.values()) {
+    if (own.length < 2) continue;
+    own.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const candidates: Array<{ occurrence: RecurringOccurrence; reportIndex: number; words: Int32Array }> = [];
+    own.forEach((report, reportIndex) => {
+      for (const improvement of report.improvements) {
+        if (!isCouncils(improvement)) continue;
+        candidates.push({
+          occurrence: {
+            reportPath: report.path,
+            ...(report.date ? { date: report.date, year: Number(report.date.slice(0, 4)) } : {}),
+            text: improvement.text,
+            themeIds: improvement.themeIds,
+          },
+          reportIndex,
+          words: contentWordIds(improvement.text),
+        });
+      }
+    });
+    const parent = candidates.map((_, i) => i);
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+      return i;
+    };
+    const how = new Map<number, Set<'theme' | 'wording'>>();
+    const link = (i: number, j: number, reason: 'theme' | 'wording'): void => {
+      const ri = find(i);
+      const rj = find(j);
+      const reasons = how.get(rj) ?? new Set<'theme' | 'wording'>();
+      if (ri !== rj) {
+        for (const r of how.get(ri) ?? []) reasons.add(r);
+        how.delete(ri);
+        parent[ri] = rj;
+      }
+      reasons.add(reason);
+      how.set(rj, reasons);
+    };
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      for (let j = i + 1; j < candidates.length; j++) {
+        const b = candidates[j]!;
+        if (a.reportIndex === b.reportIndex) continue;
+        if (a.occurrence.themeIds.some((id) => b.occurrence.themeIds.includes(id))) link(i, j, 'theme');
+        const small = Math.min(a.words.length, b.words.length);
+        const large = Math.max(a.words.length, b.words.length);
+        if (small >= threshold * large && sortedJaccard(a.words, b.words) >= threshold) link(i, j, 'wording');
+      }
+    }
+    const groups = new Map<number, typeof candidates>();
+    candidates.forEach((candidate, i) => {
+      const root = find(i);
+      const members = groups.get(root);
+      if (members) members.push(candidate);
+      else groups.set(root, [candidate]);
+    });
+    for (const [root, members] of groups) {
+      if (new Set(members.map((m) => m.reportIndex)).size < 2) continue;
+      const occurrences = members.map((m) => m.occurrence);
+      const themeCounts = new Map<string, Set<string>>();
+      for (const o of occurrences) for (const id of o.themeIds) themeCounts.set(id, (themeCounts.get(id) ?? new Set()).add(o.reportPath));
+      result.push({
+        authority: name,
+        occurrences,
+        years: [...new Set(occurrences.flatMap((o) => (o.year ? [o.year] : [])))].sort((a, b) => a - b),
+        matchedBy: (['theme', 'wording'] as const).filter((r) => how.get(root)?.has(r)),
+        sharedThemeIds: [...themeCounts].filter(([, paths]) => paths.size >= 2).map(([id]) => id).sort(),
+      });
+    }
+  }
+  return result.sort((a, b) => a.authority.localeCompare(b.authority) || (a.years[0] ?? 0) - (b.years[0] ?? 0));
+}
+
+/** mulberry32: small, seeded, good enough to spread test cases (the same cases every run). */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// One authority printed several ways (authorityKey folds them), its neighbour that must stay apart, and others.
+const AUTHORITY_NAMES = ['Westmere', 'WESTMERE', 'Westmere City Council', ' westmere council ', 'North Westmere', 'Royal Borough of Kingsbridge', 'Kingsbridge', 'Ashby’s', "Ashby's", 'Dunmere'];
+// Few content words, so that many pairs share some and land on the threshold exactly (2 of 5, 4 of 10); plurals,
+// curly apostrophes, stop words and framework references fold into them.
+const VOCABULARY = ['plans', 'plan', 'supervision', 'oversight', 'children’s', 'children', 'carers', 'care', 'leavers', 'Assessments', 'the', 'of', 'and', 'quality', 'timely', '(outcome 2)', 'visits', 'policies', 'policy'];
+const THEME_IDS = ['t1', 't2', 't3', 't4'];
+
+function randomText(random: () => number, seen: string[]): string {
+  if (seen.length > 0 && random() < 0.1) return seen[Math.floor(random() * seen.length)]!;
+  if (random() < 0.05) return '';
+  const length = 1 + Math.floor(random() * 7);
+  const text = Array.from({ length }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)]).join(random() < 0.5 ? ' ' : ', ');
+  seen.push(text);
+  return text;
+}
+
+function randomReports(random: () => number, realTexts: readonly string[]): EvidenceReport[] {
+  const seen: string[] = [];
+  const text = (): string => (realTexts.length > 0 && random() < 0.3 ? realTexts[Math.floor(random() * realTexts.length)]! : randomText(random, seen));
+  return Array.from({ length: 1 + Math.floor(random() * 12) }, (_, n) => {
+    const year = 2014 + Math.floor(random() * 5);
+    // No date, an empty one, a year alone, or one of few days (so that reports tie in the date order).
+    const date = random() < 0.15 ? undefined : random() < 0.05 ? '' : random() < 0.1 ? `${year}` : `${year}-0${1 + Math.floor(random() * 3)}-1${Math.floor(random() * 3)}`;
+    const improvements = Array.from({ length: Math.floor(random() * 7) }, (): [string, string[], ListOwner] => {
+      const themes = random() < 0.6 ? [] : THEME_IDS.filter(() => random() < 0.3);
+      if (themes.length > 0 && random() < 0.1) themes.push(themes[0]!);
+      return [text(), themes, random() < 0.15 ? 'lscb' : 'local-authority'];
+    });
+    const authority = random() < 0.05 ? '' : AUTHORITY_NAMES[Math.floor(random() * AUTHORITY_NAMES.length)]!;
+    const made = report(`r${n}`, authority, date ?? '', improvements);
+    if (date === undefined) delete made.date;
+    return made;
+  });
+}
+
+describe('recurring areas for improvement: the indexed links against the pairwise model', () => {
+  const fixtureTexts = readdirSync(REPORTS).flatMap((name) => analyseReport(readFileSync(`${REPORTS}/${name}`, 'utf8'), { markdown: name.endsWith('.md') }).improvements.map((i) => i.text));
+
+  it('gives exactly the same groups, order and reasons on 3,000 seeded random authorities', () => {
+    const random = seeded(20240601);
+    const reasons = new Map<string, number>();
+    let exactlyAtThreshold = 0;
+    for (let n = 0; n < 3000; n++) {
+      const reports = randomReports(random, n % 3 === 0 ? fixtureTexts : []);
+      const expected = referenceRecurring(reports);
+      const found = findRecurringImprovements(reports);
+      assert.deepStrictEqual(found, expected, `case ${n}`);
+      assert.equal(JSON.stringify(found), JSON.stringify(expected), `case ${n}`);
+      for (const r of found) reasons.set(r.matchedBy.join('+'), (reasons.get(r.matchedBy.join('+')) ?? 0) + 1);
+      const texts = reports.flatMap((r) => r.improvements.map((i) => contentWordIds(i.text)));
+      for (const a of texts) for (const b of texts) if (sortedJaccard(a, b) === WORDING_SIMILARITY_THRESHOLD) exactlyAtThreshold++;
+    }
+    // The cases reach every reason and the threshold's edge, so the comparison above means something.
+    assert.ok(exactlyAtThreshold > 1000, `${exactlyAtThreshold} pairs exactly at the threshold`);
+    for (const r of ['theme', 'wording', 'theme+wording']) assert.ok((reasons.get(r) ?? 0) > 100, `${r}: ${reasons.get(r)}`);
+  });
+
+  it('and at other thresholds, where the index bounds and the pairwise fallback (0 and below) are exercised', () => {
+    const random = seeded(7);
+    for (const threshold of [0.25, 1 / 3, 0.5, 0.6, 2 / 3, 0.75, 0.9, 1, 1.5, 0, -0.5]) {
+      for (let n = 0; n < 300; n++) {
+        const reports = randomReports(random, n % 3 === 0 ? fixtureTexts : []);
+        assert.deepStrictEqual(findRecurringImprovements(reports, threshold), referenceRecurring(reports, threshold), `threshold ${threshold}, case ${n}`);
+      }
+    }
   });
 });
