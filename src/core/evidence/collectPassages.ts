@@ -5,7 +5,7 @@ import type { ListOwner } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Sidecar, Tag, TagTheme } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
-import { locatePassage, placePassage, type PassageLocation } from './passageLocation';
+import { findPassage, placePassage, writePlace, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 import { readProvenance, type ImportProvenance } from '../import/provenance';
@@ -26,38 +26,42 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
   const report = reportEntry(resolved, sidecar, sidecarPath);
   const items: EvidenceItem[] = [];
   const problems: CollectionProblem[] = [];
-  const located: Array<{ position?: { start: number; end: number }; themeIds: string[] }> = [];
   const tags = sidecar?.tags ?? [];
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
-    const location = locateTag(resolved, tag, i);
-    const orphaned = !location.found;
-    if (orphaned) report.orphanedCount++;
-    // Without the report text every tag is unplaced; the sidecar or report problem already says so.
-    if (orphaned && read) {
-      problems.push({ kind: 'orphaned-tag', path: sidecarPath ?? path, tagId: tag.id, quote: tag.anchor.quote.exact, reportFileName: baseName(path) });
+    const found = model ? foundAt(resolved, tag, i) : undefined;
+    // A passage found is placed straight into its item; one not found keeps what its tag recorded.
+    const item = new PassageItemOf(tag, report, model, found, found ? undefined : model && read ? placePassage(model, tag, undefined) : { found: false, ...tag.context });
+    if (item.orphaned) {
+      report.orphanedCount++;
+      // Without the report text every tag is unplaced; the sidecar or report problem already says so.
+      if (read) problems.push({ kind: 'orphaned-tag', path: sidecarPath ?? path, tagId: tag.id, quote: tag.anchor.quote.exact, reportFileName: baseName(path) });
     }
-    located.push({ ...(location.position ? { position: location.position } : {}), themeIds: tag.themes.map((t) => t.id) });
-    const listOwner = model && location.position ? listOwnerAt(model, location.position) : undefined;
-    items.push(evidenceItem(tag, report, location, orphaned, listOwner));
+    items.push(item);
   }
   // The board's items are kept (marked by owner) so exports show them; recurring analysis leaves them out.
-  report.improvements = (model?.improvements ?? []).map((improvement) => ({
-    text: improvement.text,
-    priority: improvement.priority,
-    owner: improvement.owner,
-    ...(improvement.number !== undefined ? { number: improvement.number } : {}),
-    line: improvement.line,
-    themeIds: [...new Set(located.filter((l) => l.position && overlaps(l.position, improvement.range)).flatMap((l) => l.themeIds))].sort(),
-  }));
+  report.improvements = (model?.improvements ?? []).map(({ text, priority, owner, number, line, range }) => {
+    const themeIds = themeIdsOver(range, tags, items);
+    return number !== undefined ? { text, priority, owner, number, line, themeIds } : { text, priority, owner, line, themeIds };
+  });
   return { report, items, problems };
 }
 
-/** Where the report's `index`th tag lies: found in its text, or where its stamp says; without text or model, only as recorded. */
-function locateTag({ text, model, stamped }: ReportStage, tag: Tag, index: number): PassageLocation {
-  if (model && text !== undefined) return locatePassage(text, model, tag);
-  if (model && stamped) return placePassage(model, tag, stamped.places[index]);
-  return { found: false, ...tag.context };
+/** Where the report's `index`th tag is found: in its text, or where its stamp says; undefined when it is not. */
+function foundAt({ text, stamped }: ReportStage, tag: Tag, index: number): { start: number; end: number } | undefined {
+  if (text !== undefined) return findPassage(text, tag);
+  return stamped?.places[index];
+}
+
+/** The themes of the passages over a listed item, sorted, each once. */
+function themeIdsOver(range: { start: number; end: number }, tags: readonly Tag[], items: readonly EvidenceItem[]): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const position = items[i]!.position;
+    if (!position || !overlaps(position, range)) continue;
+    for (const theme of tags[i]!.themes) if (!ids.includes(theme.id)) ids.push(theme.id);
+  }
+  return ids.sort();
 }
 
 /** The report as listed: kind, authority and date from the model, else from the sidecar. */
@@ -66,93 +70,133 @@ function reportEntry({ path, text, model, stamped }: ReportStage, sidecar: Sidec
   const authority = model?.metadata.authority ?? sidecar?.report.authority;
   const dated = reportDate(model, sidecar);
   const source = (text !== undefined ? readProvenance(text) : stamped?.provenance) ?? sidecarSource(sidecar);
-  const report: EvidenceReport = {
-    path,
-    fileName: baseName(path),
-    kind,
-    ...(authority ? { authority } : {}),
-    ...(dated ? { date: dated.date, dateKind: dated.kind } : {}),
-    ...(model?.metadata.title ? { title: model.metadata.title } : {}),
-    judgements: (model?.judgements ?? []).map((j) => ({ area: j.area, grade: j.grade })),
-    improvements: [],
-    ...(sidecarPath ? { sidecarPath } : {}),
-    tagCount: sidecar?.tags.length ?? 0,
-    orphanedCount: 0,
-    ...(text === undefined && !stamped ? { textMissing: true } : {}),
-    ...(source ? { source } : {}),
-  };
+  // Fields set one by one, in the order the set's JSON has always listed them, not spread from a short-lived object
+  // each: V8 copies a spread object slowly (about a microsecond).
+  const report = { path, fileName: baseName(path), kind } as EvidenceReport;
+  if (authority) report.authority = authority;
+  if (dated) {
+    report.date = dated.date;
+    report.dateKind = dated.kind;
+  }
+  if (model?.metadata.title) report.title = model.metadata.title;
   // Judgements can repeat (table and heading): keep one per area.
   const seenAreas = new Set<string>();
-  report.judgements = report.judgements.filter((j) => !seenAreas.has(j.area) && seenAreas.add(j.area));
+  report.judgements = [];
+  for (const { area, grade } of model?.judgements ?? []) if (!seenAreas.has(area) && seenAreas.add(area)) report.judgements.push({ area, grade });
+  report.improvements = [];
+  if (sidecarPath) report.sidecarPath = sidecarPath;
+  report.tagCount = sidecar?.tags.length ?? 0;
+  report.orphanedCount = 0;
+  if (text === undefined && !stamped) report.textMissing = true;
+  if (source) report.source = source;
   return report;
 }
 
 /** Whose list the passage lies on: the owner of the first listed item (improvement or strength) it overlaps. */
 function listOwnerAt(model: EvidenceReportModel, position: { start: number; end: number }): ListOwner | undefined {
   // The earliest overlapping item; on a tie the improvement, then the first listed (as a stable sort would give).
-  let first: { owner: ListOwner; range: { start: number } } | undefined;
-  for (const list of [model.improvements, model.strengths]) {
-    for (const item of list) if (overlaps(position, item.range) && (!first || item.range.start < first.range.start)) first = item;
-  }
-  return first?.owner;
+  const improvement = earliestOver(model.improvements, position);
+  const strength = earliestOver(model.strengths, position);
+  return (strength && (!improvement || strength.range.start < improvement.range.start) ? strength : improvement)?.owner;
 }
 
-function evidenceItem(tag: Tag, report: EvidenceReport, location: PassageLocation, orphaned: boolean, listOwner: ListOwner | undefined): EvidenceItem {
-  // Fields in the order the set's JSON has always listed them, set one by one: no short-lived object per field.
-  const item: EvidenceItem = {
-    tagId: tag.id,
-    themes: sharedThemes(tag),
-    quote: tag.anchor.quote.exact,
-    reportPath: report.path,
-    reportFileName: report.fileName,
-    reportKind: report.kind,
-  } as EvidenceItem;
-  if (report.authority) item.authority = report.authority;
-  if (report.date) {
-    item.reportDate = report.date;
-    item.reportDateKind = report.dateKind!;
-  }
-  if (location.section !== undefined) item.section = location.section;
-  if (location.sectionRole !== undefined) item.sectionRole = location.sectionRole;
-  if (location.paragraph !== undefined) item.paragraph = location.paragraph;
-  if (location.paragraphLabel !== undefined) item.paragraphLabel = location.paragraphLabel;
-  if (location.judgementArea !== undefined) item.judgementArea = location.judgementArea;
-  if (location.grade !== undefined) item.grade = location.grade;
-  if (listOwner) item.listOwner = listOwner;
-  if (tag.note) item.note = tag.note;
-  if (tag.author) item.author = sharedString(tag.author);
-  if (tag.created) item.created = tag.created;
-  if (tag.modified) item.modified = tag.modified;
-  item.orphaned = orphaned;
-  if (location.position) item.position = location.position;
-  if (report.source) item.source = report.source;
-  return item;
+function earliestOver<T extends { range: { start: number; end: number } }>(list: readonly T[], position: { start: number; end: number }): T | undefined {
+  let first: T | undefined;
+  for (const item of list) if (overlaps(position, item.range) && (!first || item.range.start < first.range.start)) first = item;
+  return first;
 }
+
+/**
+ * One passage's item, its fields set one by one in the order the set's JSON has always listed them, each only when
+ * known. Found, it is placed straight from the model; not found, it keeps what `location` says (its tag's record).
+ * Made with `new` so that V8 sizes the object for every field assigned here (slack tracking) instead of growing a
+ * property store field by field, 500,000 times at national scale; still a plain object (Object's prototype).
+ */
+function PassageItem(this: EvidenceItem, tag: Tag, report: EvidenceReport, model: EvidenceReportModel | undefined, found: { start: number; end: number } | undefined, location: PassageLocation | undefined): void {
+  this.tagId = tag.id;
+  this.themes = sharedThemes(tag);
+  this.quote = tag.anchor.quote.exact;
+  this.reportPath = report.path;
+  this.reportFileName = report.fileName;
+  this.reportKind = report.kind;
+  if (report.authority) this.authority = report.authority;
+  if (report.date) {
+    this.reportDate = report.date;
+    this.reportDateKind = report.dateKind!;
+  }
+  if (found) writePlace(this, model!, tag, found.start);
+  else {
+    if (location!.section !== undefined) this.section = location!.section;
+    if (location!.sectionRole !== undefined) this.sectionRole = location!.sectionRole;
+    if (location!.paragraph !== undefined) this.paragraph = location!.paragraph;
+    if (location!.paragraphLabel !== undefined) this.paragraphLabel = location!.paragraphLabel;
+    if (location!.judgementArea !== undefined) this.judgementArea = location!.judgementArea;
+    if (location!.grade !== undefined) this.grade = location!.grade;
+  }
+  const position = found ?? location!.position;
+  const listOwner = model && position ? listOwnerAt(model, position) : undefined;
+  if (listOwner) this.listOwner = listOwner;
+  if (tag.note) this.note = tag.note;
+  if (tag.author) this.author = sharedString(tag.author);
+  if (tag.created) this.created = tag.created;
+  if (tag.modified) this.modified = tag.modified;
+  this.orphaned = found ? false : !location!.found;
+  if (position) this.position = position;
+  if (report.source) this.source = report.source;
+}
+PassageItem.prototype = Object.prototype;
+const PassageItemOf = PassageItem as unknown as new (...args: Parameters<typeof PassageItem>) => EvidenceItem;
 
 // A set holds every passage (500,000 at national scale), and each sidecar parsed brings its own copies of the same
 // few theme ids, labels and coders' names: passages share one copy of each instead. Bounded, forgotten all at once.
 const SHARED_LIMIT = 50_000;
-const sharedValues = new Map<string, unknown>();
 
-function shared<T>(key: string, make: () => T): T {
-  let value = sharedValues.get(key) as T | undefined;
-  if (value === undefined) {
-    if (sharedValues.size >= SHARED_LIMIT) sharedValues.clear();
-    value = make();
-    sharedValues.set(key, value);
-  }
-  return value;
+/** Theme lists by their themes in order: a theme's id, then its label, lead on to the lists that go on with it. */
+interface ThemeListNode {
+  next?: Map<string, Map<string, ThemeListNode>>;
+  themes?: TagTheme[];
 }
 
-/** The tag's themes as one array shared by every passage with the same themes (read only, like the whole set). */
+let sharedThemeLists: ThemeListNode = {};
+let sharedStrings = new Map<string, string>();
+let sharedCount = 0;
+
+function forgetSharedIfFull(): void {
+  if (sharedCount < SHARED_LIMIT) return;
+  sharedThemeLists = {};
+  sharedStrings = new Map();
+  sharedCount = 0;
+}
+
+/**
+ * The tag's themes as one array shared by every passage with the same themes (read only, like the whole set),
+ * looked up theme by theme: no key string built per passage.
+ */
 function sharedThemes(tag: Tag): TagTheme[] {
-  let key = 't';
-  for (const t of tag.themes) key += `\u0000${t.id}\u0001${t.label}`;
-  return shared(key, () => tag.themes.map((t) => ({ id: t.id, label: t.label })));
+  forgetSharedIfFull();
+  let node = sharedThemeLists;
+  for (const theme of tag.themes) {
+    if (!node.next) node.next = new Map();
+    let byLabel = node.next.get(theme.id);
+    if (!byLabel) node.next.set(theme.id, (byLabel = new Map()));
+    let child = byLabel.get(theme.label);
+    if (!child) {
+      sharedCount++;
+      byLabel.set(theme.label, (child = {}));
+    }
+    node = child;
+  }
+  return (node.themes ??= tag.themes.map((t) => ({ id: t.id, label: t.label })));
 }
 
 function sharedString(text: string): string {
-  return shared(`s\u0000${text}`, () => text);
+  forgetSharedIfFull();
+  let kept = sharedStrings.get(text);
+  if (kept === undefined) {
+    sharedCount++;
+    sharedStrings.set(text, (kept = text));
+  }
+  return kept;
 }
 
 /** The sidecar's record of the PDF (docs/sidecar-format.md, `report.source`), when it is whole. */

@@ -12,14 +12,9 @@ export function gradesOverTime(reports: readonly EvidenceReport[]): AuthorityGra
     const key = authorityKey(report.authority);
     let entry = byAuthority.get(key);
     if (!entry) byAuthority.set(key, (entry = { authority: report.authority, areas: {} }));
-    for (const judgement of report.judgements) {
-      (entry.areas[judgement.area] ??= []).push({
-        ...(report.date ? { date: report.date } : {}),
-        reportPath: report.path,
-        kind: report.kind,
-        grade: judgement.grade,
-      });
-    }
+    const { date, path: reportPath, kind } = report;
+    // Two literals rather than a spread of the optional date: V8 copies a spread object slowly (about a microsecond).
+    for (const { area, grade } of report.judgements) (entry.areas[area] ??= []).push(date ? { date, reportPath, kind, grade } : { reportPath, kind, grade });
   }
   return [...byAuthority.values()].sort((a, b) => a.authority.localeCompare(b.authority));
 }

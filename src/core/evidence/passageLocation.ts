@@ -5,11 +5,15 @@
 import type { Grade, JudgementArea, SectionRole } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Tag } from '../tags/sidecar/sidecarModel';
-import { tagContext } from '../tags/anchoring/tagContext';
+import type { PlacedSection } from '../tags/anchoring/tagContext';
 
-export interface PassageLocation {
+export interface PassageLocation extends PassagePlace {
   found: boolean;
   position?: { start: number; end: number };
+}
+
+/** Where in the report a passage is, as a citation names it; each field only where known. */
+export interface PassagePlace {
   section?: string;
   sectionRole?: SectionRole;
   paragraph?: number;
@@ -36,28 +40,69 @@ export function locatePassage(text: string, model: EvidenceReportModel, tag: Tag
 
 /** The passage's place in the report from where its words were found (undefined: not found), as locatePassage gives it. */
 export function placePassage(model: EvidenceReportModel, tag: Tag, position: { start: number; end: number } | undefined): PassageLocation {
-  const recorded = tag.context ?? {};
-  if (!position) return withParagraphLabel(model, { found: false, ...recorded });
-  const now = tagContext(model, position);
-  // A judgement section whose heading does not repeat the grade takes it from the judgement table.
-  const grade = now.grade ?? (now.judgementArea ? model.judgements.find((j) => j.area === now.judgementArea)?.grade : undefined);
-  return withParagraphLabel(model, {
-    found: true,
-    position,
-    section: now.section ?? recorded.section,
-    sectionRole: now.sectionRole ?? recorded.sectionRole,
-    paragraph: now.paragraph ?? recorded.paragraph,
-    judgementArea: now.judgementArea ?? recorded.judgementArea,
-    grade: grade ?? recorded.grade,
-  });
+  if (!position) return withParagraphLabel(model, { found: false, ...tag.context });
+  const location: PassageLocation = { found: true, position };
+  writePlace(location, model, tag, position.start);
+  return location;
+}
+
+/**
+ * Writes where a passage found at `start` sits into `target`, field by field in PassagePlace's order and only those
+ * known: the report's section, judgement and paragraph there now (tagContext.ts, found here without its objects:
+ * this runs for every passage of a collection), else what the tag recorded. A judgement section whose heading does
+ * not repeat the grade takes it from the judgement table.
+ */
+export function writePlace(target: PassagePlace, model: EvidenceReportModel, tag: Tag, start: number): void {
+  const recorded = tag.context;
+  // Outermost to innermost sections containing `start`: the innermost names it, the nearest judging one judges it.
+  let innermost: PlacedSection | undefined;
+  let judging: PlacedSection | undefined;
+  let level: readonly PlacedSection[] = model.sections;
+  for (let hit = sectionAt(level, start); hit; hit = sectionAt(level, start)) {
+    innermost = hit;
+    if (hit.judgementArea) judging = hit;
+    level = hit.children;
+  }
+  const area = judging?.judgementArea;
+  const judgedGrade = judging?.grade || (area ? model.judgements.find((j) => j.area === area)?.grade : undefined);
+  const paragraph = paragraphAt(model, start) ?? recorded?.paragraph;
+
+  const section = innermost?.title ?? recorded?.section;
+  if (section !== undefined) target.section = section;
+  const sectionRole = innermost?.role ?? recorded?.sectionRole;
+  if (sectionRole !== undefined) target.sectionRole = sectionRole;
+  if (paragraph !== undefined) {
+    target.paragraph = paragraph;
+    const label = paragraphLabel(model, paragraph);
+    if (label !== undefined) target.paragraphLabel = label;
+  }
+  const judgementArea = area ?? recorded?.judgementArea;
+  if (judgementArea !== undefined) target.judgementArea = judgementArea;
+  const grade = judgedGrade ?? recorded?.grade;
+  if (grade !== undefined) target.grade = grade;
+}
+
+function sectionAt(sections: readonly PlacedSection[], offset: number): PlacedSection | undefined {
+  for (const s of sections) if (s.range.start <= offset && offset < s.range.end) return s;
+  return undefined;
+}
+
+function paragraphAt(model: EvidenceReportModel, offset: number): number | undefined {
+  for (const p of model.paragraphs) if (p.range.start <= offset && offset < p.range.end) return p.number;
+  return undefined;
 }
 
 /**
  * The paragraph's printed label where it differs from its number (a committee paper's "2.3"), so a citation says
  * "para 2.3". A tag records only the number (the paragraph's place in the paper), read against the report as it is.
  */
+function paragraphLabel(model: EvidenceReportModel, paragraph: number): string | undefined {
+  for (const p of model.paragraphs) if (p.number === paragraph) return p.label;
+  return undefined;
+}
+
 function withParagraphLabel(model: EvidenceReportModel, location: PassageLocation): PassageLocation {
   if (location.paragraph === undefined) return location;
-  const label = model.paragraphs.find((p) => p.number === location.paragraph)?.label;
+  const label = paragraphLabel(model, location.paragraph);
   return label === undefined ? location : { ...location, paragraphLabel: label };
 }
