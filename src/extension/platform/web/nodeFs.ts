@@ -25,3 +25,5 @@ export const promises = {
 };
 
 export type Stats = never;
+
+export const statSync = (): never => unavailable('fs.statSync');
