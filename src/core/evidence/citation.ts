@@ -21,27 +21,50 @@ export type CitationFields = Pick<
 >;
 
 export function formatCitation(item: CitationFields): string {
-  const kind = kindCitation(item.reportKind);
-  const parts = [item.authority ? `${item.authority} ${kind}` : `${item.reportFileName} (${kind})`];
-  if (item.reportDate) {
-    // Letters are dated; reports are published; when only the inspection dates are known, say so.
-    const letter = isVisitLetter(item.reportKind) || item.reportKind === 'committee-paper';
-    const verb = item.reportDateKind === 'inspection' ? (letter ? 'visit ended' : 'inspection ended') : letter ? 'dated' : 'published';
-    parts.push(`${verb} ${longDate(item.reportDate)}`);
-  }
+  let citation = citedReport(item);
   // A committee paper's "2.3" is cited as printed; elsewhere the number is the printed one.
-  if (item.paragraph !== undefined) parts.push(`para ${item.paragraphLabel ?? item.paragraph}`);
+  if (item.paragraph !== undefined) citation += `, para ${item.paragraphLabel ?? item.paragraph}`;
   if (item.section) {
-    let section = item.section.replace(/\s+/g, ' ').trim();
+    let section = cleanSection(item.section);
     // Judgement headings normally end with their grade; add it when this one does not.
     if (item.sectionRole === 'judgement' && item.grade && !section.toLowerCase().includes(gradeCitation(item.grade).split(' ')[0]!)) {
       section += `: ${gradeCitation(item.grade)}`;
     }
-    parts.push(`section '${section}'`);
+    citation += `, section '${section}'`;
   }
-  let citation = parts.join(', ');
   if (item.orphaned) citation += ' (passage no longer found in the report; quoted as tagged)';
   return citation;
+}
+
+// An export cites hundreds of passages of one report in a row (500,000 at national scale): the report's part of
+// the citation is kept for the report last cited, and section titles as cleaned, instead of formatting them again.
+let lastReport: { kind: string; authority?: string; fileName: string; date?: string; dateKind?: string; cited: string } | undefined;
+const cleanSections = new Map<string, string>();
+
+/** "Westmere ILACS inspection, published 12 March 2024": the report, and when. */
+function citedReport(item: CitationFields): string {
+  const last = lastReport;
+  if (last && last.kind === item.reportKind && last.authority === item.authority && last.fileName === item.reportFileName && last.date === item.reportDate && last.dateKind === item.reportDateKind) return last.cited;
+  const kind = kindCitation(item.reportKind);
+  let cited = item.authority ? `${item.authority} ${kind}` : `${item.reportFileName} (${kind})`;
+  if (item.reportDate) {
+    // Letters are dated; reports are published; when only the inspection dates are known, say so.
+    const letter = isVisitLetter(item.reportKind) || item.reportKind === 'committee-paper';
+    const verb = item.reportDateKind === 'inspection' ? (letter ? 'visit ended' : 'inspection ended') : letter ? 'dated' : 'published';
+    cited += `, ${verb} ${longDate(item.reportDate)}`;
+  }
+  lastReport = { kind: item.reportKind, authority: item.authority, fileName: item.reportFileName, date: item.reportDate, dateKind: item.reportDateKind, cited };
+  return cited;
+}
+
+function cleanSection(title: string): string {
+  let clean = cleanSections.get(title);
+  if (clean === undefined) {
+    if (cleanSections.size >= 10_000) cleanSections.clear();
+    clean = title.replace(/\s+/g, ' ').trim();
+    cleanSections.set(title, clean);
+  }
+  return clean;
 }
 
 /** The passage and its citation, as pasted by "copy with citation". */

@@ -3,6 +3,7 @@
 // CRLF rows, and cells that a spreadsheet would run as a formula are prefixed with an apostrophe.
 
 import type { EvidenceItem } from '../evidence/evidenceModel';
+import type { TagTheme } from '../tags/sidecar/sidecarModel';
 import { formatCitation } from '../evidence/citation';
 
 export const CSV_COLUMNS = [
@@ -48,23 +49,43 @@ export function csvHead(): string {
 
 /** One passage's row, without its line end. */
 export function csvRow(item: EvidenceItem): string {
-  return csvLine(rowCells(item));
+  // The cells a passage shares with others (its themes, its report) are kept as written: an export writes hundreds
+  // of passages of one report in a row, 500,000 rows at national scale.
+  return `${themeCells(item.themes)},${cell(item.quote)},${reportCells(item)},${csvLine(passageCells(item))}`;
 }
 
 function csvLine(cells: readonly string[]): string {
-  return cells.map((c) => quoteCell(safeCell(c))).join(',');
+  return cells.map(cell).join(',');
 }
 
-function rowCells(item: EvidenceItem): string[] {
+function cell(value: string): string {
+  return quoteCell(safeCell(value));
+}
+
+/** theme_ids and theme_labels; the set shares one themes array among passages with the same themes. */
+const writtenThemes = new WeakMap<readonly TagTheme[], string>();
+function themeCells(themes: readonly TagTheme[]): string {
+  let cells = writtenThemes.get(themes);
+  if (cells === undefined) {
+    cells = `${cell(themes.map((t) => t.id).join('; '))},${cell(themes.map((t) => t.label).join('; '))}`;
+    writtenThemes.set(themes, cells);
+  }
+  return cells;
+}
+
+/** report_file to report_date, for the report written last. */
+let lastReport: { fileName: string; path: string; kind: string; authority?: string; date?: string; cells: string } | undefined;
+function reportCells(item: EvidenceItem): string {
+  const last = lastReport;
+  if (last && last.path === item.reportPath && last.fileName === item.reportFileName && last.kind === item.reportKind && last.authority === item.authority && last.date === item.reportDate) return last.cells;
+  const cells = csvLine([item.reportFileName, item.reportPath, item.reportKind, item.authority ?? '', item.reportDate ?? '']);
+  lastReport = { fileName: item.reportFileName, path: item.reportPath, kind: item.reportKind, authority: item.authority, date: item.reportDate, cells };
+  return cells;
+}
+
+/** section to list_owner. */
+function passageCells(item: EvidenceItem): string[] {
   return [
-    item.themes.map((t) => t.id).join('; '),
-    item.themes.map((t) => t.label).join('; '),
-    item.quote,
-    item.reportFileName,
-    item.reportPath,
-    item.reportKind,
-    item.authority ?? '',
-    item.reportDate ?? '',
     item.section ?? '',
     item.paragraph !== undefined ? (item.paragraphLabel ?? String(item.paragraph)) : '',
     item.judgementArea ?? '',
