@@ -5,7 +5,7 @@ import type { ListOwner } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Sidecar, Tag, TagTheme } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
-import { findPassage, placePassage, writePlace, type PassageLocation } from './passageLocation';
+import { findPassage, placePassage, recordedPlace, writePlace, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 import { readProvenance, type ImportProvenance } from '../import/provenance';
@@ -31,7 +31,7 @@ export function collectPassages(resolved: ReportStage, sidecar: Sidecar | undefi
     const tag = tags[i]!;
     const found = model ? foundAt(resolved, tag, i) : undefined;
     // A passage found is placed straight into its item; one not found keeps what its tag recorded.
-    const item = new PassageItemOf(tag, report, model, found, found ? undefined : model && read ? placePassage(model, tag, undefined) : { found: false, ...tag.context });
+    const item = new PassageItemOf(tag, report, model, found, found ? undefined : model && read ? placePassage(model, tag, undefined) : recordedPlace(tag));
     if (item.orphaned) {
       report.orphanedCount++;
       // Without the report text every tag is unplaced; the sidecar or report problem already says so.

@@ -40,7 +40,7 @@ export function locatePassage(text: string, model: EvidenceReportModel, tag: Tag
 
 /** The passage's place in the report from where its words were found (undefined: not found), as locatePassage gives it. */
 export function placePassage(model: EvidenceReportModel, tag: Tag, position: { start: number; end: number } | undefined): PassageLocation {
-  if (!position) return withParagraphLabel(model, { found: false, ...tag.context });
+  if (!position) return withParagraphLabel(model, recordedPlace(tag));
   const location: PassageLocation = { found: true, position };
   writePlace(location, model, tag, position.start);
   return location;
@@ -80,6 +80,22 @@ export function writePlace(target: PassagePlace, model: EvidenceReportModel, tag
   if (judgementArea !== undefined) target.judgementArea = judgementArea;
   const grade = judgedGrade ?? recorded?.grade;
   if (grade !== undefined) target.grade = grade;
+}
+
+/**
+ * A passage not found: where its tag recorded it, field by field. The record comes from the sidecar, which a person or
+ * a newer version may have given more: nothing else in it (a position, a claim to have been found) is taken up.
+ */
+export function recordedPlace(tag: Tag): PassageLocation {
+  const location: PassageLocation = { found: false };
+  const recorded = tag.context;
+  if (!recorded) return location;
+  if (typeof recorded.section === 'string') location.section = recorded.section;
+  if (typeof recorded.sectionRole === 'string') location.sectionRole = recorded.sectionRole;
+  if (typeof recorded.paragraph === 'number') location.paragraph = recorded.paragraph;
+  if (typeof recorded.judgementArea === 'string') location.judgementArea = recorded.judgementArea;
+  if (typeof recorded.grade === 'string') location.grade = recorded.grade;
+  return location;
 }
 
 function sectionAt(sections: readonly PlacedSection[], offset: number): PlacedSection | undefined {

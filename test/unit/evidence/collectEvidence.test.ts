@@ -199,6 +199,22 @@ describe('collectEvidence edge cases', () => {
     assert.deepEqual(set.items.map((i) => [i.tagId, i.section, i.orphaned]), [['t1', 'Main findings', true]]);
   });
 
+  it('keeps a tag not found orphaned where its record says, taking no position or "found" from a hand-edited context', async () => {
+    const sidecar = JSON.parse(oneTagSidecar('r.txt')) as { tags: Array<{ anchor: { quote: { exact: string } }; context: Record<string, unknown> }> };
+    const tag = sidecar.tags[0]!;
+    tag.anchor.quote.exact = 'Goodbye';
+    tag.context = { ...tag.context, found: true, position: { start: 0, end: 5 }, paragraphLabel: '9.9' };
+    // Read and analysed (the words are not there), and unreadable (no text at all): orphaned either way.
+    for (const readable of [true, false]) {
+      const fs = new MemoryFileSystem({ '/f/r.txt': 'Hello there', '/f/r.txt.tags.json': JSON.stringify(sidecar) });
+      if (!readable) fs.readBytes = async () => Promise.reject(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+      const set = await collectEvidence(['/f'], fs, { analyse: fixtureAnalyser, now: NOW });
+      const item = set.items[0]!;
+      assert.deepEqual([item.orphaned, item.position, item.section, item.sectionRole, item.paragraphLabel], [true, undefined, 'Main findings', 'main-findings', undefined], `readable: ${readable}`);
+      assert.equal(set.reports[0]!.orphanedCount, 1);
+    }
+  });
+
   it('does not read a file over the size limit: a problem says so, and its tags come from the sidecar', async () => {
     const sidecar = oneTagSidecar('big.txt');
     const big = 'Hello ' + 'x'.repeat(2_100_000);

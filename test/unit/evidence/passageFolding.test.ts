@@ -125,20 +125,18 @@ describe('folding tags into evidence items', () => {
     assert.equal(collected.items[1]!.themes, collectPassages({ path: '/r/s.txt', text: TEXT, model: MODEL, problems: [] }, sidecarOf([tag('d', 1, 5)]), undefined)!.items[0]!.themes);
   });
 
-  it('keeps what a tag not found recorded, whatever its context holds, and its paragraph label', () => {
+  it('keeps what a tag not found recorded, and its paragraph label, but takes no place from a foreign context', () => {
     const gone = (id: string, context: Record<string, unknown>) => ({ ...tag(id, 10, 20), anchor: { position: { start: 10, end: 20, unit: 'utf-16' }, quote: { exact: 'not there', prefix: '', suffix: '' } }, context } as Tag);
     const tags = [gone('a', { section: 'Old', paragraph: 2 }), gone('b', { found: true, position: { start: 300, end: 310 } }), { ...tag('c', 1, 5), orphaned: true }];
     const collected = collectPassages({ path: '/r/r.txt', text: TEXT, model: MODEL, problems: [] }, sidecarOf(tags), undefined)!;
     const [a, b, c] = collected.items;
     assert.deepEqual(placeOf(a!), { section: 'Old', paragraph: 2, paragraphLabel: '1.2' });
     assert.equal(a!.orphaned, true);
-    // A foreign `found` and `position` in the context were always taken at their word: kept so.
-    assert.equal(b!.orphaned, false);
-    assert.deepEqual(b!.position, { start: 300, end: 310 });
-    assert.equal(b!.listOwner, 'lscb');
+    // A foreign `found` and `position` in the context are not a place: the passage is not found, so it has none.
+    assert.deepEqual([b!.orphaned, b!.position, b!.listOwner], [true, undefined, undefined]);
     assert.equal(c!.orphaned, true);
-    assert.equal(collected.report.orphanedCount, 2);
-    assert.deepEqual(collected.problems.map((p) => p.kind === 'orphaned-tag' && p.tagId), ['a', 'c']);
+    assert.equal(collected.report.orphanedCount, 3);
+    assert.deepEqual(collected.problems.map((p) => p.kind === 'orphaned-tag' && p.tagId), ['a', 'b', 'c']);
   });
 });
 
