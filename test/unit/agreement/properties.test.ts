@@ -3,16 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { type AgreementReport, type AgreementUnit, computeAgreement, findDisagreements, type Tag } from '../../../src/core';
 import { coded, report } from './helpers';
-
-/** mulberry32: small, seeded, good enough to spread test cases. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded: the same cases on every run.
+import { seededRandom as seeded } from '../../../bench/syntheticReport';
 
 const THEMES = ['t1', 't2', 't3'];
 

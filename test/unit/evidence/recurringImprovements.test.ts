@@ -7,6 +7,8 @@ import { authorityKey } from '../../../src/core/vocabulary/authorityKey';
 import { analyseReport } from '../../../src/core/recognition/analyse';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// mulberry32, seeded: the same cases on every run.
+import { seededRandom as seeded } from '../../../bench/syntheticReport';
 
 const REPORTS = fileURLToPath(new URL('../../fixtures/reports', import.meta.url));
 
@@ -223,15 +225,6 @@ function referenceRecurring(reports: readonly EvidenceReport[], threshold = WORD
   return result.sort((a, b) => a.authority.localeCompare(b.authority) || (a.years[0] ?? 0) - (b.years[0] ?? 0));
 }
 
-/** mulberry32: small, seeded, good enough to spread test cases (the same cases every run). */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // One authority printed several ways (authorityKey folds them), its neighbour that must stay apart, and others.
 const AUTHORITY_NAMES = ['Westmere', 'WESTMERE', 'Westmere City Council', ' westmere council ', 'North Westmere', 'Royal Borough of Kingsbridge', 'Kingsbridge', 'Ashby’s', "Ashby's", 'Dunmere'];
