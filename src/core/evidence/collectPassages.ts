@@ -124,7 +124,7 @@ function PassageItem(this: EvidenceItem, tag: Tag, report: EvidenceReport, model
     this.reportDate = report.date;
     this.reportDateKind = report.dateKind!;
   }
-  if (found) writePlace(this, model!, tag, found.start);
+  if (found) writePlace(this, model!, tag, found);
   else {
     if (location!.section !== undefined) this.section = location!.section;
     if (location!.sectionRole !== undefined) this.sectionRole = location!.sectionRole;

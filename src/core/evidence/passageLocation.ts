@@ -5,7 +5,7 @@
 import type { Grade, JudgementArea, SectionRole } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
 import type { Tag } from '../tags/sidecar/sidecarModel';
-import type { PlacedSection } from '../tags/anchoring/tagContext';
+import { tagContext } from '../tags/anchoring/tagContext';
 
 export interface PassageLocation extends PassagePlace {
   found: boolean;
@@ -42,43 +42,32 @@ export function locatePassage(text: string, model: EvidenceReportModel, tag: Tag
 export function placePassage(model: EvidenceReportModel, tag: Tag, position: { start: number; end: number } | undefined): PassageLocation {
   if (!position) return withParagraphLabel(model, recordedPlace(tag));
   const location: PassageLocation = { found: true, position };
-  writePlace(location, model, tag, position.start);
+  writePlace(location, model, tag, position);
   return location;
 }
 
 /**
- * Writes where a passage found at `start` sits into `target`, field by field in PassagePlace's order and only those
- * known: the report's section, judgement and paragraph there now (tagContext.ts, found here without its objects:
- * this runs for every passage of a collection), else what the tag recorded. A judgement section whose heading does
- * not repeat the grade takes it from the judgement table.
+ * Writes where a found passage sits into `target`, field by field in PassagePlace's order and only those known: the
+ * report's section, judgement and paragraph there now (tagContext), else what the tag recorded. A judgement section
+ * whose heading does not repeat the grade takes it from the judgement table.
  */
-export function writePlace(target: PassagePlace, model: EvidenceReportModel, tag: Tag, start: number): void {
+export function writePlace(target: PassagePlace, model: EvidenceReportModel, tag: Tag, position: { start: number; end: number }): void {
   const recorded = tag.context;
-  // Outermost to innermost sections containing `start`: the innermost names it, the nearest judging one judges it.
-  let innermost: PlacedSection | undefined;
-  let judging: PlacedSection | undefined;
-  let level: readonly PlacedSection[] = model.sections;
-  for (let hit = sectionAt(level, start); hit; hit = sectionAt(level, start)) {
-    innermost = hit;
-    if (hit.judgementArea) judging = hit;
-    level = hit.children;
-  }
-  const area = judging?.judgementArea;
-  const judgedGrade = judging?.grade || (area ? model.judgements.find((j) => j.area === area)?.grade : undefined);
-  const paragraph = paragraphAt(model, start) ?? recorded?.paragraph;
-
-  const section = innermost?.title ?? recorded?.section;
+  const now = tagContext(model, position);
+  const section = now.section ?? recorded?.section;
   if (section !== undefined) target.section = section;
-  const sectionRole = innermost?.role ?? recorded?.sectionRole;
+  const sectionRole = now.sectionRole ?? recorded?.sectionRole;
   if (sectionRole !== undefined) target.sectionRole = sectionRole;
+  const paragraph = now.paragraph ?? recorded?.paragraph;
   if (paragraph !== undefined) {
     target.paragraph = paragraph;
     const label = paragraphLabel(model, paragraph);
     if (label !== undefined) target.paragraphLabel = label;
   }
+  const area = now.judgementArea;
   const judgementArea = area ?? recorded?.judgementArea;
   if (judgementArea !== undefined) target.judgementArea = judgementArea;
-  const grade = judgedGrade ?? recorded?.grade;
+  const grade = now.grade ?? (area ? model.judgements.find((j) => j.area === area)?.grade : undefined) ?? recorded?.grade;
   if (grade !== undefined) target.grade = grade;
 }
 
@@ -96,16 +85,6 @@ export function recordedPlace(tag: Tag): PassageLocation {
   if (typeof recorded.judgementArea === 'string') location.judgementArea = recorded.judgementArea;
   if (typeof recorded.grade === 'string') location.grade = recorded.grade;
   return location;
-}
-
-function sectionAt(sections: readonly PlacedSection[], offset: number): PlacedSection | undefined {
-  for (const s of sections) if (s.range.start <= offset && offset < s.range.end) return s;
-  return undefined;
-}
-
-function paragraphAt(model: EvidenceReportModel, offset: number): number | undefined {
-  for (const p of model.paragraphs) if (p.range.start <= offset && offset < p.range.end) return p.number;
-  return undefined;
 }
 
 /**
