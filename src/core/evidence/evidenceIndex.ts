@@ -15,6 +15,7 @@ import { cleanSidecarFile, foldedProblems, foldPairs, pairReader, passagesInOrde
 import { resolveReport } from './resolveReport';
 import { AuthorityTally, ThemeTally } from './evidenceTally';
 import type { CollectOptions } from './collectOptions';
+import { RACY_MS } from './modelCache';
 
 interface Entry {
   folded: FoldedPair;
@@ -24,12 +25,6 @@ interface Entry {
   /** When its report was about to be read (ms): a report file modified since may not be the text held. */
   readAt: number;
 }
-
-/**
- * A file modified this close to when it was read may have changed again within the same tick of a coarse clock
- * (FAT keeps 2 s): it is read again (git's "racily clean" rule, as modelCache.ts applies it).
- */
-const RACY_MS = 2000;
 
 export class EvidenceIndex {
   /** By the report's path (the one a lone sidecar expects); in the order the pairs were met. */

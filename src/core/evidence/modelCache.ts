@@ -29,8 +29,9 @@ interface Entry {
 /**
  * A file whose time is this close to when it was read may have changed again within the same tick of a
  * coarse clock (FAT keeps 2 s): its stamp proves nothing, and it is read again (git's "racily clean" rule).
+ * The one value for every cache of evidence that trusts a file's stamp.
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** About 48 million characters of report text: well over a thousand inspection reports (856 take 31 million). */
 export const DEFAULT_MAX_TEXT_LENGTH = 48 * 1024 * 1024;

@@ -14,12 +14,10 @@ import { SIDECAR_VERSION } from '../tags/sidecar/sidecarModel';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { ImportProvenance } from '../import/provenance';
 import type { Tag } from '../tags/sidecar/sidecarModel';
-import type { FileStamp } from './modelCache';
+import { RACY_MS, type FileStamp } from './modelCache';
 
 const STAMPS_FORMAT = 'inspection-report-stamps';
 export const STAMPS_FILE_NAME = 'stamps.json';
-/** FAT keeps times to 2 s: a file modified this close to its read may have changed again unseen. */
-const RACY_MS = 2000;
 /** Reports remembered; the least recently seen go first (5,000 stamps take about 1 MB). */
 export const DEFAULT_MAX_STAMPS = 50_000;
 const SEEN_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -101,7 +99,7 @@ export class ReportStamps {
    */
   async lookup(reportPath: string, file: { size: number; mtime: number }, tags: readonly Tag[], sidecar?: FileStamp): Promise<StampedReport | undefined> {
     const stamp = this.changed.get(reportPath) ?? (await this.load()).get(reportPath);
-    if (!stamp || stamp.size !== file.size || stamp.mtime !== file.mtime || stamp.mtime > stamp.read - RACY_MS) return undefined;
+    if (!stamp || stamp.size !== file.size || stamp.mtime !== file.mtime || !settled({ mtime: stamp.mtime, readAt: stamp.read })) return undefined;
     if (stamp.places && stamp.places.length !== tags.length) return undefined;
     const sidecarKnown = sidecar !== undefined && sameSidecar(stamp, sidecar);
     if (!sidecarKnown && stamp.tags !== tagsDigest(tags)) return undefined;
@@ -109,8 +107,8 @@ export class ReportStamps {
     this.counts.trusted++;
     // Marked as seen at most once a day: a warm collection that reads no report then writes nothing either.
     const now = this.now();
-    const learnt = !sidecarKnown && sidecar && settled(sidecar) ? { sidecar: [sidecar.size, sidecar.mtime] as [number, number] } : undefined;
-    if (learnt || now - stamp.seen > SEEN_EVERY_MS) this.changed.set(reportPath, { ...stamp, ...learnt, seen: now });
+    const learnt = sidecarKnown ? undefined : sidecarMark(sidecar);
+    if (learnt || now - stamp.seen > SEEN_EVERY_MS) this.changed.set(reportPath, { ...stamp, ...(learnt ? { sidecar: learnt } : {}), seen: now });
     return { key: stamp.key, textLength: stamp.textLength, ...(stamp.provenance ? { provenance: stamp.provenance } : {}), places };
   }
 
@@ -131,6 +129,7 @@ export class ReportStamps {
       if (!at) return 0;
       return at.start === tag.anchor.position.start && at.end === tag.anchor.position.end ? 1 : [at.start, at.end];
     });
+    const mark = sidecarMark(sidecar);
     const stamp: Stamp = {
       size: file.size,
       mtime: file.mtime,
@@ -140,7 +139,7 @@ export class ReportStamps {
       ...(report.provenance ? { provenance: report.provenance } : {}),
       tags: tagsDigest(tags),
       ...(places.every((p) => p === 1) ? {} : { places }),
-      ...(sidecar && settled(sidecar) ? { sidecar: [sidecar.size, sidecar.mtime] as [number, number] } : {}),
+      ...(mark ? { sidecar: mark } : {}),
       seen: this.now(),
     };
     this.changed.set(reportPath, stamp);
@@ -192,8 +191,13 @@ export class ReportStamps {
 }
 
 /** A file read at least RACY_MS after it was last modified: its size and time will show any later change. */
-function settled(file: FileStamp): boolean {
+function settled(file: { mtime: number; readAt: number }): boolean {
   return file.mtime <= file.readAt - RACY_MS;
+}
+
+/** What a stamp keeps of a sidecar read cleanly (size and time), when that read was settled; else undefined. */
+function sidecarMark(sidecar: FileStamp | undefined): [number, number] | undefined {
+  return sidecar && settled(sidecar) ? [sidecar.size, sidecar.mtime] : undefined;
 }
 
 function sameSidecar(stamp: Stamp, sidecar: { size: number; mtime: number }): boolean {
