@@ -123,7 +123,7 @@ export { chooseCoderName, type CoderName, type CoderNameSource } from './agreeme
 export { AGREED_CODER, isSettled, SETTLE_DECISIONS, type SettleDecision, SettleError, type SettleRequest, type Settlement, settleDisagreement, undoSettlement } from './agreement/settleDisagreement';
 
 // Platform: the file-system interface and its Node implementation, text helpers.
-export { type FileStat, type IFileSystem, isNotFound, MAX_TEXT_FILE_BYTES, notFoundError, readFileStamped, type StampedText } from './platform/fs/fileSystem';
+export { type FileStat, type IFileSystem, isNotFound, MAX_TEXT_FILE_BYTES, notFoundError, readFileStamped, statThenRead, type StampedText } from './platform/fs/fileSystem';
 export { createFileExclusive, NodeFileSystem } from './platform/fs/nodeFileSystem';
 export { readBackExclusive } from './platform/fs/readBackExclusive';
 export { describeFileFault, type FileFault, type FileFaultKind, notRegularFileError, ReportReadError, shownPath, tooLargeError } from './platform/fs/fileFaults';

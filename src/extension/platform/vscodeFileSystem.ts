@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, readRegularFileStamped, type StampedText, tooLargeError } from '../../core';
+import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, readRegularFileStamped, type StampedText, statThenRead, tooLargeError } from '../../core';
 import { isWebHost } from './runtime';
 
 export class VscodeFileSystem implements IFileSystem {
@@ -42,8 +42,7 @@ export class VscodeFileSystem implements IFileSystem {
       const { bytes, size, mtime } = await readRegularFileStamped(path, MAX_TEXT_FILE_BYTES);
       return { text: new TextDecoder('utf-8').decode(bytes), size, mtime };
     }
-    const stat = await this.stat(path);
-    return { text: await this.readFile(path), size: stat?.size ?? -1, mtime: stat?.mtime ?? -1 };
+    return statThenRead(this, path);
   }
 
   /** On the local disk the core's guarded reader (no FIFO ever opened); elsewhere stat, then read and check the size. */

@@ -56,8 +56,12 @@ export interface StampedText {
 }
 
 /** The file's text with its size and time from before the read (a stat, then the read, where the host has no one call for both). */
-export async function readFileStamped(fs: IFileSystem, path: string): Promise<StampedText> {
-  if (fs.readFileStamped) return fs.readFileStamped(path);
+export function readFileStamped(fs: IFileSystem, path: string): Promise<StampedText> {
+  return fs.readFileStamped ? fs.readFileStamped(path) : statThenRead(fs, path);
+}
+
+/** A stat, then the read: the size and time from before it (-1 when the stat found nothing, so they match no stamp). */
+export async function statThenRead(fs: IFileSystem, path: string): Promise<StampedText> {
   const stat = await fs.stat(path);
   const text = await fs.readFile(path);
   return { text, size: stat?.size ?? -1, mtime: stat?.mtime ?? -1 };
