@@ -267,7 +267,9 @@ function analysisCache(folder: string): AnalysisCache {
 /** What the saved analyses did for this run, when there is anything to say. */
 function cacheSummary(cache: AnalysisCache): string {
   const { hits, rejected, writeFailures } = cache.counts;
+  const unchanged = cache.snapshots?.counts.used ?? 0;
   const lines: string[] = [];
+  if (unchanged > 0) lines.push(`aggregate: ${unchanged} report${unchanged === 1 ? '' : 's'} and ${unchanged === 1 ? 'its' : 'their'} tags unchanged since an earlier run: not read again (evidence saved in ${cache.folder})`);
   if (hits > 0) lines.push(`aggregate: ${hits} analys${hits === 1 ? 'is' : 'es'} reused from ${cache.folder}`);
   if (rejected > 0) lines.push(`aggregate: ${rejected} saved analys${rejected === 1 ? 'is was' : 'es were'} damaged or from another engine version; ignored and saved again`);
   if (writeFailures > 0) lines.push(`aggregate: could not save analyses in ${cache.folder} (the next run will analyse those reports again); use --cache-dir or --no-cache`);

@@ -14,6 +14,7 @@ import { joinPath } from './evidenceFiles';
 import { evidenceModelShapeProblem } from './modelShape';
 import { evidenceModelOf, type EvidenceReportModel } from './evidenceReportModel';
 import { ReportStamps, STAMPS_FILE_NAME } from './reportStamps';
+import { EvidenceSnapshots, SNAPSHOT_FOLDER_NAME } from './evidenceSnapshots';
 
 /**
  * Entries keep only what collecting evidence reads of a model (evidenceReportModel.ts); the name changed with that
@@ -69,6 +70,8 @@ export class AnalysisCache {
   private listed: Map<string, number> | undefined;
   /** Reports known unchanged by their file's size and time, with their text's key here (reportStamps.ts). */
   readonly stamps: ReportStamps;
+  /** Pairs of files known unchanged by their size and time, with the evidence they gave (evidenceSnapshots.ts); none when the cache is off. */
+  readonly snapshots: EvidenceSnapshots | undefined;
 
   constructor(
     private readonly fs: IFileSystem,
@@ -79,6 +82,7 @@ export class AnalysisCache {
     this.engine = options.engineVersion ?? ENGINE_VERSION;
     this.now = options.now ?? Date.now;
     this.stamps = new ReportStamps(fs, joinPath(folder, STAMPS_FILE_NAME), (path, text) => this.writeAtomically(path, text), { now: this.now, engineVersion: this.engine });
+    if (this.maxBytes > 0) this.snapshots = new EvidenceSnapshots(fs, joinPath(folder, SNAPSHOT_FOLDER_NAME), (path, text) => this.writeAtomically(path, text), { engineVersion: this.engine });
   }
 
   /** The entry's name: SHA-256 of the text, marked when it was analysed as Markdown (a different model). */
@@ -169,7 +173,7 @@ export class AnalysisCache {
    */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
-    if (this.maxBytes > 0) await this.stamps.flush();
+    if (this.maxBytes > 0) await Promise.all([this.stamps.flush(), this.snapshots?.flush()]);
     if (this.touched.size === 0) return;
     try {
       const index = await this.readIndex();

@@ -3,13 +3,14 @@
 
 import type { ListOwner } from '../recognition/model';
 import type { EvidenceReportModel } from './evidenceReportModel';
-import type { Sidecar, Tag, TagTheme } from '../tags/sidecar/sidecarModel';
+import type { Sidecar, Tag } from '../tags/sidecar/sidecarModel';
 import type { EvidenceItem, EvidenceReport, ReportDateKind } from './evidenceModel';
 import { findPassage, placePassage, recordedPlace, writePlace, type PassageLocation } from './passageLocation';
 import { baseName } from './evidenceFiles';
 import type { CollectionProblem } from './evidenceProblems';
 import { readProvenance, type ImportProvenance } from '../import/provenance';
 import type { ReportStage } from './resolveReport';
+import { sharedString, sharedThemes, writeReportFields } from './passageFields';
 
 export interface PairPassages {
   report: EvidenceReport;
@@ -114,16 +115,9 @@ function earliestOver<T extends { range: { start: number; end: number } }>(list:
  */
 function PassageItem(this: EvidenceItem, tag: Tag, report: EvidenceReport, model: EvidenceReportModel | undefined, found: { start: number; end: number } | undefined, location: PassageLocation | undefined): void {
   this.tagId = tag.id;
-  this.themes = sharedThemes(tag);
+  this.themes = sharedThemes(tag.themes);
   this.quote = tag.anchor.quote.exact;
-  this.reportPath = report.path;
-  this.reportFileName = report.fileName;
-  this.reportKind = report.kind;
-  if (report.authority) this.authority = report.authority;
-  if (report.date) {
-    this.reportDate = report.date;
-    this.reportDateKind = report.dateKind!;
-  }
+  writeReportFields(this, report);
   if (found) writePlace(this, model!, tag, found);
   else {
     if (location!.section !== undefined) this.section = location!.section;
@@ -147,57 +141,6 @@ function PassageItem(this: EvidenceItem, tag: Tag, report: EvidenceReport, model
 PassageItem.prototype = Object.prototype;
 const PassageItemOf = PassageItem as unknown as new (...args: Parameters<typeof PassageItem>) => EvidenceItem;
 
-// A set holds every passage (500,000 at national scale), and each sidecar parsed brings its own copies of the same
-// few theme ids, labels and coders' names: passages share one copy of each instead. Bounded, forgotten all at once.
-const SHARED_LIMIT = 50_000;
-
-/** Theme lists by their themes in order: a theme's id, then its label, lead on to the lists that go on with it. */
-interface ThemeListNode {
-  next?: Map<string, Map<string, ThemeListNode>>;
-  themes?: TagTheme[];
-}
-
-let sharedThemeLists: ThemeListNode = {};
-let sharedStrings = new Map<string, string>();
-let sharedCount = 0;
-
-function forgetSharedIfFull(): void {
-  if (sharedCount < SHARED_LIMIT) return;
-  sharedThemeLists = {};
-  sharedStrings = new Map();
-  sharedCount = 0;
-}
-
-/**
- * The tag's themes as one array shared by every passage with the same themes (read only, like the whole set),
- * looked up theme by theme: no key string built per passage.
- */
-function sharedThemes(tag: Tag): TagTheme[] {
-  forgetSharedIfFull();
-  let node = sharedThemeLists;
-  for (const theme of tag.themes) {
-    if (!node.next) node.next = new Map();
-    let byLabel = node.next.get(theme.id);
-    if (!byLabel) node.next.set(theme.id, (byLabel = new Map()));
-    let child = byLabel.get(theme.label);
-    if (!child) {
-      sharedCount++;
-      byLabel.set(theme.label, (child = {}));
-    }
-    node = child;
-  }
-  return (node.themes ??= tag.themes.map((t) => ({ id: t.id, label: t.label })));
-}
-
-function sharedString(text: string): string {
-  forgetSharedIfFull();
-  let kept = sharedStrings.get(text);
-  if (kept === undefined) {
-    sharedCount++;
-    sharedStrings.set(text, (kept = text));
-  }
-  return kept;
-}
 
 /** The sidecar's record of the PDF (docs/sidecar-format.md, `report.source`), when it is whole. */
 function sidecarSource(sidecar: Sidecar | undefined): ImportProvenance | undefined {

@@ -135,7 +135,8 @@ export class EvidenceIndex {
       return;
     }
     // A file that did not change is not read again: the held sidecar, or the report when it was read whole.
-    const sidecarHeld = held && !change.sidecar && held.pair.sidecarPath === pair.sidecarPath;
+    // A pair known by its files' stamps holds no tags: its sidecar is read now.
+    const sidecarHeld = held && !held.known && !change.sidecar && held.pair.sidecarPath === pair.sidecarPath;
     const sidecar = sidecarHeld ? held.sidecar : await readPairSidecar(pair, this.fs, this.reader);
     // The report's own change may come unannounced (a watcher of tags files only): it must be older than its reading.
     const reportOlder = reportStat !== undefined && entry !== undefined && reportStat.mtime < entry.readAt - RACY_MS;

@@ -4,8 +4,9 @@
 
 import { analyseReport } from '../recognition/analyse';
 import type { IFileSystem } from '../platform/fs/fileSystem';
-import { DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
-import type { FilePair } from './evidenceFiles';
+import { pairPath, type FilePair } from './evidenceFiles';
+import { analysisSizeVerdict, DEFAULT_MAX_ANALYSED_MB } from '../recognition/analysisLimit';
+import type { EvidenceSnapshots } from './evidenceSnapshots';
 import { readSidecar, type SidecarStage } from './readSidecar';
 import { resolveReport, type ReportSettings, type ReportStage } from './resolveReport';
 import { collectPassages, type PairPassages } from './collectPassages';
@@ -24,33 +25,57 @@ export interface FoldedPair {
   sidecar: SidecarStage;
   report: ReportStage;
   passages?: PairPassages;
+  /**
+   * Known unchanged by its files' size and time, so neither was read (evidenceSnapshots.ts): its stages hold no
+   * tags, text or model, only its passages as last folded.
+   */
+  known?: true;
 }
 
 /** How each pair is read, from the collection's options. */
 export interface PairReader {
   settings: ReportSettings;
   parse: SidecarParser;
+  /** Pairs folded before, kept with the saved analyses: used when both files are unchanged. */
+  snapshots?: EvidenceSnapshots;
 }
 
 export function pairReader(options: CollectOptions): PairReader {
+  const parse = options.parseSidecar ?? readSidecarForEvidence;
+  // A caller given every report's text needs each one read.
+  const skipUnchangedReports = options.onReportText === undefined;
+  // Only with the tags store's own parser: the saved passages are what it made of the sidecars.
+  const snapshots = skipUnchangedReports && parse === readSidecarForEvidence ? options.analysisCache?.snapshots : undefined;
   return {
-    parse: options.parseSidecar ?? readSidecarForEvidence,
+    parse,
     settings: {
       analyse: options.analyse ?? analyseReport,
       ...(options.modelCache ? { modelCache: options.modelCache } : {}),
       ...(options.analysisCache ? { analysisCache: options.analysisCache } : {}),
       maxReportMB: options.maxReportMB ?? DEFAULT_MAX_ANALYSED_MB,
-      // A caller given every report's text needs each one read.
-      skipUnchangedReports: options.onReportText === undefined,
+      skipUnchangedReports,
     },
+    ...(snapshots ? { snapshots } : {}),
   };
 }
 
-/** One pair, read and folded on its own (also what the index does for a changed pair). */
+/**
+ * One pair, read and folded on its own (also what the index does for a changed pair); or, when both its files are
+ * unchanged since it was last folded, its passages as they were then, with neither file read.
+ */
 export async function foldPair(pair: FilePair, fs: IFileSystem, reader: PairReader): Promise<FoldedPair> {
+  const snapshots = reader.snapshots;
+  if (snapshots) {
+    const { maxReportMB } = reader.settings;
+    const known = await snapshots.lookup(pair, (bytes) => analysisSizeVerdict(bytes, maxReportMB, '').analyse);
+    if (known) return { pair, sidecar: { problems: [] }, report: { path: pairPath(pair), problems: [] }, ...(known.passages ? { passages: known.passages } : {}), known: true };
+  }
   const sidecar = await readPairSidecar(pair, fs, reader);
   const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? [], cleanSidecarFile(sidecar));
-  return refoldPair(pair, sidecar, report, reader.settings.analysisCache);
+  const folded = refoldPair(pair, sidecar, report, reader.settings.analysisCache);
+  // Only a pair folded without a word about its files: such a word (an unreadable file, a warning) may not hold next time.
+  if (snapshots && sidecar.problems.length === 0 && report.problems.length === 0) snapshots.record(pair, report.reportFile, sidecar.file, folded.passages);
+  return folded;
 }
 
 /**

@@ -33,6 +33,11 @@ interface Entry {
  */
 export const RACY_MS = 2000;
 
+/** A file read at least RACY_MS after it was last modified: its size and time will show any later change. */
+export function isSettled(file: { mtime: number; readAt: number }): boolean {
+  return file.mtime <= file.readAt - RACY_MS;
+}
+
 /** About 48 million characters of report text: well over a thousand inspection reports (856 take 31 million). */
 export const DEFAULT_MAX_TEXT_LENGTH = 48 * 1024 * 1024;
 export const DEFAULT_MAX_ENTRIES = 2000;

@@ -14,7 +14,7 @@ import { SIDECAR_VERSION } from '../tags/sidecar/sidecarModel';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { ImportProvenance } from '../import/provenance';
 import type { Tag } from '../tags/sidecar/sidecarModel';
-import { RACY_MS, type FileStamp } from './modelCache';
+import { isSettled, type FileStamp } from './modelCache';
 
 const STAMPS_FORMAT = 'inspection-report-stamps';
 export const STAMPS_FILE_NAME = 'stamps.json';
@@ -99,7 +99,7 @@ export class ReportStamps {
    */
   async lookup(reportPath: string, file: { size: number; mtime: number }, tags: readonly Tag[], sidecar?: FileStamp): Promise<StampedReport | undefined> {
     const stamp = this.changed.get(reportPath) ?? (await this.load()).get(reportPath);
-    if (!stamp || stamp.size !== file.size || stamp.mtime !== file.mtime || !settled({ mtime: stamp.mtime, readAt: stamp.read })) return undefined;
+    if (!stamp || stamp.size !== file.size || stamp.mtime !== file.mtime || !isSettled({ mtime: stamp.mtime, readAt: stamp.read })) return undefined;
     if (stamp.places && stamp.places.length !== tags.length) return undefined;
     const sidecarKnown = sidecar !== undefined && sameSidecar(stamp, sidecar);
     if (!sidecarKnown && stamp.tags !== tagsDigest(tags)) return undefined;
@@ -123,7 +123,7 @@ export class ReportStamps {
   /** Records a report just read: its stat from before the read, its text's key, and where its tags were found. */
   record(reportPath: string, file: FileStamp, report: { key: string; textLength: number; provenance?: ImportProvenance }, tags: readonly Tag[], found: ReadonlyArray<{ start: number; end: number } | undefined>, sidecar?: FileStamp): void {
     // A file this fresh proves nothing later: not worth keeping.
-    if (!settled(file)) return;
+    if (!isSettled(file)) return;
     const places: Place[] = tags.map((tag, i) => {
       const at = found[i];
       if (!at) return 0;
@@ -190,14 +190,9 @@ export class ReportStamps {
   }
 }
 
-/** A file read at least RACY_MS after it was last modified: its size and time will show any later change. */
-function settled(file: { mtime: number; readAt: number }): boolean {
-  return file.mtime <= file.readAt - RACY_MS;
-}
-
 /** What a stamp keeps of a sidecar read cleanly (size and time), when that read was settled; else undefined. */
 function sidecarMark(sidecar: FileStamp | undefined): [number, number] | undefined {
-  return sidecar && settled(sidecar) ? [sidecar.size, sidecar.mtime] : undefined;
+  return sidecar && isSettled(sidecar) ? [sidecar.size, sidecar.mtime] : undefined;
 }
 
 function sameSidecar(stamp: Stamp, sidecar: { size: number; mtime: number }): boolean {
@@ -209,7 +204,7 @@ function sameSidecar(stamp: Stamp, sidecar: { size: number; mtime: number }): bo
  * schema are part of the format too): stamps written under other rules vouch for no sidecar, and are not used.
  */
 let checks: string | undefined;
-function sidecarChecks(): string {
+export function sidecarChecks(): string {
   checks ??= createHash('sha256').update(`${SIDECAR_VERSION}\u0000${JSON.stringify(tagsSchema)}`, 'utf8').digest('hex').slice(0, 16);
   return checks;
 }

@@ -46,6 +46,8 @@ export interface ReportStage {
   /** The text's key in the analysis cache, and the file's stamp before it was read: what a stamp records. */
   textKey?: string;
   fileStamp?: FileStamp;
+  /** The report file's size and time as this stage found them (read, held, or known by its stamp), when a cache asked. */
+  reportFile?: FileStamp;
   problems: CollectionProblem[];
 }
 
@@ -82,14 +84,14 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
     if (stat?.kind === 'file') {
       const tooLarge = tooLargeProblem(reportPath, stat.size, settings, tagsKept);
       if (tooLarge) return { path, problems: [tooLarge] };
+      stamp = { mtime: stat.mtime, size: stat.size, readAt };
       const held = cache?.getUnchanged(reportPath, stat, markdown);
       if (held) {
         cache!.hits++;
-        return { path, text: held.text, model: held.model, problems: [] };
+        return { path, text: held.text, model: held.model, reportFile: stamp, problems: [] };
       }
       const known = saved && tags && settings.skipUnchangedReports ? await stampedReport(saved, reportPath, stat, tags, markdown, sidecarFile) : undefined;
-      if (known) return { path, ...known, problems: [] };
-      stamp = { mtime: stat.mtime, size: stat.size, readAt };
+      if (known) return { path, ...known, reportFile: stamp, problems: [] };
     }
   }
   let text: string;
@@ -104,7 +106,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
     return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: error instanceof ReportReadError ? error.reason : (error as Error).message }] };
   }
   const analysed = await analyseText(reportPath, text, markdown, stamp, settings);
-  return { path, text, ...analysed, ...(stamp && analysed.textKey ? { fileStamp: stamp } : {}) };
+  return { path, text, ...analysed, ...(stamp && analysed.textKey ? { fileStamp: stamp } : {}), ...(stamp ? { reportFile: stamp } : {}) };
 }
 
 /** The model and the tags' places of a report its stamp says is unchanged, when its saved analysis is there too. */

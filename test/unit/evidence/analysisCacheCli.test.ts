@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,12 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
+/** Dates every file under `dir` an hour back. */
+function ageFiles(dir: string): void {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) if (entry.isFile()) utimesSync(join(entry.parentPath, entry.name), hourAgo, hourAgo);
+}
+
 /** Every file under `dir`, relative. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
@@ -29,26 +35,41 @@ describe('report aggregate with saved analyses', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('saves each analysis under --cache-dir, and the next run reuses them with the same output', async () => {
+    // A copy dated an hour back, as reports on disk are: files changed a moment ago are "racily clean", never trusted by their stamps.
+    const reports = join(dir, 'reports');
+    cpSync(join(FIXTURES, 'reports'), reports, { recursive: true });
+    ageFiles(reports);
     const cacheDir = join(dir, 'new', 'cache');
-    const first = await run(['reports', '--format', 'json', '--cache-dir', cacheDir]);
+    const first = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);
     assert.equal(first.code, 0, first.stderr);
-    assert.doesNotMatch(first.stderr, /reused/);
-    const saved = filesUnder(cacheDir).filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'stamps.json');
+    assert.doesNotMatch(first.stderr, /reused|unchanged/);
+    const saved = filesUnder(cacheDir).filter((f) => /^[0-9a-f]{2}\//.test(f));
     // Three reports and notes.md, which the engine was asked about (and found not to be a report).
     assert.equal(saved.length, 4, saved.join(', '));
-    const second = await run(['reports', '--format', 'json', '--cache-dir', cacheDir]);
-    assert.match(second.stderr, /aggregate: 4 analyses reused from .*new\/cache/);
-    assert.equal(second.stdout.replace(/"generated": "[^"]+"/, ''), first.stdout.replace(/"generated": "[^"]+"/, ''));
+    const same = (result: { stdout: string }) => result.stdout.replace(/"generated": "[^"]+"/, '');
+    // Every report and its tags known unchanged by their size and time: neither read, nor their analyses.
+    const second = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);
+    assert.match(second.stderr, /aggregate: 4 reports and their tags unchanged since an earlier run: not read again \(evidence saved in .*new\/cache\)/);
+    assert.doesNotMatch(second.stderr, /analyses reused/);
+    assert.equal(same(second), same(first));
+    // Without the saved evidence (a cache from an earlier version), the saved analyses are reused.
+    rmSync(join(cacheDir, 'evidence'), { recursive: true });
+    const third = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);
+    assert.match(third.stderr, /aggregate: 4 analyses reused from .*new\/cache/);
+    assert.equal(same(third), same(first));
   });
 
   it('says when a saved analysis was damaged, and saves it again', async () => {
     await run(['reports', '--format', 'json', '--cache-dir', dir]);
     const entry = filesUnder(dir).find((f) => /[0-9a-f]{64}\.json$/.test(f))!;
     writeFileSync(join(dir, entry), '{"format": "inspection-report-analysis", "model": ');
+    // The saved evidence would answer without the analyses: as a cache from an earlier version, it has none.
+    rmSync(join(dir, 'evidence'), { recursive: true, force: true });
     const again = await run(['reports', '--format', 'json', '--cache-dir', dir]);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stderr, /3 analyses reused/);
     assert.match(again.stderr, /1 saved analysis was damaged or from another engine version; ignored and saved again/);
+    rmSync(join(dir, 'evidence'), { recursive: true, force: true });
     assert.match((await run(['reports', '--format', 'json', '--cache-dir', dir])).stderr, /4 analyses reused/);
   });
 

@@ -47,8 +47,13 @@ function workspace(): CountingFileSystem {
   return fs;
 }
 
-/** A collection as a fresh process makes it: a new cache over the same folder, nothing in memory. */
+/**
+ * A collection as a fresh process makes it: a new cache over the same folder, nothing in memory. The evidence saved
+ * per pair of files (evidenceSnapshots.test.ts) would answer before the stamps: these tests are of the stamps
+ * beneath, as when only a sidecar changed, so that evidence is forgotten first.
+ */
 async function collect(fs: MemoryFileSystem, extra: Partial<CollectOptions> = {}): Promise<{ json: string; cache: AnalysisCache }> {
+  for (const path of [...fs.files.keys()]) if (path.startsWith('/cache/evidence/')) fs.files.delete(path);
   const cache = new AnalysisCache(fs, '/cache');
   const set = await collectEvidence(['/ws'], fs, { now: NOW, analysisCache: cache, ...extra });
   return { json: JSON.stringify(set), cache };
