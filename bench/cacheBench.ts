@@ -5,11 +5,13 @@
 // processes, and of the real `node dist/cli.js aggregate`, are shown beside them.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectEvidence } from '../src/core/evidence/collectEvidence';
+import type { EvidenceSet } from '../src/core/evidence/evidenceModel';
 import { AnalysisCache } from '../src/core/evidence/analysisCache';
 import { NodeFileSystem } from '../src/core/platform/fs/nodeFileSystem';
 import { AnalysisPool } from '../src/core/recognition/workers/analysisPool';
@@ -26,8 +28,12 @@ export interface ChildResult {
   hits?: number;
   misses?: number;
   written?: number;
-  /** Reports known unchanged by their stamp, so not read. */
+  /** Reports known unchanged by their stamp, so not read (with their tags files or without). */
   unread?: number;
+  /** Pairs of report and tags file known unchanged by their stamps, so neither was read (evidenceSnapshots.ts). */
+  known?: number;
+  /** SHA-256 of the evidence set, taken after the job was timed: every way of collecting must give the same. */
+  digest?: string;
   bytes?: number;
 }
 
@@ -45,12 +51,15 @@ export async function runCacheChild(args: string[]): Promise<void> {
   const fs = new NodeFileSystem();
   const t0 = performance.now();
   let result: Omit<ChildResult, 'ms'>;
+  let ms = 0;
   if (job === 'read') {
     result = { bytes: await readAndParse(fs, dir!) };
+    ms = performance.now() - t0;
   } else if (job === 'floor') {
     // Every stage but analysis and the cache: each report gets an empty model, for what the rest of a collection costs.
     const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analyse: (text) => ({ kind: 'unknown', metadata: { leadInspectors: [] }, sections: [], judgements: [], earlierJudgements: [], improvements: [], strengths: [], paragraphs: [], lineCount: text.split('\n').length }) });
     result = { items: set.items.length };
+    ms = performance.now() - t0;
   } else {
     const pool = new AnalysisPool(join(__dirname, 'analysisWorker.js'));
     // As `report aggregate` keeps it.
@@ -58,9 +67,24 @@ export async function runCacheChild(args: string[]): Promise<void> {
     const memory = memorySampler();
     const set = await collectEvidence([dir!], fs, { now: () => new Date(0), analysisCache: cache, analyse: (text, o) => pool.analyse(text, o), onProgress: memory.sample });
     await pool.close();
-    result = { items: set.items.length, hits: cache.counts.hits, misses: cache.counts.misses, written: cache.counts.written, unread: cache.stamps.counts.trusted, ...memory.peaks() };
+    ms = performance.now() - t0;
+    const known = cache.snapshots?.counts.used ?? 0;
+    result = { items: set.items.length, hits: cache.counts.hits, misses: cache.counts.misses, written: cache.counts.written, unread: cache.stamps.counts.trusted + known, known, ...memory.peaks() };
+    set.generated = '';
+    result.digest = setDigest(set);
   }
-  process.stdout.write(JSON.stringify({ ms: performance.now() - t0, ...result }));
+  process.stdout.write(JSON.stringify({ ms, ...result }));
+}
+
+/** SHA-256 over the set's JSON, part by part (at national scale the whole would be one string of 300 MB). */
+function setDigest(set: EvidenceSet): string {
+  const hash = createHash('sha256');
+  for (const [key, value] of Object.entries(set)) {
+    hash.update(key);
+    if (Array.isArray(value)) for (const part of value) hash.update(JSON.stringify(part));
+    else hash.update(JSON.stringify(value));
+  }
+  return hash.digest('hex');
 }
 
 /** The baseline: find the reports, then read each with its sidecar and parse the sidecar, 16 files at once (as aggregation reads). */
@@ -153,7 +177,9 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
       const cliMs = runCli(cli, dir, cliCache);
       rmSync(emptyDir, { recursive: true, force: true });
       if (warm.result.misses !== 0 || empty.result.hits !== 0) throw new Error(`round ${r}: warm ${warm.result.misses} misses, empty ${empty.result.hits} hits`);
-      if (warm.result.unread !== check.unread) throw new Error(`round ${r}: ${warm.result.unread} reports known by their stamps, against ${check.unread}`);
+      if (warm.result.unread !== check.unread || warm.result.known !== check.known) throw new Error(`round ${r}: ${warm.result.unread} reports known by their stamps (${warm.result.known} with their tags), against ${check.unread} (${check.known})`);
+      // The same evidence, byte for byte, however it was collected: saved pairs, saved analyses, or none.
+      if (warm.result.digest !== filled.digest || empty.result.digest !== filled.digest) throw new Error(`round ${r}: the evidence set differs: warm ${warm.result.digest}, empty ${empty.result.digest}, first ${filled.digest}`);
       if (r === 0) continue; // warm-up round
       samples.read.push(read.result.ms);
       samples.floor.push(floor.result.ms);
@@ -169,7 +195,7 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
     const wallBaseline = { name: 'read + parse, whole process', median: m.readWall };
     const size = folderBytes(warmDir);
     const rows: BenchRow[] = [
-      { operation: `cache: aggregation, fresh process, persistent cache warm (${filled.items} items)`, median: m.warm, baseline, target: 1.2, note: `${check.hits} hits, 0 analysed, ${check.unread} reports unchanged (not read)` },
+      { operation: `cache: aggregation, fresh process, persistent cache warm (${filled.items} items)`, median: m.warm, baseline, target: 1.2, note: `0 analysed, ${check.unread} reports unchanged (not read), ${check.known} of them with their tags files (neither read), ${check.hits} saved analyses read; set identical to the cache-empty run's` },
       { operation: 'cache: aggregation, fresh process, persistent cache empty (analysis on worker threads, entries written)', median: m.empty, baseline, target: 3, note: `${filled.written} entries written` },
       { operation: 'cache: collection floor: every stage but analysis and the cache (each model empty), fresh process', median: m.floor, baseline, note: 'what the cache cannot remove' },
       { operation: 'cache: the same, warm, whole process (Node start and bundle load included)', median: m.warmWall, baseline: wallBaseline, note: 'for comparison' },
