@@ -21,10 +21,13 @@ import type { EvidenceItem, EvidenceReport } from './evidenceModel';
 import type { CollectionProblem } from './evidenceProblems';
 import { EVIDENCE_FOLD_VERSION } from './foldVersion';
 import { isSettled, type FileStamp } from './modelCache';
-import { restorePassage, savedPassage, type SavedPassage } from './passageFields';
+import { isSavedPassage, isThemeLists, restorePassage, savedPassage, type SavedPassage } from './passageFields';
+import type { TagTheme } from '../tags/sidecar/sidecarModel';
 import { sidecarChecks } from './reportStamps';
 
 const SNAPSHOT_FORMAT = 'inspection-report-evidence-snapshot';
+/** Recorded characters held before the folders already passed are written (about 64 MB of heap). */
+const HELD_LIMIT = 32 * 1024 * 1024;
 export const SNAPSHOT_FOLDER_NAME = 'evidence';
 
 /** One pair as saved: both files' size and time when folded; its evidence (null: the report is not evidence). */
@@ -32,7 +35,8 @@ interface SavedPair {
   report: [number, number];
   /** null: the report had no sidecar. */
   sidecar: [number, number] | null;
-  evidence: { report: EvidenceReport; items: SavedPassage[]; problems: CollectionProblem[] } | null;
+  /** `themes`: the distinct theme lists of the report's passages, which each passage names by index. */
+  evidence: { report: EvidenceReport; themes: TagTheme[][]; items: SavedPassage[]; problems: CollectionProblem[] } | null;
 }
 
 /** A pair's passages as collectPassages.ts gives them (its PairPassages). */
@@ -48,6 +52,8 @@ export type KnownPair = { passages: Passages | null };
 export interface EvidenceSnapshotsOptions {
   engineVersion?: number;
   foldVersion?: number;
+  /** Characters recorded before the folders already passed are written; HELD_LIMIT unless a test sets it. */
+  heldLimit?: number;
 }
 
 export class EvidenceSnapshots {
@@ -57,7 +63,11 @@ export class EvidenceSnapshots {
   private readonly folders = new Map<string, Promise<Map<string, string>>>();
   /** Lines recorded since the last flush, per folder of reports. */
   private readonly changed = new Map<string, Map<string, string>>();
+  /** Characters recorded and not yet written; and the writes under way, one after another. */
+  private held = 0;
+  private writing: Promise<void> = Promise.resolve();
   private readonly header: string;
+  private readonly heldLimit: number;
 
   constructor(
     private readonly fs: IFileSystem,
@@ -65,6 +75,7 @@ export class EvidenceSnapshots {
     private readonly write: (path: string, text: string) => Promise<void>,
     options: EvidenceSnapshotsOptions = {},
   ) {
+    this.heldLimit = options.heldLimit ?? HELD_LIMIT;
     this.header = JSON.stringify({ format: SNAPSHOT_FORMAT, engine: options.engineVersion ?? ENGINE_VERSION, fold: options.foldVersion ?? EVIDENCE_FOLD_VERSION, checks: sidecarChecks() });
   }
 
@@ -107,7 +118,7 @@ export class EvidenceSnapshots {
     const evidence = saved.evidence;
     if (!evidence) return { passages: null };
     const items = new Array<EvidenceItem>(evidence.items.length);
-    for (let i = 0; i < items.length; i++) items[i] = restorePassage(evidence.items[i]!, evidence.report);
+    for (let i = 0; i < items.length; i++) items[i] = restorePassage(evidence.items[i]!, evidence.themes, evidence.report);
     return { passages: { report: evidence.report, items, problems: evidence.problems } };
   }
 
@@ -120,16 +131,33 @@ export class EvidenceSnapshots {
     const reportPath = pair.reportPath;
     if (reportPath === undefined || !reportFile || !isSettled(reportFile)) return;
     if (pair.sidecarPath !== undefined && (!sidecarFile || !isSettled(sidecarFile))) return;
-    const saved: SavedPair = {
-      report: [reportFile.size, reportFile.mtime],
-      sidecar: pair.sidecarPath !== undefined ? [sidecarFile!.size, sidecarFile!.mtime] : null,
-      evidence: passages ? { report: passages.report, items: passages.items.map(savedPassage), problems: passages.problems } : null,
-    };
+    let evidence: SavedPair['evidence'] = null;
+    if (passages) {
+      const themes: TagTheme[][] = [];
+      const items: SavedPassage[] = [];
+      for (const item of passages.items) {
+        const row = savedPassage(item, themes);
+        if (!row) return;
+        items.push(row);
+      }
+      evidence = { report: passages.report, themes, items, problems: passages.problems };
+    }
+    const saved: SavedPair = { report: [reportFile.size, reportFile.mtime], sidecar: pair.sidecarPath !== undefined ? [sidecarFile!.size, sidecarFile!.mtime] : null, evidence };
     const reportFolder = parentOf(reportPath);
     let lines = this.changed.get(reportFolder);
     if (!lines) this.changed.set(reportFolder, (lines = new Map()));
-    lines.set(baseName(reportPath), JSON.stringify(saved));
+    const line = JSON.stringify(saved);
+    lines.set(baseName(reportPath), line);
     this.counts.recorded++;
+    // A first collection at national scale records hundreds of megabytes: the folders already passed (pairs come
+    // folder by folder) are written on the way rather than held to the end.
+    this.held += line.length;
+    if (this.held > this.heldLimit) {
+      this.held = 0;
+      const passed = [...this.changed].filter(([folder]) => folder !== reportFolder);
+      for (const [folder] of passed) this.changed.delete(folder);
+      this.writing = this.writing.then(() => this.writeFolders(passed));
+    }
   }
 
   /**
@@ -139,7 +167,13 @@ export class EvidenceSnapshots {
   async flush(): Promise<void> {
     const changed = [...this.changed];
     this.changed.clear();
+    this.held = 0;
     this.folders.clear();
+    this.writing = this.writing.then(() => this.writeFolders(changed));
+    await this.writing;
+  }
+
+  private async writeFolders(changed: ReadonlyArray<[string, Map<string, string>]>): Promise<void> {
     for (const [reportFolder, recorded] of changed) {
       try {
         // Read again, not taken from memory: another window may have written this folder's pairs since.
@@ -207,43 +241,15 @@ const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 const isStamp = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isTime(v[1]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The fields a saved passage may have beside its tag's id, themes and words, with the type of each. */
-const PASSAGE_FIELDS: Record<string, 'string' | 'number' | 'boolean' | 'object'> = {
-  section: 'string',
-  sectionRole: 'string',
-  paragraph: 'number',
-  paragraphLabel: 'string',
-  judgementArea: 'string',
-  grade: 'string',
-  listOwner: 'string',
-  note: 'string',
-  author: 'string',
-  created: 'string',
-  modified: 'string',
-  orphaned: 'boolean',
-  position: 'object',
-};
-
-function isSavedPassage(v: unknown): v is SavedPassage {
-  if (!isObject(v) || typeof v.tagId !== 'string' || typeof v.quote !== 'string' || typeof v.orphaned !== 'boolean') return false;
-  if (!Array.isArray(v.themes) || !v.themes.every((t) => isObject(t) && typeof t.id === 'string' && typeof t.label === 'string')) return false;
-  for (const key in v) {
-    if (key === 'tagId' || key === 'themes' || key === 'quote') continue;
-    const type = PASSAGE_FIELDS[key];
-    if (type === undefined || typeof v[key] !== type) return false;
-  }
-  const position = v.position as { start?: unknown; end?: unknown } | undefined;
-  return position === undefined || (isCount(position.start) && isCount(position.end) && position.start <= position.end);
-}
-
 /** Every part as record() writes it, for this report: data from disk, checked before it is believed. */
 function isSavedPair(v: unknown, reportPath: string): v is SavedPair {
   if (!isObject(v) || !isStamp(v.report) || !(v.sidecar === null || isStamp(v.sidecar))) return false;
   const evidence = v.evidence;
   if (evidence === null) return true;
-  if (!isObject(evidence) || !Array.isArray(evidence.items) || !Array.isArray(evidence.problems)) return false;
+  if (!isObject(evidence) || !isThemeLists(evidence.themes) || !Array.isArray(evidence.items) || !Array.isArray(evidence.problems)) return false;
   const report = evidence.report;
   if (!isObject(report) || report.path !== reportPath || typeof report.fileName !== 'string' || typeof report.kind !== 'string') return false;
   if (!Array.isArray(report.judgements) || !Array.isArray(report.improvements) || !isCount(report.tagCount) || !isCount(report.orphanedCount)) return false;
-  return evidence.items.every(isSavedPassage) && evidence.problems.every((p) => isObject(p) && typeof p.kind === 'string' && typeof p.path === 'string');
+  const themes = evidence.themes;
+  return evidence.items.every((row) => isSavedPassage(row, themes)) && evidence.problems.every((p) => isObject(p) && typeof p.kind === 'string' && typeof p.path === 'string');
 }

@@ -73,8 +73,11 @@ export async function foldPair(pair: FilePair, fs: IFileSystem, reader: PairRead
   const sidecar = await readPairSidecar(pair, fs, reader);
   const report = await resolveReport(pair, fs, reader.settings, sidecar.sidecar !== undefined, sidecar.sidecar?.tags ?? [], cleanSidecarFile(sidecar));
   const folded = refoldPair(pair, sidecar, report, reader.settings.analysisCache);
-  // Only a pair folded without a word about its files: such a word (an unreadable file, a warning) may not hold next time.
-  if (snapshots && sidecar.problems.length === 0 && report.problems.length === 0) snapshots.record(pair, report.reportFile, sidecar.file, folded.passages);
+  // Saved the second time a pair is folded unchanged (its report known by its stamp, or held in memory), not the
+  // first: a first collection analyses every report and is the one a person waits for most, and a pair just
+  // changed may well change again. Only a pair folded without a word about its files: such a word (an unreadable
+  // file, a warning) may not hold next time.
+  if (snapshots && report.textKey === undefined && sidecar.problems.length === 0 && report.problems.length === 0) snapshots.record(pair, report.reportFile, sidecar.file, folded.passages);
   return folded;
 }
 

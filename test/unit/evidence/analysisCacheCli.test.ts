@@ -47,11 +47,15 @@ describe('report aggregate with saved analyses', () => {
     // Three reports and notes.md, which the engine was asked about (and found not to be a report).
     assert.equal(saved.length, 4, saved.join(', '));
     const same = (result: { stdout: string }) => result.stdout.replace(/"generated": "[^"]+"/, '');
-    // Every report and its tags known unchanged by their size and time: neither read, nor their analyses.
+    // The reports known unchanged by their size and time: their saved analyses are used, and their evidence saved.
     const second = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);
-    assert.match(second.stderr, /aggregate: 4 reports and their tags unchanged since an earlier run: not read again \(evidence saved in .*new\/cache\)/);
-    assert.doesNotMatch(second.stderr, /analyses reused/);
+    assert.match(second.stderr, /aggregate: 4 analyses reused from .*new\/cache/);
     assert.equal(same(second), same(first));
+    // Every report and its tags known unchanged: neither read, nor their analyses.
+    const evidence = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);
+    assert.match(evidence.stderr, /aggregate: 4 reports and their tags unchanged since an earlier run: not read again \(evidence saved in .*new\/cache\)/);
+    assert.doesNotMatch(evidence.stderr, /analyses reused/);
+    assert.equal(same(evidence), same(first));
     // Without the saved evidence (a cache from an earlier version), the saved analyses are reused.
     rmSync(join(cacheDir, 'evidence'), { recursive: true });
     const third = await run([reports, '--format', 'json', '--cache-dir', cacheDir]);

@@ -25,7 +25,7 @@ describe('report texts for a .qdpx project', () => {
     await collectEvidence(['/ws'], fs, { analysisCache: new AnalysisCache(fs, '/cache') });
     const cache = new AnalysisCache(fs, '/cache');
     const set = await collectEvidence(['/ws'], fs, { analysisCache: cache });
-    assert.equal(cache.snapshots!.counts.used, 2, 'neither report was read by the collection');
+    assert.equal(cache.stamps.counts.trusted, 2, 'neither report was read by the collection');
     const whole = await readQdpxTexts(set, fs);
     assert.deepEqual([...whole.texts.keys()].sort(), ['/ws/a.txt', '/ws/b.txt']);
     assert.equal(whole.texts.get('/ws/a.txt'), A);
