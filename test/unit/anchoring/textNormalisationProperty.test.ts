@@ -1,5 +1,5 @@
-// The matching view is built from runs of characters taken whole (normaliseForMatching, normaliseAt); here it is
-// checked against a plain model that reads one character at a time, as the view is defined: for every line
+// The matching view is built from runs of characters taken whole (normaliseForMatching, normaliseAt, and
+// matchingView with its spans kept as segments); here it is checked against a plain model that reads one character at a time, as the view is defined: for every line
 // window of every fixture report, at random cut points (a quote with its context), and for generated text full of
 // the odd cases (hyphens at line ends, soft hyphens, folded characters, bullets, footers, CRLF, lone surrogates).
 
@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { footerLineKey, normaliseAt, normaliseForMatching, repeatedLineKeys, toNormalisedOffset, type NormaliseOptions } from '../../../src/core/tags/anchoring/textNormalisation';
+import { footerLineKey, matchingView, normaliseAt, normaliseForMatching, repeatedLineKeys, toNormalisedOffset, type NormaliseOptions } from '../../../src/core/tags/anchoring/textNormalisation';
 
 const FIXTURES = join(__dirname, '../../fixtures/reports');
 const PAGE_NUMBER_LINE = /^\s*(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
@@ -101,10 +101,29 @@ function assertSameView(text: string, options: NormaliseOptions, offsets: number
   assert.equal(view.text, model.text, JSON.stringify(text));
   assert.deepEqual([...view.starts], model.starts, JSON.stringify(text));
   assert.deepEqual([...view.ends], model.ends, JSON.stringify(text));
+  assertSameLookups(text, options, model);
   const at = normaliseAt(text, options, offsets);
   assert.equal(at.text, model.text, JSON.stringify(text));
   assert.deepEqual(at.at, offsets.map((o) => modelAt(model, o)), `${JSON.stringify(text)} at ${JSON.stringify(offsets)}`);
   assert.deepEqual(at.at, offsets.map((o) => toNormalisedOffset(view, o)));
+}
+
+/**
+ * matchingView (a report's view, its spans kept as segments) looks up what the model spells out: each view
+ * character's span (none outside the view), and each original offset's first view character at or after it.
+ */
+function assertSameLookups(text: string, options: NormaliseOptions, model: ModelView): void {
+  const view = matchingView(text, options);
+  assert.equal(view.text, model.text);
+  const n = model.text.length;
+  for (let k = -1; k <= n; k++) {
+    assert.equal(view.startOf(k), model.starts[k], `start of ${k} in ${JSON.stringify(text)}`);
+    assert.equal(view.endOf(k), model.ends[k], `end of ${k} in ${JSON.stringify(text)}`);
+  }
+  for (let k = 0; k < n; k++) assert.deepEqual(view.toOriginal(k, Math.min(n, k + 3)), { start: model.starts[k], end: model.ends[Math.min(n, k + 3) - 1] });
+  // Every offset against a binary search of the model's starts (the model's own look-up is linear: too slow here).
+  const starts = Int32Array.from(model.starts);
+  for (let o = 0; o <= text.length + 1; o++) assert.equal(view.toView(o), toNormalisedOffset({ text: model.text, starts, ends: starts }, o), `offset ${o} in ${JSON.stringify(text)}`);
 }
 
 const fixtureTexts = readdirSync(FIXTURES)
@@ -118,6 +137,7 @@ describe('matching view: runs taken whole read as the view one character at a ti
       for (const options of [{ dropLineKeys: keys }, { dropPageNumbers: false }, {}]) {
         const view = normaliseForMatching(text, options);
         const model = modelView(text, options);
+        assertSameLookups(text, options, model);
         assert.equal(view.text, model.text);
         assert.deepEqual([...view.starts], model.starts);
         assert.deepEqual([...view.ends], model.ends);

@@ -79,10 +79,10 @@ function agrees(c: Candidate, expected: number | undefined, layout: Layout): boo
   // A side with no stored context (all of it was a page footer) is no evidence either way.
   const prefix = c.prefixKnown ? similarity(c.prefixEdits, c.prefixWeight) : undefined;
   const suffix = c.suffixKnown ? similarity(c.suffixEdits, c.suffixWeight) : undefined;
-  const known = [prefix, suffix].filter((s): s is number => s !== undefined);
   const context = similarity(c.prefixEdits + c.suffixEdits, c.prefixWeight + c.suffixWeight);
-  const best = Math.max(0, ...known);
-  const worst = known.length === 2 ? Math.min(...known) : undefined;
+  // The better and (with both known) the worse side, written out: every candidate judged comes here.
+  const best = prefix === undefined ? Math.max(0, suffix ?? 0) : Math.max(0, prefix, suffix ?? 0);
+  const worst = prefix !== undefined && suffix !== undefined ? Math.min(prefix, suffix) : undefined;
   // Words on a running page footer: the copies differ only by a page number, if at all, so the context must read
   // exactly as stored; a copy one digit off is another page's.
   if (c.prefixEdits + c.suffixEdits > c.prefixExtra + c.suffixExtra && layout.onFooterLine(c)) return false;

@@ -9,7 +9,7 @@ import search from 'approx-string-match';
 import { QUOTE_CONTEXT_CHARS } from './anchorCreation';
 import { findByScanning, OccurrenceIndex } from './occurrenceIndex';
 import type { Anchor } from '../sidecar/sidecarModel';
-import { footerLineCounts, footerLineKey, keysRepeated, normaliseAt, normaliseForMatching, toNormalisedOffset, toOriginalRange, type NormalisedText } from './textNormalisation';
+import { footerLineCounts, footerLineKey, keysRepeated, matchingView, normaliseAt, type MatchingView } from './textNormalisation';
 
 export interface NormalisedQuote {
   exact: string;
@@ -60,7 +60,9 @@ export class PassageFinder {
   private repeated: Set<string> | undefined;
   private twoPageFooters: Set<string> | undefined;
   private footerCounts: Map<string, number> | undefined;
-  private readonly views = new Map<boolean, NormalisedText>();
+  /** The views without and with page footers (asked for with every look-up: fields, not a map). */
+  private viewWithoutFooters: MatchingView | undefined;
+  private viewWithFooters: MatchingView | undefined;
   private readonly indexes = new Map<boolean, OccurrenceIndex>();
   private textIndex: OccurrenceIndex | undefined;
   private textScans = 0;
@@ -94,21 +96,17 @@ export class PassageFinder {
     return normaliseQuote(quote, quote, false);
   }
 
-  view(dropFooters: boolean): NormalisedText {
-    let view = this.views.get(dropFooters);
-    if (view === undefined) {
-      view = normaliseForMatching(this.text, dropFooters ? { dropLineKeys: this.keys() } : { dropPageNumbers: false });
-      this.views.set(dropFooters, view);
-    }
-    return view;
+  view(dropFooters: boolean): MatchingView {
+    if (dropFooters) return (this.viewWithoutFooters ??= matchingView(this.text, { dropLineKeys: this.keys() }));
+    return (this.viewWithFooters ??= matchingView(this.text, { dropPageNumbers: false }));
   }
 
   toView(quote: NormalisedQuote, original: number): number {
-    return toNormalisedOffset(this.view(quote.dropFooters), original);
+    return this.view(quote.dropFooters).toView(original);
   }
 
   toOriginal(quote: NormalisedQuote, c: { start: number; end: number }): { start: number; end: number } {
-    return toOriginalRange(this.view(quote.dropFooters), c.start, c.end);
+    return this.view(quote.dropFooters).toOriginal(c.start, c.end);
   }
 
   /** Starts of `needle` in the text itself (not a view), ascending, at most `limit`: built once, for many look-ups. */
@@ -264,15 +262,16 @@ export class PassageFinder {
    * whose copy on one page was edited may be left on only one other).
    */
   onFooterLine(quote: NormalisedQuote, c: Candidate): boolean {
+    // No footer on two pages or more, nothing to look up (isFooterText's answer, found without the look-ups).
+    if (this.footersOfTwoPages().size === 0) return false;
     const view = this.view(quote.dropFooters);
     // Footers dropped from the view are not among its words (a passage that runs across a page break).
-    return this.isFooterText(view.starts[c.start] ?? 0, view.ends[c.end - 1] ?? this.text.length, quote.dropFooters ? this.keys() : undefined);
+    return this.isFooterText(view.startOf(c.start) ?? 0, view.endOf(c.end - 1) ?? this.text.length, quote.dropFooters ? this.keys() : undefined);
   }
 
   /** Whether original[from, to] touches a running footer line (other than those in `dropped`). */
   isFooterText(from: number, to: number, dropped?: Set<string>): boolean {
-    this.twoPageFooters ??= keysRepeated(this.lineCounts(), 2);
-    const footers = this.twoPageFooters;
+    const footers = this.footersOfTwoPages();
     if (footers.size === 0) return false;
     return this.someLine(from, to, (line) => {
       const key = footerLineKey(line) ?? '';
@@ -281,6 +280,11 @@ export class PassageFinder {
       for (const footer of footers) if (footer.startsWith(key) || key.startsWith(footer)) return true;
       return false;
     });
+  }
+
+  private footersOfTwoPages(): Set<string> {
+    this.twoPageFooters ??= keysRepeated(this.lineCounts(), 2);
+    return this.twoPageFooters;
   }
 
   /** Whether some line of the text overlapping original[from, to] passes `test`. */
@@ -298,8 +302,8 @@ export class PassageFinder {
   /** Whether the candidate, with its context, touches a line that the text holds more than once (and the view keeps). */
   onRepeatedLine(quote: NormalisedQuote, c: Candidate): boolean {
     const view = this.view(quote.dropFooters);
-    const from = view.starts[Math.max(0, c.start - quote.prefix.length)] ?? 0;
-    const to = view.ends[Math.min(view.text.length, c.end + quote.suffix.length) - 1] ?? this.text.length;
+    const from = view.startOf(Math.max(0, c.start - quote.prefix.length)) ?? 0;
+    const to = view.endOf(Math.min(view.text.length, c.end + quote.suffix.length) - 1) ?? this.text.length;
     const repeated = this.repeatedLines();
     let lineStart = Math.max(this.text.lastIndexOf('\n', from - 1), this.text.lastIndexOf('\r', from - 1)) + 1;
     while (lineStart <= to && lineStart < this.text.length) {
@@ -466,10 +470,12 @@ function lastBreakIn(text: string): number {
   return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
 }
 
+const BARE_NUMBER = /^\s*\d{1,4}\s*$/;
+
 function isCutFooter(piece: string, keys: Set<string> | undefined, fits: (key: string, piece: string) => boolean): boolean {
   if (piece.trim() === '') return false;
   // A bare page number, or the end of "<dates>      7".
-  if (/^\s*\d{1,4}\s*$/.test(piece)) return true;
+  if (BARE_NUMBER.test(piece)) return true;
   if (keys === undefined || keys.size === 0) return false;
   const key = piece.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#').replace(/[\u2018\u2019]/g, "'");
   if (key.length < 8) return false;

@@ -106,37 +106,43 @@ interface LineSpan {
 
 function lineSpans(text: string): LineSpan[] {
   const lines: LineSpan[] = [];
+  eachLine(text, (start, end, next) => lines.push({ start, end, next }));
+  return lines;
+}
+
+/** Each line as lineSpans lists them, in order, without building the list (a quote's, for every tag); `last` for the final one. */
+function eachLine(text: string, visit: (start: number, end: number, next: number, last: boolean) => void): void {
   let start = 0;
   if (text.indexOf('\r') < 0 && text.indexOf('\f') < 0) {
     // Only '\n' breaks (nearly every text): found by the native search rather than character by character.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ start, end: i, next: i + 1 });
+      visit(start, i, i + 1, false);
       start = i + 1;
     }
-    lines.push({ start, end: text.length, next: text.length });
-    return lines;
+    visit(start, text.length, text.length, true);
+    return;
   }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (!isBreak(c)) continue;
     const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    lines.push({ start, end: i, next });
+    visit(start, i, next, false);
     start = next;
     i = next - 1;
   }
-  lines.push({ start, end: text.length, next: text.length });
-  return lines;
+  visit(start, text.length, text.length, true);
 }
 
-function endsWithDigit(text: string, span: LineSpan): boolean {
-  let i = span.end - 1;
-  while (i >= span.start && isSpace(text.charCodeAt(i))) i--;
+/** Whether text[start, end) ends with a digit, spaces after it aside. */
+function endsWithDigit(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isSpace(text.charCodeAt(i))) i--;
   const c = text.charCodeAt(i);
-  return i >= span.start && c >= 48 && c <= 57;
+  return i >= start && c >= 48 && c <= 57;
 }
 
 function isPageNumbered(text: string, span: LineSpan | undefined): boolean {
-  if (span === undefined || !endsWithDigit(text, span)) return false;
+  if (span === undefined || !endsWithDigit(text, span.start, span.end)) return false;
   const line = text.slice(span.start, span.end);
   return PAGE_NUMBER_LINE.test(line) || TRAILING_PAGE_NUMBER.test(line);
 }
@@ -169,29 +175,56 @@ export function footerLineCounts(text: string): Map<string, number> {
   return counts;
 }
 
+/** The matching view with the original span of every character (see MatchingView for a whole report's). */
 export function normaliseForMatching(text: string, options: NormaliseOptions = {}): NormalisedText {
-  return buildView(text, options).build();
+  return matchingView(text, options).withSpans();
+}
+
+/** The matching view of a whole text, as PassageFinder searches it. */
+export function matchingView(text: string, options: NormaliseOptions = {}): MatchingView {
+  const view = new SegmentedView(text);
+  walk(text, options, view);
+  return view.finish();
 }
 
 /**
  * The matching view's text, and for each original offset the index of the first view character that starts at
  * or after it (as toNormalisedOffset): for a quote with its context, normalised for every tag on every
- * re-anchoring, without copying out the spans of every character.
+ * re-anchoring, without keeping the spans of its characters.
  */
 export function normaliseAt(text: string, options: NormaliseOptions, offsets: readonly number[]): { text: string; at: number[] } {
-  // The same walk as buildView, but runs of characters kept as they are go into the text as slices: a quote is
-  // mostly such runs, and copying them character by character into typed arrays was most of a re-anchoring.
+  const view = new QuoteView(text, offsets);
+  walk(text, options, view);
+  return view.finish();
+}
+
+/** What the walk builds: runs of the original kept as they are, and characters put in place of others. */
+interface ViewSink {
+  readonly length: number;
+  /** The view's last character so far (length > 0). */
+  lastCode(): number;
+  /** Original [from, to) as it is, each character standing for itself. */
+  keep(from: number, to: number): void;
+  /** `chars`, each standing for original [start, end). */
+  add(chars: string, start: number, end: number): void;
+}
+
+/** The walk over the text that makes the matching view, character by character save runs of plain text. */
+function walk(text: string, options: NormaliseOptions, view: ViewSink): void {
   const dropped = droppedLineMask(text, options);
   const n = text.length;
-  const view = new QuoteView(text, offsets);
   let wsStart = -1;
+  let wsEnd = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (isBlankCode(c, dropped, i)) {
       if (wsStart < 0) wsStart = i;
+      wsEnd = i + 1;
       continue;
     }
     if (c === SOFT_HYPHEN) continue;
+    // Join words split by a hyphen: "well-\norganised", "well-organised" and "wellorganised" all read
+    // "wellorganised", since conversions disagree about which hyphens are real.
     if (isHyphen(c) && wsStart < 0 && view.length > 0 && isLetter(view.lastCode())) {
       const next = afterJoiningHyphen(text, dropped, i);
       if (next >= 0) {
@@ -200,7 +233,7 @@ export function normaliseAt(text: string, options: NormaliseOptions, offsets: re
       }
     }
     if (wsStart >= 0) {
-      if (view.length > 0) view.add(' ', wsStart);
+      if (view.length > 0) view.add(' ', wsStart, wsEnd);
       wsStart = -1;
     }
     if (isPlain(c)) {
@@ -211,16 +244,16 @@ export function normaliseAt(text: string, options: NormaliseOptions, offsets: re
     }
     const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
     if (fold === undefined) view.keep(i, i + 1);
-    else view.add(fold, i);
+    else view.add(fold, i, i + 1);
   }
-  return view.finish();
 }
 
 /**
- * normaliseAt's view: its text, built from slices of the original and the characters put in their place, and
- * for each offset asked for the index of the first view character starting at or after it.
+ * normaliseAt's view: its text, built from slices of the original and the characters put in their place (a quote
+ * is mostly runs kept as they are, and copying them character by character was most of a re-anchoring), and for
+ * each offset asked for the index of the first view character starting at or after it.
  */
-class QuoteView {
+class QuoteView implements ViewSink {
   private out = '';
   /** Original [runStart, runEnd) is kept as it is, next in the view, not yet copied into `out`. */
   private runStart = -1;
@@ -236,7 +269,6 @@ class QuoteView {
     this.at = offsets.map(() => -1);
   }
 
-  /** Original [from, to) as it is. */
   keep(from: number, to: number): void {
     if (this.runEnd !== from) {
       this.flush();
@@ -246,8 +278,8 @@ class QuoteView {
     this.length += to - from;
   }
 
-  /** `chars`, all standing for original text from `start`. */
-  add(chars: string, start: number): void {
+  /** `chars`, all standing for original text from `start` (where they end is no matter here). */
+  add(chars: string, start: number, _end: number): void {
     this.flush();
     this.reach(start, this.length);
     this.out += chars;
@@ -284,44 +316,178 @@ class QuoteView {
   }
 }
 
-function buildView(text: string, options: NormaliseOptions): ViewBuilder {
-  const dropped = droppedLineMask(text, options);
-  const n = text.length;
-  const view = ViewBuilder.for(n + 16);
-  let wsStart = -1;
-  let wsEnd = -1;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (isBlankCode(c, dropped, i)) {
-      if (wsStart < 0) wsStart = i;
-      wsEnd = i + 1;
-      continue;
+/** Reads a Uint16Array's code units as they are (little-endian machines, and a BOM kept), if it can. */
+const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+
+/** Reports up to this long share one buffer for their view's characters; a longer one gets its own, not kept. */
+const SHARED_CODES_LIMIT = 1 << 20;
+let sharedCodes: Uint16Array | undefined;
+
+/**
+ * A whole report's view: its characters written into a buffer (one decode of it is far cheaper than joining a
+ * report's thousands of slices), their original spans kept as segments rather than two numbers per character:
+ * a segment is either a run whose characters stand for successive original characters (nearly all of a report:
+ * words, single spaces, a line break between two words), or characters that all stand for one original span
+ * (a run of spaces, a ligature's letters).
+ */
+class SegmentedView implements ViewSink {
+  private codes: Uint16Array;
+  /** Whether a surrogate was written: TextDecoder would replace a lone one, String.fromCharCode keeps it. */
+  private surrogates = false;
+  length = 0;
+  /** Each segment's first view index, the original start of its first character, and -1 for a run or its end. */
+  private readonly segView: number[] = [];
+  private readonly segStart: number[] = [];
+  private readonly segEnd: number[] = [];
+  /** The original offset the last segment, a run, goes on with; -1 after one that is not a run. */
+  private next = -1;
+
+  constructor(private readonly source: string) {
+    // The view is never longer than the text but for folds ("ﬃ" reads "ffi"), which grow it.
+    const capacity = source.length + 16;
+    if (capacity > SHARED_CODES_LIMIT) this.codes = new Uint16Array(capacity);
+    else this.codes = sharedCodes !== undefined && sharedCodes.length >= capacity ? sharedCodes : (sharedCodes = new Uint16Array(Math.max(capacity, 2 * (sharedCodes?.length ?? 0))));
+  }
+
+  lastCode(): number {
+    return this.codes[this.length - 1]!;
+  }
+
+  keep(from: number, to: number): void {
+    this.runOf(this.length, from, to);
+    if (this.length + (to - from) > this.codes.length) this.grow(to - from);
+    const { codes, source } = this;
+    let k = this.length;
+    for (let i = from; i < to; i++, k++) {
+      const c = source.charCodeAt(i);
+      codes[k] = c;
+      if ((c & 0xf800) === 0xd800) this.surrogates = true;
     }
-    if (c === SOFT_HYPHEN) continue;
-    // Join words split by a hyphen: "well-\norganised", "well-organised" and "wellorganised" all read
-    // "wellorganised", since conversions disagree about which hyphens are real.
-    if (isHyphen(c) && wsStart < 0 && view.length > 0 && isLetter(view.lastCode())) {
-      const next = afterJoiningHyphen(text, dropped, i);
-      if (next >= 0) {
-        i = next - 1;
-        continue;
+    this.length = k;
+  }
+
+  add(chars: string, start: number, end: number): void {
+    if (this.length + chars.length > this.codes.length) this.grow(chars.length);
+    for (let k = 0; k < chars.length; k++) {
+      if (end === start + 1) this.runOf(this.length, start, end);
+      else if (this.next >= 0 || this.segStart[this.segStart.length - 1] !== start || this.segEnd[this.segEnd.length - 1] !== end) {
+        this.segment(this.length, start, end);
+        this.next = -1;
+      }
+      this.codes[this.length++] = chars.charCodeAt(k);
+    }
+  }
+
+  finish(): MatchingView {
+    return new MatchingView(this.text(), this.segView, this.segStart, this.segEnd);
+  }
+
+  private text(): string {
+    const codes = this.codes.subarray(0, this.length);
+    // Decoding the code units as they lie in memory is several times faster than fromCharCode on a long view.
+    if (!this.surrogates && UTF16_DECODER !== undefined) return UTF16_DECODER.decode(codes);
+    let text = '';
+    // apply() takes the typed array as it is; a spread would walk it through the iterator protocol, far slower.
+    for (let k = 0; k < codes.length; k += 4096) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(codes.length, k + 4096)) as unknown as number[]);
+    return text;
+  }
+
+  private grow(more: number): void {
+    const codes = new Uint16Array(2 * (this.codes.length + more));
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+  }
+
+  /** View characters from `view` on standing for original [from, to), one each. */
+  private runOf(view: number, from: number, to: number): void {
+    if (this.next !== from) this.segment(view, from, -1);
+    this.next = to;
+  }
+
+  private segment(view: number, start: number, end: number): void {
+    this.segView.push(view);
+    this.segStart.push(start);
+    this.segEnd.push(end);
+  }
+}
+
+/** A whole text's matching view: its text, and the original span of each of its characters, looked up by segment. */
+export class MatchingView {
+  constructor(
+    readonly text: string,
+    private readonly segView: readonly number[],
+    private readonly segStart: readonly number[],
+    private readonly segEnd: readonly number[],
+  ) {}
+
+  /** Where view character k starts in the original; undefined outside the view (as an array's index). */
+  startOf(k: number): number | undefined {
+    if (!(k >= 0 && k < this.text.length)) return undefined;
+    const s = this.segmentOf(k);
+    return this.segEnd[s]! < 0 ? this.segStart[s]! + (k - this.segView[s]!) : this.segStart[s]!;
+  }
+
+  /** Where view character k ends in the original; undefined outside the view. */
+  endOf(k: number): number | undefined {
+    if (!(k >= 0 && k < this.text.length)) return undefined;
+    const s = this.segmentOf(k);
+    const end = this.segEnd[s]!;
+    return end < 0 ? this.segStart[s]! + (k - this.segView[s]!) + 1 : end;
+  }
+
+  /** Original range covered by view[nStart, nEnd) (nEnd > nStart), as toOriginalRange. */
+  toOriginal(nStart: number, nEnd: number): { start: number; end: number } {
+    return { start: this.startOf(nStart)!, end: this.endOf(nEnd - 1)! };
+  }
+
+  /** Index of the first view character that starts at or after the original offset, as toNormalisedOffset. */
+  toView(offset: number): number {
+    // The first segment whose last character starts at or after the offset: starts never decrease.
+    let lo = 0;
+    let hi = this.segView.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lastStart(mid) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.segView.length) return this.text.length;
+    return this.segEnd[lo]! < 0 ? this.segView[lo]! + Math.max(0, offset - this.segStart[lo]!) : this.segView[lo]!;
+  }
+
+  /** The view with every character's span spelled out. */
+  withSpans(): NormalisedText {
+    const n = this.text.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let s = 0; s < this.segView.length; s++) {
+      const to = s + 1 < this.segView.length ? this.segView[s + 1]! : n;
+      const start = this.segStart[s]!;
+      const end = this.segEnd[s]!;
+      for (let k = this.segView[s]!; k < to; k++) {
+        starts[k] = end < 0 ? start + (k - this.segView[s]!) : start;
+        ends[k] = end < 0 ? starts[k]! + 1 : end;
       }
     }
-    if (wsStart >= 0) {
-      if (view.length > 0) view.push(32, wsStart, wsEnd);
-      wsStart = -1;
-    }
-    if (isPlain(c)) {
-      const end = plainRunEnd(text, dropped, i + 1);
-      view.pushRun(text, i, end);
-      i = end - 1;
-      continue;
-    }
-    const fold = c >= 0x60 && (c === 0x60 || c >= 0xab) ? FOLDS.get(c) : undefined;
-    if (fold === undefined) view.push(c, i, i + 1);
-    else for (let k = 0; k < fold.length; k++) view.push(fold.charCodeAt(k), i, i + 1);
+    return { text: this.text, starts, ends };
   }
-  return view;
+
+  private lastStart(s: number): number {
+    if (this.segEnd[s]! >= 0) return this.segStart[s]!;
+    const to = s + 1 < this.segView.length ? this.segView[s + 1]! : this.text.length;
+    return this.segStart[s]! + (to - 1 - this.segView[s]!);
+  }
+
+  /** The segment holding view character k: the last one starting at or before it. */
+  private segmentOf(k: number): number {
+    let lo = 0;
+    let hi = this.segView.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.segView[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 /**
@@ -332,17 +498,22 @@ function isPlain(c: number): boolean {
   return c > 32 && c < 127 && c !== 0x2d && c !== 0x60;
 }
 
+/** Plain characters (isPlain) and single spaces each followed by one: plainRunEnd's run, matched natively. */
+const PLAIN_RUN = /(?:[\x21-\x2c\x2e-\x5f\x61-\x7e]|\x20[\x21-\x2c\x2e-\x5f\x61-\x7e])*/y;
+
 /**
  * The end of the run from `i` of plain characters and single spaces between them, none on a dropped line: all of
  * it reads in the view as it is (a single space stands for itself), so it is taken as one piece.
  */
 function plainRunEnd(text: string, dropped: Uint8Array | undefined, i: number): number {
-  const n = text.length;
-  for (;;) {
-    if (i < n && isPlain(text.charCodeAt(i)) && (dropped === undefined || dropped[i] === 0)) i++;
-    else if (i + 1 < n && text.charCodeAt(i) === 32 && isPlain(text.charCodeAt(i + 1)) && (dropped === undefined || (dropped[i] === 0 && dropped[i + 1] === 0))) i += 2;
-    else return i;
-  }
+  PLAIN_RUN.lastIndex = i;
+  PLAIN_RUN.test(text);
+  const end = PLAIN_RUN.lastIndex;
+  if (dropped === undefined) return end;
+  // A dropped line ends the run where it begins, or at the space before it (a space is taken only with the
+  // character after it).
+  for (let j = i; j < end; j++) if (dropped[j] === 1) return j > i && text.charCodeAt(j - 1) === 32 ? j - 1 : j;
+  return end;
 }
 
 /**
@@ -372,99 +543,6 @@ function isBlankCode(c: number, dropped: Uint8Array | undefined, i: number): boo
   return (dropped !== undefined && dropped[i] === 1) || isSpace(c) || (c >= 0x2000 && BULLETS.has(c));
 }
 
-/** Reads a Uint16Array's code units as they are (little-endian machines, and a BOM kept), if it can. */
-const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
-
-/** Inputs up to this long (a quote with its context) are built in one shared scratch builder. */
-const SCRATCH_LIMIT = 4096;
-
-/**
- * The view's characters and their original spans, grown as needed. A class with fields rather than closures over
- * reassigned arrays: the view of a whole report is built on every re-anchoring, and this keeps it a tight loop.
- */
-class ViewBuilder {
-  private static scratch: ViewBuilder | undefined;
-  private codes: Uint16Array;
-  private starts: Int32Array;
-  private ends: Int32Array;
-  /** Whether a surrogate was pushed: TextDecoder would replace a lone one, String.fromCharCode keeps it. */
-  private surrogates = false;
-  length = 0;
-
-  private constructor(private capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  /**
-   * A builder for about `capacity` characters. Every quote of every tag is normalised on each re-anchoring, and
-   * three fresh typed arrays per quote cost more than the normalising: short inputs share one builder (the calls
-   * are synchronous and build() copies out), while a whole report gets its own, not kept afterwards.
-   */
-  static for(capacity: number): ViewBuilder {
-    if (capacity > SCRATCH_LIMIT) return new ViewBuilder(capacity);
-    ViewBuilder.scratch ??= new ViewBuilder(SCRATCH_LIMIT);
-    ViewBuilder.scratch.length = 0;
-    ViewBuilder.scratch.surrogates = false;
-    return ViewBuilder.scratch;
-  }
-
-  lastCode(): number {
-    return this.codes[this.length - 1]!;
-  }
-
-  push(code: number, start: number, end: number): void {
-    if (this.length === this.capacity) this.grow();
-    if ((code & 0xf800) === 0xd800) this.surrogates = true;
-    this.codes[this.length] = code;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
-  }
-
-  /** Original [from, to) of plain characters (see isPlain), each as it is. */
-  pushRun(text: string, from: number, to: number): void {
-    while (this.length + (to - from) > this.capacity) this.grow();
-    const { codes, starts, ends } = this;
-    let k = this.length;
-    for (let i = from; i < to; i++, k++) {
-      codes[k] = text.charCodeAt(i);
-      starts[k] = i;
-      ends[k] = i + 1;
-    }
-    this.length = k;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const codes = new Uint16Array(this.capacity);
-    const starts = new Int32Array(this.capacity);
-    const ends = new Int32Array(this.capacity);
-    codes.set(this.codes);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.codes = codes;
-    this.starts = starts;
-    this.ends = ends;
-  }
-
-  text(): string {
-    // Decoding the code units as they lie in memory is several times faster than fromCharCode on a long view.
-    if (!this.surrogates && UTF16_DECODER !== undefined) return UTF16_DECODER.decode(this.codes.subarray(0, this.length));
-    let text = '';
-    // apply() takes the typed array as it is; a spread would walk it through the iterator protocol, far slower.
-    for (let k = 0; k < this.length; k += 4096) text += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + 4096)) as unknown as number[]);
-    return text;
-  }
-
-  build(): NormalisedText {
-    // The shared scratch is copied out; a builder of its own is dropped afterwards, so its arrays are kept as they are.
-    const own = this !== ViewBuilder.scratch;
-    const spans = (a: Int32Array): Int32Array => (own ? a.subarray(0, this.length) : a.slice(0, this.length));
-    return { text: this.text(), starts: spans(this.starts), ends: spans(this.ends) };
-  }
-}
 
 /** Original range covered by view[nStart, nEnd) (nEnd > nStart). */
 export function toOriginalRange(view: NormalisedText, nStart: number, nEnd: number): { start: number; end: number } {
@@ -489,16 +567,33 @@ function droppedLineMask(text: string, options: NormaliseOptions): Uint8Array | 
   const pageNumbers = options.dropPageNumbers ?? true;
   if (keys === undefined && !pageNumbers) return undefined;
   let mask: Uint8Array | undefined;
-  const lines = lineSpans(text);
-  lines.forEach((span, i) => {
-    if (options.partialEdges === true && (i === 0 || i === lines.length - 1)) return;
+  let first = true;
+  eachLine(text, (start, end, next, last) => {
+    const edge = first || last;
+    first = false;
+    if (options.partialEdges === true && edge) return;
     const drop =
-      (pageNumbers && endsWithDigit(text, span) && PAGE_NUMBER_LINE.test(text.slice(span.start, span.end))) ||
-      (keys !== undefined && span.end - span.start >= 4 && keys.has(footerLineKey(text.slice(span.start, span.end)) ?? ''));
+      (pageNumbers && endsWithDigit(text, start, end) && PAGE_NUMBER_LINE.test(text.slice(start, end))) ||
+      (keys !== undefined && end - start >= 4 && keys.has(footerLineKey(text.slice(start, end)) ?? ''));
     if (drop) {
-      mask ??= new Uint8Array(text.length);
-      mask.fill(1, span.start, span.next);
+      mask ??= sharedMask(text.length);
+      mask.fill(1, start, next);
     }
   });
+  return mask;
+}
+
+let maskBuffer: Uint8Array | undefined;
+
+/**
+ * A mask of `length` zeros. Every view built (a report's on each re-anchoring, a quote's for each tag) is walked
+ * to its end before the next one is begun, so one buffer serves them all: a fresh one each time was a large
+ * allocation for every report.
+ */
+function sharedMask(length: number): Uint8Array {
+  if (length > SHARED_CODES_LIMIT) return new Uint8Array(length);
+  if (maskBuffer === undefined || maskBuffer.length < length) maskBuffer = new Uint8Array(Math.max(length, 2 * (maskBuffer?.length ?? 0), 4096));
+  const mask = maskBuffer.subarray(0, length);
+  mask.fill(0);
   return mask;
 }
