@@ -70,7 +70,10 @@ export class AnalysisCache {
   private listed: Map<string, number> | undefined;
   /** Reports known unchanged by their file's size and time, with their text's key here (reportStamps.ts). */
   readonly stamps: ReportStamps;
-  /** Pairs of files known unchanged by their size and time, with the evidence they gave (evidenceSnapshots.ts); none when the cache is off. */
+  /**
+   * Pairs of files known unchanged by their size and time, with the evidence they gave (evidenceSnapshots.ts),
+   * bounded by the same number of bytes as the analyses, apart from them; none when the cache is off.
+   */
   readonly snapshots: EvidenceSnapshots | undefined;
 
   constructor(
@@ -82,7 +85,7 @@ export class AnalysisCache {
     this.engine = options.engineVersion ?? ENGINE_VERSION;
     this.now = options.now ?? Date.now;
     this.stamps = new ReportStamps(fs, joinPath(folder, STAMPS_FILE_NAME), (path, text) => this.writeAtomically(path, text), { now: this.now, engineVersion: this.engine });
-    if (this.maxBytes > 0) this.snapshots = new EvidenceSnapshots(fs, joinPath(folder, SNAPSHOT_FOLDER_NAME), (path, text) => this.writeAtomically(path, text), { engineVersion: this.engine });
+    if (this.maxBytes > 0) this.snapshots = new EvidenceSnapshots(fs, joinPath(folder, SNAPSHOT_FOLDER_NAME), (path, text) => this.writeAtomically(path, text), { engineVersion: this.engine, maxBytes: this.maxBytes });
   }
 
   /** The entry's name: SHA-256 of the text, marked when it was analysed as Markdown (a different model). */

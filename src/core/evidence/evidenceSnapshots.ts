@@ -54,6 +54,8 @@ export interface EvidenceSnapshotsOptions {
   foldVersion?: number;
   /** Characters recorded before the folders already passed are written; HELD_LIMIT unless a test sets it. */
   heldLimit?: number;
+  /** Upper bound on the folders' files' total size in bytes (the least recently written go first); none if absent. */
+  maxBytes?: number;
 }
 
 export class EvidenceSnapshots {
@@ -68,6 +70,7 @@ export class EvidenceSnapshots {
   private writing: Promise<void> = Promise.resolve();
   private readonly header: string;
   private readonly heldLimit: number;
+  private readonly maxBytes: number;
 
   constructor(
     private readonly fs: IFileSystem,
@@ -76,6 +79,7 @@ export class EvidenceSnapshots {
     options: EvidenceSnapshotsOptions = {},
   ) {
     this.heldLimit = options.heldLimit ?? HELD_LIMIT;
+    this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     this.header = JSON.stringify({ format: SNAPSHOT_FORMAT, engine: options.engineVersion ?? ENGINE_VERSION, fold: options.foldVersion ?? EVIDENCE_FOLD_VERSION, checks: sidecarChecks() });
   }
 
@@ -169,8 +173,32 @@ export class EvidenceSnapshots {
     this.changed.clear();
     this.held = 0;
     this.folders.clear();
-    this.writing = this.writing.then(() => this.writeFolders(changed));
+    this.writing = this.writing.then(() => this.writeFolders(changed)).then(() => (changed.length > 0 ? this.evict() : undefined));
     await this.writing;
+  }
+
+  /**
+   * Keeps the folders' files within the bound, the most recently written first (a folder collected again is written
+   * again only when one of its pairs changed, so this is close to least recently used). Never rejects.
+   */
+  private async evict(): Promise<void> {
+    try {
+      const names = (await this.fs.readDirectory(this.folder)).filter((name) => name.endsWith('.jsonl'));
+      const files: Array<{ path: string; size: number; mtime: number }> = [];
+      for (const name of names) {
+        const path = joinPath(this.folder, name);
+        const stat = await this.fs.stat(path);
+        if (stat?.kind === 'file') files.push({ path, size: stat.size, mtime: stat.mtime });
+      }
+      files.sort((a, b) => b.mtime - a.mtime);
+      let kept = 0;
+      for (const file of files) {
+        kept += file.size;
+        if (kept > this.maxBytes) await this.fs.delete(file.path);
+      }
+    } catch {
+      // Only space is lost, until the next flush.
+    }
   }
 
   private async writeFolders(changed: ReadonlyArray<[string, Map<string, string>]>): Promise<void> {

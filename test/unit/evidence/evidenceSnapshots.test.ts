@@ -254,4 +254,21 @@ describe('evidence snapshots (unchanged pairs of files are not read again)', () 
     await snapshots.flush();
     assert.deepEqual(written, [snapshots.fileOf('/ws/a'), snapshots.fileOf('/ws/b')]);
   });
+
+  it('keeps the folders\' files within the bound, the most recently written first', async () => {
+    const fs = workspace();
+    await warmUp(fs);
+    const files = snapshotFiles(fs);
+    assert.equal(files.length, 2);
+    const sizes = files.map((p) => fs.get(p)!.length);
+    // Room for the larger file only: the one written last (the top folder's, written again below) stays.
+    const bound = Math.max(...sizes) + 1;
+    const snapshots = new EvidenceSnapshots(fs, '/cache/evidence', (path, text) => fs.writeFile(path, text), { maxBytes: bound });
+    fs.files.get(snapshots.fileOf('/ws/older'))!.mtime = LONG_AGO;
+    snapshots.record({ reportPath: '/ws/notes.md' }, { size: fs.get('/ws/notes.md')!.length, mtime: LONG_AGO, readAt: LONG_AGO + 60_000 }, undefined, undefined);
+    await snapshots.flush();
+    const kept = snapshotFiles(fs);
+    assert.deepEqual(kept, [snapshots.fileOf('/ws')]);
+    assert.ok(kept.reduce((sum, p) => sum + fs.get(p)!.length, 0) <= bound);
+  });
 });
