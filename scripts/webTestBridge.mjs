@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const FILE_CALLS = new Set(['readFileSync', 'writeFileSync', 'existsSync', 'mkdirSync', 'mkdtempSync', 'rmSync', 'renameSync',
-  'copyFileSync', 'appendFileSync', 'readdirSync']);
+  'copyFileSync', 'appendFileSync', 'readdirSync', 'utimesSync']);
 
 const decode = (arg) => (arg && typeof arg === 'object' && typeof arg.$bytes === 'string' ? Buffer.from(arg.$bytes, 'base64') : arg);
 

@@ -3,7 +3,7 @@
 // report text and notes as text (an HTML payload in a note stays inert), lists problems, and its exports write
 // files. The webview reports what it drew, read through the extension's API; the screenshots are checked against it.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
@@ -16,6 +16,8 @@ import { knownAuthorities } from '../../src/core/vocabulary/regions';
 
 interface RenderedState {
   passages: number;
+  /** What the saved analyses and evidence did for the last collection. */
+  saved?: { unchanged: number; reused: number };
   heatCells: number;
   heatRows: number;
   heatColumns: number;
@@ -187,6 +189,50 @@ describe('Evidence view', () => {
     writeFileSync(join(dir, `${report}.tags.json`), sidecarText);
     await waitFor('the view to follow the tags file', async () => (await state())?.passages === 4, 15_000);
     await vscode.workspace.fs.delete(diskUri(dir), { recursive: true, useTrash: false });
+  });
+
+  it('keeps the evidence of unchanged reports and tags files, and reads neither again on the next collection', async () => {
+    // A copy dated an hour back, as reports on disk are: a file changed within two seconds of its reading is never
+    // known by its size and time. Outside the workspace, so that no watcher collects on its own between the
+    // collections this test asks for.
+    const dir = mkdtempSync(join(tmpdir(), 'ira-evidence-saved-'));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const entry of readdirSync(folder().fsPath, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      copyFileSync(join(folder().fsPath, entry.name), join(dir, entry.name));
+      utimesSync(join(dir, entry.name), hourAgo, hourAgo);
+    }
+    try {
+      const first = await openEvidence([diskUri(dir)]);
+      assert.equal(first.passages, 14);
+      // Collected again over the same files, the reports are known unchanged and each pair's evidence is saved; from
+      // then on a collection reads neither the reports nor their tags files: the four reports, and the folder's
+      // README.md (a text file that is no report, known as such). A collection the view starts by itself (a file
+      // event from an earlier test) may come between, so the outcome is awaited rather than the collections counted.
+      let last: { unchanged: number; reused: number } | undefined;
+      const third = await waitFor('a collection that reads no report or tags file', async () => {
+        const drawn = await state({ refresh: true });
+        last = (await state())?.saved;
+        return last?.unchanged === 5 ? drawn : undefined;
+      }, 20_000);
+      assert.equal(last?.reused, 0, 'no saved analysis read either');
+      assert.equal(third?.passages, first.passages);
+      assert.equal(third?.summary, first.summary);
+      assert.equal(third?.heatCells, first.heatCells);
+      assert.equal(third?.recurring, first.recurring);
+      // A tags file changed since (a minute ago): the next collection reads that pair again, and not the others.
+      const sidecarPath = join(dir, 'larkfield-ilacs-2023.txt.tags.json');
+      const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] };
+      writeFileSync(sidecarPath, JSON.stringify({ ...sidecar, tags: sidecar.tags.slice(0, 1) }, null, 2));
+      utimesSync(sidecarPath, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      const fewer = first.passages - (sidecar.tags.length - 1);
+      const after = await state({ refresh: true });
+      assert.equal(after?.passages, fewer);
+      assert.equal((await state())?.saved?.unchanged, 4);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports the filtered evidence as CSV, one row per passage, and refuses a target outside the workspace', async () => {

@@ -37,6 +37,12 @@ export function copyFileSync(from: string, to: string): void {
   callBridge('copyFileSync', from, to);
 }
 
+/** Times cross the bridge as seconds since the epoch, which node:fs takes as well as Dates. */
+export function utimesSync(path: string, atime: Date | number, mtime: Date | number): void {
+  const seconds = (t: Date | number) => (typeof t === 'number' ? t : t.getTime() / 1000);
+  callBridge('utimesSync', path, seconds(atime), seconds(mtime));
+}
+
 export function appendFileSync(path: string, data: string): void {
   callBridge('appendFileSync', path, data);
 }

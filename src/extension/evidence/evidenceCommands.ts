@@ -30,7 +30,7 @@ export interface EvidenceStateRequest {
 }
 
 /** What the Evidence view drew; with no request, also where its reports were analysed (workers or this thread). */
-export type EvidenceViewState = EvidenceRenderedState & { analysis?: ReturnType<typeof analysisCounts> };
+export type EvidenceViewState = EvidenceRenderedState & { analysis?: ReturnType<typeof analysisCounts>; saved?: EvidencePanel['savedCounts'] };
 
 export interface EvidenceDependencies {
   extensionUri: vscode.Uri;
@@ -113,7 +113,7 @@ export async function evidenceViewState(request: EvidenceStateRequest = {}): Pro
     return next;
   }
   const state = await panel.renderedState();
-  return { ...state, analysis: analysisCounts() };
+  return { ...state, analysis: analysisCounts(), saved: panel.savedCounts };
 }
 
 async function copyWithCitation(deps: EvidenceDependencies): Promise<string | undefined> {

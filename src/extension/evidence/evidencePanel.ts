@@ -107,6 +107,7 @@ export class EvidencePanel implements vscode.Disposable {
   // reports whose text changed.
   private readonly modelCache = new ReportModelCache();
   private stale = false;
+  private saved: { unchanged: number; reused: number } | undefined;
   /** Tags files changed since the evidence was last brought up to date. */
   private readonly changed = new Set<vscode.Uri>();
   private readonly states = new RenderedStates<EvidenceRenderedState>();
@@ -235,7 +236,10 @@ export class EvidencePanel implements vscode.Disposable {
           }),
         );
         // A cancelled run's partial set is never shown as the evidence: the last complete one stays.
-        if (generation === this.generation && !cancel.token.isCancellationRequested) this.evidence = collected;
+        if (generation === this.generation && !cancel.token.isCancellationRequested) {
+          this.evidence = collected;
+          if (analysisCache) this.noteSaved(analysisCache);
+        }
       } catch (error) {
         this.host.log.error(`Evidence: ${(error as Error).message}`);
         void vscode.window.showErrorMessage(`Could not collect the evidence: ${(error as Error).message}`);
@@ -250,6 +254,17 @@ export class EvidencePanel implements vscode.Disposable {
     this.collecting = run;
     await run;
     if (this.collecting === run) this.collecting = undefined;
+  }
+
+  /** What the saved analyses and evidence did for the last complete collection (for the log, and tests). */
+  get savedCounts(): { unchanged: number; reused: number } | undefined {
+    return this.saved;
+  }
+
+  private noteSaved(cache: AnalysisCache): void {
+    this.saved = { unchanged: cache.snapshots?.counts.used ?? 0, reused: cache.counts.hits };
+    const { unchanged, reused } = this.saved;
+    if (unchanged > 0 || reused > 0) this.host.log.info(`Evidence: ${unchanged} report(s) and their tags unchanged since an earlier collection, not read again; ${reused} saved analysis(es) reused.`);
   }
 
   /** Cancels the collection under way, as the view's Cancel button does. */
