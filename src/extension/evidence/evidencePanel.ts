@@ -107,7 +107,7 @@ export class EvidencePanel implements vscode.Disposable {
   // reports whose text changed.
   private readonly modelCache = new ReportModelCache();
   private stale = false;
-  private saved: { unchanged: number; reused: number } | undefined;
+  private saved: { unchanged: number; reused: number; saved: number } | undefined;
   /** Tags files changed since the evidence was last brought up to date. */
   private readonly changed = new Set<vscode.Uri>();
   private readonly states = new RenderedStates<EvidenceRenderedState>();
@@ -257,12 +257,12 @@ export class EvidencePanel implements vscode.Disposable {
   }
 
   /** What the saved analyses and evidence did for the last complete collection (for the log, and tests). */
-  get savedCounts(): { unchanged: number; reused: number } | undefined {
+  get savedCounts(): { unchanged: number; reused: number; saved: number } | undefined {
     return this.saved;
   }
 
   private noteSaved(cache: AnalysisCache): void {
-    this.saved = { unchanged: cache.snapshots?.counts.used ?? 0, reused: cache.counts.hits };
+    this.saved = { unchanged: cache.snapshots?.counts.used ?? 0, reused: cache.counts.hits, saved: cache.snapshots?.counts.recorded ?? 0 };
     const { unchanged, reused } = this.saved;
     if (unchanged > 0 || reused > 0) this.host.log.info(`Evidence: ${unchanged} report(s) and their tags unchanged since an earlier collection, not read again; ${reused} saved analysis(es) reused.`);
   }

@@ -40,7 +40,9 @@ export class VscodeFileSystem implements IFileSystem {
   async readFileStamped(path: string): Promise<StampedText> {
     if (this.onLocalDisk) {
       const { bytes, size, mtime } = await readRegularFileStamped(path, MAX_TEXT_FILE_BYTES);
-      return { text: new TextDecoder('utf-8').decode(bytes), size, mtime };
+      // In whole milliseconds, as stat() below has them from vscode.workspace.fs (a Date's time): a stamp taken here
+      // is compared with one taken there, and Node's fraction of a millisecond made the same file look changed.
+      return { text: new TextDecoder('utf-8').decode(bytes), size, mtime: Math.trunc(mtime) };
     }
     return statThenRead(this, path);
   }

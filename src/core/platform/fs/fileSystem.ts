@@ -42,8 +42,9 @@ export interface IFileSystem {
    */
   createExclusive?(path: string, text: string): Promise<boolean>;
   /**
-   * readFile with the file's size and time as they were before its bytes were read, in one go. Optional: without
-   * it, readFileStamped() stats the file and then reads it.
+   * readFile with the file's size and time as they were before its bytes were read, in one go, each exactly as
+   * stat() gives it (a stamp from one is compared with one from the other). Optional: without it,
+   * readFileStamped() stats the file and then reads it.
    */
   readFileStamped?(path: string): Promise<StampedText>;
 }
