@@ -197,7 +197,9 @@ describe('Evidence view', () => {
     // known by its size and time. Outside the workspace, so that no watcher collects on its own between the
     // collections this test asks for.
     const dir = mkdtempSync(join(tmpdir(), 'ira-evidence-saved-'));
-    const hourAgo = new Date(Date.now() - 3_600_000);
+    // In seconds, with 0.7 ms over (as disks keep times, finer than a millisecond): a stamp must not depend on how
+    // the fraction is rounded.
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600 + 0.0007;
     for (const entry of readdirSync(folder().fsPath, { withFileTypes: true })) {
       if (!entry.isFile()) continue;
       copyFileSync(join(folder().fsPath, entry.name), join(dir, entry.name));
@@ -226,11 +228,11 @@ describe('Evidence view', () => {
       assert.equal(third?.summary, first.summary);
       assert.equal(third?.heatCells, first.heatCells);
       assert.equal(third?.recurring, first.recurring);
-      // A tags file changed since (a minute ago): the next collection reads that pair again, and not the others.
+      // A tags file changed since (a minute later): the next collection reads that pair again, and not the others.
       const sidecarPath = join(dir, 'larkfield-ilacs-2023.txt.tags.json');
       const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { tags: unknown[] };
       writeFileSync(sidecarPath, JSON.stringify({ ...sidecar, tags: sidecar.tags.slice(0, 1) }, null, 2));
-      utimesSync(sidecarPath, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      utimesSync(sidecarPath, hourAgo + 60, hourAgo + 60);
       const fewer = first.passages - (sidecar.tags.length - 1);
       const after = await state({ refresh: true });
       assert.equal(after?.passages, fewer);

@@ -40,9 +40,10 @@ export class VscodeFileSystem implements IFileSystem {
   async readFileStamped(path: string): Promise<StampedText> {
     if (this.onLocalDisk) {
       const { bytes, size, mtime } = await readRegularFileStamped(path, MAX_TEXT_FILE_BYTES);
-      // In whole milliseconds, as stat() below has them from vscode.workspace.fs (a Date's time): a stamp taken here
-      // is compared with one taken there, and Node's fraction of a millisecond made the same file look changed.
-      return { text: new TextDecoder('utf-8').decode(bytes), size, mtime: Math.trunc(mtime) };
+      // In whole milliseconds, as stat() below has them from vscode.workspace.fs: its disk provider reports the time
+      // of Node's Stats as a Date, which rounds. A stamp taken here is compared with one taken there, and Node's
+      // fraction of a millisecond made the same file look changed.
+      return { text: new TextDecoder('utf-8').decode(bytes), size, mtime: Math.round(mtime) };
     }
     return statThenRead(this, path);
   }
