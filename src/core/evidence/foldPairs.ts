@@ -103,11 +103,11 @@ export function cleanSidecarFile(sidecar: SidecarStage): FileStamp | undefined {
  */
 export function refoldPair(pair: FilePair, sidecar: SidecarStage, report: ReportStage, saved?: AnalysisCache): FoldedPair {
   const passages = collectPassages(report, sidecar.sidecar, pair.sidecarPath);
-  const { text, textKey, fileStamp } = report;
-  if (saved && text !== undefined && textKey && fileStamp && report.model && pair.reportPath) {
+  const { text, textKey, reportFile } = report;
+  if (saved && text !== undefined && textKey && reportFile && report.model && pair.reportPath) {
     const tags = sidecar.sidecar?.tags ?? [];
     const provenance = readProvenance(text);
-    saved.stamps.record(pair.reportPath, fileStamp, { key: textKey, textLength: text.length, ...(provenance ? { provenance } : {}) }, tags, tags.map((_, i) => passages?.items[i]?.position), cleanSidecarFile(sidecar));
+    saved.stamps.record(pair.reportPath, reportFile, { key: textKey, textLength: text.length, ...(provenance ? { provenance } : {}) }, tags, tags.map((_, i) => passages?.items[i]?.position), cleanSidecarFile(sidecar));
   }
   return { pair, sidecar, report, ...(passages ? { passages } : {}) };
 }

@@ -43,10 +43,9 @@ export interface ReportStage {
   model?: EvidenceReportModel;
   /** For a report known unchanged by its stamp, so not read: what was found in its text when it last was. */
   stamped?: StampedReport;
-  /** The text's key in the analysis cache, and the file's stamp before it was read: what a stamp records. */
+  /** The text's key in the analysis cache, when the text was read and looked up there: with reportFile, what a stamp records. */
   textKey?: string;
-  fileStamp?: FileStamp;
-  /** The report file's size and time as this stage found them (read, held, or known by its stamp), when a cache asked. */
+  /** The report file's size and time from before it was read (or found held, or known by its stamp), when a cache asked. */
   reportFile?: FileStamp;
   problems: CollectionProblem[];
 }
@@ -106,7 +105,7 @@ export async function resolveReport(pair: FilePair, fs: IFileSystem, settings: R
     return { path, problems: [{ kind: 'unreadable-report', path: reportPath, reason: error instanceof ReportReadError ? error.reason : (error as Error).message }] };
   }
   const analysed = await analyseText(reportPath, text, markdown, stamp, settings);
-  return { path, text, ...analysed, ...(stamp && analysed.textKey ? { fileStamp: stamp } : {}), ...(stamp ? { reportFile: stamp } : {}) };
+  return { path, text, ...analysed, ...(stamp ? { reportFile: stamp } : {}) };
 }
 
 /** The model and the tags' places of a report its stamp says is unchanged, when its saved analysis is there too. */
