@@ -6,9 +6,9 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectEvidence } from '../src/core/evidence/collectEvidence';
 import type { EvidenceSet } from '../src/core/evidence/evidenceModel';
@@ -35,6 +35,10 @@ export interface ChildResult {
   /** SHA-256 of the evidence set, taken after the job was timed: every way of collecting must give the same. */
   digest?: string;
   bytes?: number;
+  /** CPU time of the whole process during the job (user + system, every thread: workers, V8's compiler and GC threads, libuv's pool). */
+  cpuMs?: number;
+  /** CPU time of the main thread alone during the job, where the platform tells it (Linux: /proc/thread-self/stat). */
+  mainCpuMs?: number;
 }
 
 export const CHILD_FLAG = '--cache-child';
@@ -49,6 +53,8 @@ export function cacheChildArgs(argv = process.argv): string[] | undefined {
 export async function runCacheChild(args: string[]): Promise<void> {
   const [job, dir, cacheDir] = args;
   const fs = new NodeFileSystem();
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuMs();
   const t0 = performance.now();
   let result: Omit<ChildResult, 'ms'>;
   let ms = 0;
@@ -73,7 +79,21 @@ export async function runCacheChild(args: string[]): Promise<void> {
     set.generated = '';
     result.digest = setDigest(set);
   }
-  process.stdout.write(JSON.stringify({ ms, ...result }));
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpuMs();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ ms, ...result, cpuMs, ...(main0 !== undefined && main1 !== undefined ? { mainCpuMs: main1 - main0 } : {}) }));
+}
+
+/** This thread's user + system CPU in ms, from /proc (Linux); undefined elsewhere. Clock ticks are 10 ms on Linux. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** SHA-256 over the set's JSON, part by part (at national scale the whole would be one string of 300 MB). */
@@ -157,7 +177,7 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
   if (!existsSync(script)) throw new Error(`cache bench: ${script} not found (run through \`npm run bench\`, which builds it)`);
   const work = mkdtempSync(join(tmpdir(), 'ira-cache-bench-'));
   const warmDir = join(work, 'warm');
-  const samples = { read: [] as number[], floor: [] as number[], warm: [] as number[], empty: [] as number[], readWall: [] as number[], warmWall: [] as number[], emptyWall: [] as number[], cliWarm: [] as number[] };
+  const samples = { read: [] as number[], floor: [] as number[], warm: [] as number[], empty: [] as number[], readCpu: [] as number[], emptyCpu: [] as number[], emptyMainCpu: [] as number[], readWall: [] as number[], warmWall: [] as number[], emptyWall: [] as number[], cliWarm: [] as number[] };
   const notes: string[] = [];
   try {
     ageFiles(dir);
@@ -190,6 +210,9 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
       samples.warm.push(warm.result.ms);
       samples.warmWall.push(warm.wallMs);
       samples.empty.push(empty.result.ms);
+      samples.readCpu.push(read.result.cpuMs ?? Number.NaN);
+      samples.emptyCpu.push(empty.result.cpuMs ?? Number.NaN);
+      samples.emptyMainCpu.push(empty.result.mainCpuMs ?? Number.NaN);
       samples.emptyWall.push(empty.wallMs);
       samples.cliWarm.push(cliMs);
     }
@@ -199,7 +222,7 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
     const size = folderBytes(warmDir);
     const rows: BenchRow[] = [
       { operation: `cache: aggregation, fresh process, persistent cache warm (${filled.items} items)`, median: m.warm, baseline, target: 1.2, note: `0 analysed, ${check.unread} reports unchanged (not read), ${check.known} of them with their tags files (neither read), ${check.hits} saved analyses read; set identical to the cache-empty run's` },
-      { operation: 'cache: aggregation, fresh process, persistent cache empty (analysis on worker threads, entries written)', median: m.empty, baseline, target: 3, note: `${filled.written} entries written` },
+      { operation: 'cache: aggregation, fresh process, persistent cache empty (analysis on worker threads, entries written)', median: m.empty, baseline, target: 3, note: `${filled.written} entries written; ${cpuNote(m.emptyCpu, m.emptyMainCpu, m.read, m.readCpu, 3)}` },
       { operation: 'cache: collection floor: every stage but analysis and the cache (each model empty), fresh process', median: m.floor, baseline, note: 'what the cache cannot remove' },
       { operation: 'cache: the same, warm, whole process (Node start and bundle load included)', median: m.warmWall, baseline: wallBaseline, note: 'for comparison' },
       { operation: 'cache: the same, empty, whole process', median: m.emptyWall, baseline: wallBaseline, note: 'for comparison' },
@@ -211,6 +234,17 @@ export async function cacheBench(dir: string, rounds: number): Promise<{ rows: B
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the cache-empty run spends in CPU against what its target leaves: on c cores, a run of at most `target` x
+ * the read's wall time has at most c times that in CPU, so a run that needs more cannot meet it by spreading work.
+ */
+function cpuNote(cpuMs: number, mainCpuMs: number, readMs: number, readCpuMs: number, target: number): string {
+  if (!Number.isFinite(cpuMs)) return 'CPU not measured';
+  const cores = availableParallelism();
+  const main = Number.isFinite(mainCpuMs) ? ` (main thread ${(mainCpuMs / 1000).toFixed(1)} s)` : '';
+  return `CPU ${(cpuMs / 1000).toFixed(1)} s, all threads${main} (the read: ${(readCpuMs / 1000).toFixed(1)} s); ${target} x the read's time on ${cores} cores allows at most ${((cores * target * readMs) / 1000).toFixed(1)} s`;
 }
 
 function runCli(cli: string, dir: string, cacheDir: string): number {
