@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { type AnalysisCache, buildEvidenceViewModel, CancellationSource, type CancellationToken, clipboardText, EvidenceIndex, type EvidenceFilter, type EvidenceItem, type EvidenceSet, narrowEvidence, orderedViewItems, reportColumns, reportColumnsPage, reportHeatScale, taggedReports, viewItemsPage, ReportModelCache, sanitiseFilter, SIDECAR_SUFFIX } from '../../core';
 import { evidenceHtml } from './evidenceHtml';
-import { evidenceAnalyser } from '../platform/analysisWorkers';
+import { analysesReady, evidenceAnalyser } from '../platform/analysisWorkers';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { savedAnalyses } from './savedAnalyses';
 import { RenderedStates } from '../platform/renderedStates';
@@ -61,6 +61,7 @@ export async function collectFolders(
   options: { onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean; cancellation?: CancellationToken; modelCache?: ReportModelCache; analysisCache?: AnalysisCache; log?: vscode.LogOutputChannel } = {},
 ): Promise<CollectedEvidence> {
   const fs = new VscodeFileSystem(folders[0]!);
+  await analysesReady();
   const analyse = evidenceAnalyser(options.log);
   // The editor's size limit for a report applies here too (the first folder's setting).
   const maxReportMB = vscode.workspace.getConfiguration('inspectionReports', folders[0]).get<number>('analysis.maxSizeMB');

@@ -10,6 +10,10 @@ import { isWebHost } from './runtime';
 
 let pool: AnalysisPool | undefined;
 let warned = false;
+/** In the web host, the fetch of the Web Worker script, settled either way; a collection waits for it (briefly). */
+let starting: Promise<void> | undefined;
+/** Longest a collection waits for the Web Worker script before analysing on the host's own thread. */
+const START_WAIT_MS = 5_000;
 
 export function registerAnalysisWorkers(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
   let disposed = false;
@@ -20,8 +24,10 @@ export function registerAnalysisWorkers(extensionUri: vscode.Uri, log: vscode.Lo
     log.info(`Evidence: reports are analysed on up to ${created.maxWorkers} ${kind}.`);
   };
   if (isWebHost) {
-    // Until the script is fetched (or if it cannot be), reports are analysed on the host's own thread.
-    webWorkerScript(extensionUri).then(
+    // A collection asked for before the script is fetched waits for it (analysesReady): on the host's own thread, a
+    // folder's analysis would hold up every other extension of the window. If it cannot be fetched, that is the
+    // thread reports are analysed on.
+    starting = webWorkerScript(extensionUri).then(
       (url) => use(new AnalysisPool(url), 'Web Worker(s)'),
       (error: unknown) => log.warn(`Evidence: analysing on the extension's own thread: the Web Worker script could not be loaded (${error instanceof Error ? error.message : String(error)}).`),
     );
@@ -46,6 +52,17 @@ async function webWorkerScript(extensionUri: vscode.Uri): Promise<string> {
   const response = await fetch(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js').toString(true));
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+}
+
+/**
+ * Settles once the workers can be used, or it is known they cannot (at most a few seconds): a Node host starts
+ * them at once; the web host fetches their script first.
+ */
+export function analysesReady(): Promise<void> {
+  if (!starting) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)));
+  return Promise.race([starting, waited]).finally(() => clearTimeout(timer));
 }
 
 /** The analysis collectEvidence should use: the pool's, unless it is turned off; undefined means this thread. */
