@@ -111,7 +111,12 @@ const LEAD_INSPECTOR = /^(?:lead|reporting) inspector/i;
 function readLeadInspectors(lines: DocLine[], openingEnd: number, metadata: ReportMetadata): number[] {
   const leadLines: number[] = [];
   // The case-insensitive test on `clean` agrees with one on `lower` for these ASCII words, and spares building `lower`.
-  for (let i = openingEnd + 1; i < lines.length; i++) if (LEAD_INSPECTOR.test(lines[i]!.info.clean)) leadLines.push(i);
+  // Its first letter (l or r, either case) rules out nearly every line before the regex is called.
+  for (let i = openingEnd + 1; i < lines.length; i++) {
+    const clean = lines[i]!.info.clean;
+    const first = clean.charCodeAt(0) | 32;
+    if ((first === 108 || first === 114) && LEAD_INSPECTOR.test(clean)) leadLines.push(i);
+  }
   if (metadata.leadInspectors.length === 0) {
     for (const i of leadLines) {
       const names = leadInspectorLine(lines[i]!);

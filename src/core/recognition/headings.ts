@@ -49,7 +49,7 @@ export function findPlainHeadings(
   if (title) out.push(titleHeading(lines, title));
   const bodyFrom = Math.max(title ? title.to + 1 : 0, letterBodyStart);
   let closed = false;
-
+  const gradeNear = gradeLineWithin8(lines);
   for (let i = bodyFrom; i < lines.length; i++) {
     const line = lines[i]!;
     const info = line.info;
@@ -67,7 +67,7 @@ export function findPlainHeadings(
       continue;
     }
     if (tableLine[i]) continue;
-    const acrossBreak = gradeAcrossPageBreak(lines, footer, i);
+    const acrossBreak = gradeNear(i) ? gradeAcrossPageBreak(lines, footer, i) : -1;
     const gradeAt = lines[i + 1]?.info.gradeLine ? i + 1 : lines[i + 2]?.info.gradeLine && !lines[i + 1]!.info.blank ? i + 2 : acrossBreak;
     if (gradedHeadings && gradeAt > 0 && !info.gradeLine && !/[.;,]$/.test(info.clean)) {
       const gradeLine = lines[gradeAt]!;
@@ -184,6 +184,21 @@ function gradeAcrossPageBreak(lines: DocLine[], footer: boolean[], i: number): n
     return sawFooter && info.gradeLine ? k : -1;
   }
   return -1;
+}
+
+/**
+ * Whether a grade line lies within 8 lines below line i (asked for rising i), as any a heading takes does. Grade
+ * lines are rare: one look ahead to the next serves every line before it.
+ */
+function gradeLineWithin8(lines: DocLine[]): (i: number) => boolean {
+  let next = -1;
+  return (i) => {
+    if (next <= i) {
+      next = i + 1;
+      while (next < lines.length && !lines[next]!.info.gradeLine) next++;
+    }
+    return next <= i + 8;
+  };
 }
 
 function nextNonBlankLine(lines: DocLine[], k: number): number {

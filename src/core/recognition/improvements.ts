@@ -1,6 +1,6 @@
 // Areas for improvement, item by item: bullets or numbered items under the improvement headings, with
 // line wrapping, page footers and bullet glyphs taken out, and national-framework references read.
-import type { FrameworkRef, Improvement, ListItem, ListOwner, Section, Strength } from './model';
+import type { FrameworkRef, Improvement, ListOwner, Section, Strength } from './model';
 import type { DocLine } from './documentLines';
 import { isImprovementRole } from './sectionTree';
 import { isResponsibleBodyHeader, readResponsibleBodyTable } from './responsibleBodyTable';
@@ -99,13 +99,19 @@ export function findImprovements(sections: Section[], lines: DocLine[], footer: 
     for (const item of read as Item[]) {
       const text = joinPieces(item.pieces);
       if (!text || /^(?:there (?:are|were) no|the inspection did not find any)\b/i.test(text)) continue;
-      const listed: ListItem = { text, owner, range: { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end }, line: item.line + 1 };
-      if (item.number !== undefined) listed.number = item.number;
+      const range = { start: item.pieces[0]!.start, end: item.pieces[item.pieces.length - 1]!.end };
+      const line = item.line + 1;
       if (strengthList) {
-        strengths.push(listed);
+        const strength: Strength = { text, owner, range, line };
+        if (item.number !== undefined) strength.number = item.number;
+        strengths.push(strength);
         continue;
       }
-      const improvement: Improvement = { ...listed, priority, frameworkRefs: parseFrameworkRefs(text) };
+      // Built whole, fields in the list item's order: spreading a list item into it was the loop's main cost.
+      const frameworkRefs = parseFrameworkRefs(text);
+      const improvement: Improvement = item.number === undefined
+        ? { text, owner, range, line, priority, frameworkRefs }
+        : { text, owner, range, line, number: item.number, priority, frameworkRefs };
       if (item.group) improvement.group = item.group;
       improvements.push(improvement);
     }

@@ -14,8 +14,14 @@ export interface TitleBlock {
 }
 
 function cleanText(line: DocLine): string {
+  // Each replace runs only where its pattern can match ("#" first, "**" inside, a digit last): most lines need none.
+  let text = line.info.clean;
+  if (text.charCodeAt(0) === 35) text = text.replace(/^#{1,6}\s+/, '');
+  if (text.includes('**')) text = text.replace(/\*\*/g, '');
   // Footnote digits glued to a word ("safeguarding children board1") are no part of the title.
-  return line.info.clean.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').replace(/(?<=[a-z])\d$/, '').trim();
+  const end = text.charCodeAt(text.length - 1);
+  if (end >= 48 && end <= 57) text = text.replace(/(?<=[a-z])\d$/, '');
+  return text.trim();
 }
 
 /** The report's title lines: the first lines up to the dates line (reports) or the "… visit to …" line (letters). */

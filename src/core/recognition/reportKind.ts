@@ -10,7 +10,12 @@ export function openingLines(lines: DocLine[], limit: number): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (out.length >= limit) break;
-    if (!line.info.blank) out.push(line.info.lower.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, ''));
+    if (line.info.blank) continue;
+    // Each replace only where it can match: few lines hold markdown.
+    let text = line.info.lower;
+    if (text.charCodeAt(0) === 35) text = text.replace(/^#{1,6}\s+/, '');
+    if (text.includes('**')) text = text.replace(/\*\*/g, '');
+    out.push(text);
   }
   return out;
 }
