@@ -56,7 +56,8 @@ Exit codes: as for every command (report --help), plus
     if (values.json) {
       io.stdout(JSON.stringify({ sidecar: saved.sidecarPath, added: s.added, updated: s.updated, duplicates: s.duplicates, orphaned: s.orphaned }, null, 2) + '\n');
     } else {
-      io.stdout(`Merged ${otherArg} into ${reportArg}.tags.json: ${s.added} added${s.orphaned ? ` (${s.orphaned} orphaned: passage not found in this text)` : ''}, ${s.updated} updated to a newer copy, ${s.duplicates} already there.\n`);
+      const orphaned = s.orphaned ? `; ${s.orphaned} of those added or updated ${s.orphaned === 1 ? 'is' : 'are'} orphaned (passage not found in this text: kept with ${s.orphaned === 1 ? 'its' : 'their'} words, to re-attach)` : '';
+      io.stdout(`Merged ${otherArg} into ${reportArg}.tags.json: ${s.added} added, ${s.updated} updated to a newer copy, ${s.duplicates} already there${orphaned}.\n`);
     }
     if (other.report.fileName !== report.path.slice(Math.max(report.path.lastIndexOf('/'), report.path.lastIndexOf('\\')) + 1)) {
       io.stderr(`merge-tags: warning: ${otherArg} was made for "${other.report.fileName}"; check it belongs to this report.\n`);

@@ -14,7 +14,11 @@ export interface MergeSummary {
   updated: number;
   /** Tags already here (same id, or same coder, passage and themes): left as they are. */
   duplicates: number;
-  /** Of the added tags, those whose passage could not be found in this text. */
+  /**
+   * Of the added and updated tags, those whose passage could not be found in this text. An update can be one: the
+   * newer copy wins even where its words are not in this text and the older copy's were, so it comes in orphaned
+   * (its quote kept, to re-attach) rather than placed on the older copy's words, which the newer no longer has.
+   */
   orphaned: number;
   /** Tags of this report's own sidecar that moved or were orphaned because its text changed. */
   ownReanchored: boolean;
@@ -41,6 +45,7 @@ export function mergeCoderTags(own: Sidecar, other: Sidecar, text: string): Merg
         ownTags[at] = tag;
         keys.add(sameTagKey(tag));
         summary.updated++;
+        if (tag.orphaned) summary.orphaned++;
       } else summary.duplicates++;
       continue;
     }

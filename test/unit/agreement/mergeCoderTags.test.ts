@@ -51,6 +51,18 @@ describe('merging another coder\'s tags', () => {
     assert.equal(backward.summary.duplicates, 1);
   });
 
+  it('a newer copy whose words are not in this text replaces the older one orphaned, and is counted as orphaned', () => {
+    const older = tag('Ben', 'plans drift', ['a']);
+    // The colleague's copy, made on another text of the report, quotes words this text does not have.
+    const otherText = TEXT.replace('plans drift after review', 'plans are revisited each quarter');
+    const newer: Tag = { ...tag('Ben', 'revisited each quarter', ['b'], otherText), id: older.id, modified: '2026-03-02T10:00:00.000Z' };
+    const { sidecar: merged, summary } = mergeCoderTags(sidecar([older]), sidecar([newer], otherText), TEXT);
+    assert.equal(merged.tags.length, 1);
+    assert.equal(merged.tags[0]!.orphaned, true);
+    assert.equal(merged.tags[0]!.anchor.quote.exact, 'revisited each quarter', 'its own words are kept, not the older copy\'s');
+    assert.deepEqual([summary.added, summary.updated, summary.orphaned], [0, 1, 1]);
+  });
+
   it('tags made on another text of the report are found again in this one; the lost come in orphaned, not dropped', () => {
     // The other copy was made when the report began with a line since removed: its offsets are all off by that line.
     const oldText = `Draft addendum: a sentence since removed.\n\n${TEXT}`;
