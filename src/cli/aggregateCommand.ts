@@ -5,7 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
@@ -147,7 +147,7 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
     } catch (error) {
       return writeFailed(error, values.out, io);
     }
-    io.stderr(summary(set.items.length, set.reports.length, set.reports.filter((r) => r.tagCount > 0).length, set.problems, out));
+    io.stderr(summary(set.items.length, set.reports.length, set.reports.filter((r) => r.tagCount > 0).length, set.problems, out, io.cwd));
     return code;
   },
 };
@@ -217,7 +217,7 @@ async function streamCsv(folders: string[], fs: NodeFileSystem, filter: Evidence
     for (const p of problems) io.stderr(`report: ${p.message}\n`);
     return EXIT.unreadable;
   }
-  io.stderr(summary(streamed.passages, streamed.reports, streamed.tagged, problems, out));
+  io.stderr(summary(streamed.passages, streamed.reports, streamed.tagged, problems, out, io.cwd));
   return EXIT.ok;
 }
 
@@ -347,13 +347,17 @@ async function emit(content: string | Uint8Array, out: string | undefined, io: C
   return EXIT.ok;
 }
 
-export function summary(passages: number, reports: number, tagged: number, problems: EvidenceProblem[], out: string | undefined): string {
+/**
+ * The run's closing lines. Each problem is listed with the file it is about (relative to `cwd`) unless its message
+ * already names it: a parser's message names a tags file by its bare name, and two folders can hold the same name.
+ */
+export function summary(passages: number, reports: number, tagged: number, problems: EvidenceProblem[], out: string | undefined, cwd: string): string {
   const lines = [`aggregate: ${passages} passage${passages === 1 ? '' : 's'} from ${tagged} tagged of ${reports} report${reports === 1 ? '' : 's'}${out ? `; written to ${out}` : ''}.`];
   if (problems.length > 0) {
     const counts = new Map<string, number>();
     for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
     lines.push(`aggregate: ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${[...counts].map(([kind, n]) => `${n} ${kind.replace(/-/g, ' ')}`).join(', ')}`);
-    for (const p of problems.slice(0, PROBLEMS_LISTED)) lines.push(`  ${p.message}`);
+    for (const p of problems.slice(0, PROBLEMS_LISTED)) lines.push(`  ${p.path && !p.message.includes(p.path) ? `${shownPath(relative(cwd, p.path) || p.path)}: ` : ''}${p.message}`);
     if (problems.length > PROBLEMS_LISTED) lines.push(`  … and ${problems.length - PROBLEMS_LISTED} more (all are in --format json, under "problems").`);
   }
   return lines.join('\n') + '\n';

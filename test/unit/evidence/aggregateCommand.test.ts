@@ -39,8 +39,10 @@ describe('report aggregate', () => {
     assert.equal(rows.length, 1 + 4);
     assert.match(stderr, /aggregate: 4 passages from \d+ tagged of \d+ reports\./);
     assert.match(stderr, /problems: .*1 malformed sidecar/);
-    assert.match(stderr, /broken\.txt\.tags\.json is not valid JSON/);
-    assert.match(stderr, /lone\.txt\.tags\.json has no report beside it/);
+    // Each problem names its file from where the command ran: the parser's own sentence gives only the file's name.
+    assert.match(stderr, /^ {2}problems\/broken\.txt\.tags\.json: broken\.txt\.tags\.json is not valid JSON/m);
+    // A message that already gives the whole path is not prefixed with it again.
+    assert.match(stderr, /^ {2}\/\S*\/problems\/lone\.txt\.tags\.json has no report beside it/m);
   });
 
   it('writes a .qdpx project to --out', async () => {
