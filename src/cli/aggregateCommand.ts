@@ -183,7 +183,7 @@ function readArgs(args: string[]) {
 
 /** Collects the evidence with a progress line on stderr. */
 async function collectWithProgress(folders: string[], fs: NodeFileSystem, maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined): Promise<{ collected: EvidenceSet; cancelled?: { done: number; total: number } }> {
-  const run = await withCollectOptions(maxSize, io, cache, (options) => collectEvidence(folders, fs, options));
+  const run = await whileInterruptible((cancel) => withCollectOptions(maxSize, io, cache, cancel, (options) => collectEvidence(folders, fs, options)));
   return { collected: run.result, ...(run.cancelled ? { cancelled: run.cancelled } : {}) };
 }
 
@@ -193,16 +193,18 @@ async function streamCsv(folders: string[], fs: NodeFileSystem, filter: Evidence
   const allFoldersUnreadable = (problems: readonly EvidenceProblem[]) => problems.filter((p) => p.kind === 'unreadable-folder').length === folders.length;
   let streamed: StreamedCsv;
   try {
-    streamed = await streamCsvToFile(
+    // Ctrl+C is caught from before the temporary file is made until it is renamed or removed: after the collection,
+    // while the workers end and the file is renamed, the default handler would end the process and leave it behind.
+    streamed = await whileInterruptible((cancel) => streamCsvToFile(
       async (sink) => {
-        const run = await withCollectOptions(maxSize, io, cache, (options) => streamEvidence(folders, fs, options, sink));
+        const run = await withCollectOptions(maxSize, io, cache, cancel, (options) => streamEvidence(folders, fs, options, sink));
         cancelled = run.cancelled;
         return run.result;
       },
       filter,
       out,
       (s) => !cancelled && !allFoldersUnreadable(s.evidence.problems),
-    );
+    ));
   } catch (error) {
     if (cache) io.stderr(cacheSummary(cache));
     return writeFailed(error, shown, io);
@@ -224,14 +226,26 @@ async function streamCsv(folders: string[], fs: NodeFileSystem, filter: Evidence
 type CollectOptions = Parameters<typeof collectEvidence>[2];
 
 /**
- * Runs a collection with the command's options: a progress line on stderr, recognition on worker threads, the
- * saved analyses, and Ctrl+C stopping it between files (saved analyses stay whole; the command then writes nothing).
+ * Runs `work` with Ctrl+C turned into a cancellation for its whole length (the process is not ended by it), so
+ * whatever `work` made is removed or completed by its own code, never left half-done by the signal.
  */
-async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined, collect: (options: CollectOptions) => Promise<T>): Promise<{ result: T; cancelled?: { done: number; total: number } }> {
-  // Ctrl+C stops the collection between files (saved analyses stay whole), and the command then writes nothing.
+export async function whileInterruptible<T>(work: (cancel: CancellationSource) => Promise<T>): Promise<T> {
   const cancel = new CancellationSource();
   const onInterrupt = () => cancel.cancel();
-  process.once('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await work(cancel);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+/**
+ * Runs a collection with the command's options: a progress line on stderr, recognition on worker threads, the
+ * saved analyses, and `cancel` (Ctrl+C) stopping it between files (saved analyses stay whole; the command then
+ * writes nothing).
+ */
+async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cache: AnalysisCache | undefined, cancel: CancellationSource, collect: (options: CollectOptions) => Promise<T>): Promise<{ result: T; cancelled?: { done: number; total: number } }> {
   let reached = { done: 0, total: 0 };
   const tty = (process.stderr as { isTTY?: boolean }).isTTY === true;
   let lastDraw = 0;
@@ -254,7 +268,7 @@ async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cac
         io.stderr(`aggregate: ${done}/${total} files\n`);
       }
     },
-  }).finally(() => process.removeListener('SIGINT', onInterrupt));
+  });
   await pool?.close();
   return { result, ...(cancel.token.isCancellationRequested ? { cancelled: reached } : {}) };
 }

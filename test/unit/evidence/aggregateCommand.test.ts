@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { runCli } from '../../../src/cli/runCli';
+import { whileInterruptible } from '../../../src/cli/aggregateCommand';
 import type { CliIO } from '../../../src/cli/command';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/evidence', import.meta.url));
@@ -126,5 +127,21 @@ describe('report aggregate', () => {
     assert.match(stderr, /aggregate: cancelled after 200 of 450 files; nothing written/);
     assert.equal(readFileSync(out, 'utf8'), 'the previous export\n');
     assert.equal(process.listenerCount('SIGINT'), listeners, 'the command stops listening for Ctrl+C once it has collected');
+  });
+
+  it('catches Ctrl+C for the whole of a run, cancelling it, and lets go of the signal afterwards', async () => {
+    const before = process.listenerCount('SIGINT');
+    let seen = false;
+    // The signal arrives after the work's own collection would have ended: the process must still be there to tidy up.
+    const result = await whileInterruptible(async (cancel) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      process.emit('SIGINT');
+      seen = cancel.token.isCancellationRequested;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return 'tidied';
+    });
+    assert.equal(result, 'tidied');
+    assert.equal(seen, true);
+    assert.equal(process.listenerCount('SIGINT'), before);
   });
 });
