@@ -4,11 +4,12 @@
 // unusable arguments, folders or output files are fatal.
 
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
+import { makeFolder } from './makeFolder';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
 import { type StreamedCsv, streamCsvToFile } from './streamCsvOut';
 
@@ -275,7 +276,7 @@ async function withCollectOptions<T>(maxSize: string | undefined, io: CliIO, cac
 
 /** Saved analyses in `folder`, created (with its parents) when first written. */
 function analysisCache(folder: string): AnalysisCache {
-  return new AnalysisCache(new CacheFolderFileSystem(), folder, { createFolder: async (path) => void (await mkdir(path, { recursive: true })) });
+  return new AnalysisCache(new CacheFolderFileSystem(), folder, { createFolder: makeFolder });
 }
 
 /** What the saved analyses did for this run, when there is anything to say. */

@@ -2,7 +2,6 @@
 // asked), with the text's provenance; an existing text is only replaced with --force, and then its tags
 // are re-anchored. A folder imports every PDF in it; a bad one is listed and the rest go on.
 
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   defaultTextPath, folderImportText, type FolderImportResult, type ImportPdfOutcome, importOutcomeText, importPdfFile, importPdfFolder,
@@ -10,6 +9,7 @@ import {
 } from '../core';
 import { EXIT } from './exitCodes';
 import { type CliCommand, type CliIO, parse, UsageError } from './command';
+import { makeFolder } from './makeFolder';
 import { onePositional } from './tagCommand';
 
 export const IMPORT_EXIT = {
@@ -78,7 +78,7 @@ Exit codes: as for every command (report --help), plus
     const common = { roots: root ? [root] : [], maxBytes: Math.round(maxMb * 1048576), replace: !!(values.force || values.replace) };
     if (stat.kind === 'directory') {
       // --out DIR for a folder is made when missing, as a user naming a new folder for the texts expects.
-      if (out) mkdirSync(out, { recursive: true });
+      if (out) await makeFolder(out);
       const store = new SidecarStore(fs, { allowedRoots: [root ?? out ?? source] });
       const result = await importPdfFolder(fs, store, { ...common, folder: source, ...(out ? { outDir: out } : {}) });
       return printFolder(result, source, !!values.json, io);
