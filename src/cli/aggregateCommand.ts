@@ -5,13 +5,14 @@
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, narrowEvidence, NodeFileSystem, REPORT_KINDS, streamEvidence, type ReportKind, resolveCodebook } from '../core';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, isReportName, isWalkedBelow, narrowEvidence, NodeFileSystem, REPORT_KINDS, SIDECAR_SUFFIX, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { makeFolder } from './makeFolder';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
 import { type StreamedCsv, streamCsvToFile } from './streamCsvOut';
+import { assertSafeOutput, outputRefused, pathForms } from './outputGuard';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
 type Format = (typeof FORMATS)[number];
@@ -40,6 +41,8 @@ Finds every report (.txt/.md the engine recognises, or that has a sidecar) and e
   qdc    the codebook alone as REFI-QDA CodeBook XML
 Text formats go to stdout when --out is not given. With --out, csv rows are written as the reports
 are read (without --coder), into a temporary file beside it that replaces it only when the run is whole.
+--out is never a file the run reads: a tags file, a codebook, the --codebook, or a .txt/.md file (or
+any file with a tags file beside it) under the folders is refused with exit code 2 before anything is read.
 
 Options:
   --theme <id>         only passages with this theme (repeat for several)
@@ -90,9 +93,10 @@ or oversized reports) are listed on stderr and do not stop the export. Exit code
       }
     }
 
+    const out = values.out ? (isAbsolute(values.out) ? values.out : join(io.cwd, values.out)) : undefined;
+    if (out !== undefined) await assertOutIsNoInput(out, values.out!, folders, positionals, values.codebook !== undefined ? resolve(io.cwd, values.codebook) : undefined);
     const codebook = format === 'qdpx' || format === 'qdc' ? await loadCodebook(values.codebook, folders[0], io) : undefined;
     if (typeof codebook === 'number') return codebook;
-    const out = values.out ? (isAbsolute(values.out) ? values.out : join(io.cwd, values.out)) : undefined;
 
     if (format === 'qdc') {
       try {
@@ -180,6 +184,23 @@ function readArgs(args: string[]) {
   if (values['cache-dir'] !== undefined && values['no-cache']) throw new UsageError('aggregate: --cache-dir and --no-cache contradict each other; give one');
   if (values['cache-dir'] === '') throw new UsageError('aggregate: --cache-dir needs a folder');
   return { values, positionals, format };
+}
+
+/**
+ * --out must not be a file the run reads, or the export replaces it: a tags file or codebook anywhere, the --codebook,
+ * or a report the walk of the folders reaches (a .txt/.md, even one not there yet that the next run would read, or
+ * any file with a tags file beside it). Checked before anything is collected.
+ */
+async function assertOutIsNoInput(out: string, shown: string, folders: readonly string[], folderArgs: readonly string[], codebook: string | undefined): Promise<void> {
+  const forms = await assertSafeOutput('aggregate', '--out', shown, out, codebook !== undefined ? [{ what: 'the --codebook file', path: codebook }] : []);
+  for (const [i, folder] of folders.entries()) {
+    for (const root of await pathForms(folder)) {
+      for (const path of forms.filter((p) => isWalkedBelow(root, p))) {
+        if (isReportName(basename(path))) throw outputRefused('aggregate', '--out', shown, `inside ${folderArgs[i]}, where aggregate reads every .txt and .md file as a report`);
+        if (existsSync(path + SIDECAR_SUFFIX)) throw outputRefused('aggregate', '--out', shown, `a report in ${folderArgs[i]} (it has a tags file beside it), which aggregate reads`);
+      }
+    }
+  }
 }
 
 /** Collects the evidence with a progress line on stderr. */

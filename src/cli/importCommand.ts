@@ -11,6 +11,7 @@ import { EXIT } from './exitCodes';
 import { type CliCommand, type CliIO, parse, UsageError } from './command';
 import { makeFolder } from './makeFolder';
 import { onePositional } from './tagCommand';
+import { assertSafeOutput } from './outputGuard';
 
 export const IMPORT_EXIT = {
   /** The PDF could not be imported: not a PDF, encrypted, damaged or cut short, scanned (no text), cancelled. */
@@ -45,7 +46,8 @@ A folder imports every .pdf directly in it (to --out DIR when given); a file tha
 (encrypted, damaged, scanned without text, not a PDF) is listed at the end and the others go on.
 
 Options:
-  --out FILE|DIR      where the text goes (a file for one PDF, a folder for a folder)
+  --out FILE|DIR      where the text goes (a file for one PDF, a folder for a folder); never a tags
+                      file, a codebook or the PDF itself (exit code 2, even with --force)
   --force, --replace  replace an existing, different text file (its tags are re-anchored)
   --json              print the outcome as JSON
   --root <folder>     refuse to write anywhere outside this folder (the workspace)
@@ -84,6 +86,8 @@ Exit codes: as for every command (report --help), plus
       return printFolder(result, source, !!values.json, io);
     }
     const targetPath = out ?? defaultTextPath(source);
+    // --force replaces a report's text (re-anchoring its tags), never its tags file, a codebook or the PDF read.
+    if (out !== undefined) await assertSafeOutput('import', '--out', values.out!, out, [{ what: 'the PDF being imported', path: source }]);
     const store = new SidecarStore(fs, { allowedRoots: [root ?? dirname(targetPath)] });
     try {
       const outcome = await importPdfFile(fs, store, { ...common, pdfPath: source, targetPath });

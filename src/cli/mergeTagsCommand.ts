@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import { type MergeSummary, mergeCoderTags, NodeFileSystem, parseSidecar, type Sidecar, sidecarPathFor } from '../core';
 import { parse, UsageError, type CliCommand } from './command';
 import { EXIT } from './exitCodes';
-import { loadProblem, openReport, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
+import { loadProblem, openReport, saveOrReport, SIDECAR_EXIT, sidecarProblemText, storeFor } from './tagCommand';
+
+/** What a tags file that cannot be used stopped. */
+const NOT_MERGED = 'nothing was merged';
 
 export const mergeTagsCommand: CliCommand = {
   name: 'merge-tags',
@@ -21,7 +24,8 @@ The other file is only read.
 
 Options:
   --json            print {sidecar, added, updated, duplicates, orphaned} as JSON
-  --root <folder>   the workspace folder the tags file must stay in (default: the report's folder)
+  --root <folder>   the workspace folder the tags file must stay in (default: the report's folder);
+                    it must hold the report (exit code 2; 3 when it does not exist)
 
 Exit codes: as for every command (report --help), plus
   6  a tags file is malformed, conflicted or from a newer version (nothing was changed)`,
@@ -39,8 +43,9 @@ Exit codes: as for every command (report --help), plus
       io.stderr(`report: ${other}\n`);
       return SIDECAR_EXIT.sidecarProblem;
     }
-    const store = storeFor(report.path, values.root, io);
-    const problem = loadProblem(await store.load(report.path), reportArg);
+    const store = await storeFor('merge-tags', report.path, reportArg, values.root, io);
+    if (typeof store === 'number') return store;
+    const problem = loadProblem(await store.load(report.path), NOT_MERGED);
     if (problem) {
       io.stderr(`report: ${problem}\n`);
       return SIDECAR_EXIT.sidecarProblem;
@@ -50,7 +55,7 @@ Exit codes: as for every command (report --help), plus
       const merged = mergeCoderTags(own, other, report.text);
       summary = merged.summary;
       return merged.sidecar;
-    }), reportArg);
+    }), NOT_MERGED);
     if (typeof saved === 'number') return saved;
     const s = summary!;
     if (values.json) {
@@ -70,7 +75,8 @@ Exit codes: as for every command (report --help), plus
 async function readOther(path: string, shown: string): Promise<Sidecar | string> {
   const text = await new NodeFileSystem().readFile(path);
   const parsed = parseSidecar(text, shown);
-  if (!parsed.ok) return `${parsed.error.message} (nothing was merged.)`;
-  if (parsed.readOnly) return `${shown}: ${parsed.warnings[0] ?? 'written by a newer version'} (nothing was merged.)`;
+  if (!parsed.ok) return sidecarProblemText(parsed.error, NOT_MERGED);
+  // The parser's warning names the file already.
+  if (parsed.readOnly) return `${parsed.warnings[0] ?? `${shown} was written by a newer version`} (${NOT_MERGED}.)`;
   return parsed.sidecar;
 }

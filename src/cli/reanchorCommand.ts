@@ -6,6 +6,9 @@ import { EXIT } from './exitCodes';
 import { parse, type CliCommand } from './command';
 import { analyseForContext, contextIn, loadProblem, onePositional, openReport, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
 
+/** What a tags file that cannot be used stopped. */
+const NOT_REANCHORED = 'its tags were not re-anchored; nothing was changed';
+
 export const reanchorCommand: CliCommand = {
   name: 'reanchor',
   summary: "find a report's tags again after its text changed, and save them",
@@ -19,7 +22,8 @@ wrong words; re-attach it in the editor.
 Options:
   --always          re-anchor even when the text hash is unchanged
   --json            print {sidecar, changed, summary, results} as JSON
-  --root <folder>   the workspace folder the sidecar must stay in (default: the report's folder)
+  --root <folder>   the workspace folder the sidecar must stay in (default: the report's folder);
+                    it must hold the report (exit code 2; 3 when it does not exist)
 
 Exit codes: as for every command (report --help), plus
   6  the tags file is malformed, conflicted or from a newer version (it was not changed)`,
@@ -33,9 +37,10 @@ Exit codes: as for every command (report --help), plus
     const reportArg = onePositional('reanchor', positionals);
     const report = await openReport(reportArg, io);
     if (typeof report === 'number') return report;
-    const store = storeFor(report.path, values.root, io);
+    const store = await storeFor('reanchor', report.path, reportArg, values.root, io);
+    if (typeof store === 'number') return store;
     const loaded = await store.load(report.path);
-    const problem = loadProblem(loaded, reportArg);
+    const problem = loadProblem(loaded, NOT_REANCHORED);
     if (problem) {
       io.stderr(`report: ${problem}\n`);
       return SIDECAR_EXIT.sidecarProblem;
@@ -70,6 +75,7 @@ Exit codes: as for every command (report --help), plus
           report: { ...sidecar.report, textHash: hash },
           tags: sidecar.tags.map((t) => byId.get(t.id) ?? t),
         })),
+        NOT_REANCHORED,
       );
       if (typeof saved === 'number') return saved;
     }

@@ -4,7 +4,8 @@
 
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { describeFileFault, draftHtml, fileSystemSources, NodeFileSystem, readReportText, renderDraft } from '../core';
+import { type CitationCheck, citedReportPath, describeFileFault, draftHtml, fileSystemSources, NodeFileSystem, readReportText, renderDraft } from '../core';
+import { assertSafeOutput } from './outputGuard';
 import { CITE_EXIT, citeCheckReport } from './citeCheckCommand';
 import { EXIT, exitForFault } from './exitCodes';
 import { parse, UsageError, type CliCommand } from './command';
@@ -22,7 +23,8 @@ of the same tag share a note. The author's text is otherwise unchanged.
 
 Options:
   --html           write a standalone HTML page, the notes as an ordered list at its end
-  -o, --out <file> write to this file (default: standard output)
+  -o, --out <file> write to this file (default: standard output); never the draft, a report it
+                   cites or any tags file (exit code 2)
   --no-quote       notes give the reference only, not the passage's words
   --force          render even when a citation does not hold; its note says what is wrong
 
@@ -43,6 +45,9 @@ Exit codes: as for every command (report --help), plus
     const fs = new NodeFileSystem();
     const draft = await readReportText(fs, draftPath);
     const rendered = await renderDraft(draft, draftPath, fileSystemSources(fs), values['no-quote'] ? 'none' : 'passage');
+    const outPath = values.out === undefined ? undefined : resolve(io.cwd, values.out);
+    // Before the citations' verdict: the draft, a report it cites or any tags file is never replaced, --force or not.
+    if (outPath !== undefined) await assertSafeOutput('render', '--out', values.out!, outPath, [{ what: 'the draft itself', path: draftPath }, ...citedFiles(rendered.checks, draftPath)]);
     const holds = rendered.checks.every((c) => c.status === 'ok');
     if (!holds) {
       io.stderr(citeCheckReport(draft, draftArg, rendered.checks));
@@ -52,10 +57,8 @@ Exit codes: as for every command (report --help), plus
       }
     }
     const output = values.html ? draftHtml(rendered.markdown, basename(draftArg).replace(/\.(md|markdown)$/i, '')) : rendered.markdown;
-    if (values.out === undefined) io.stdout(output);
+    if (outPath === undefined) io.stdout(output);
     else {
-      const outPath = resolve(io.cwd, values.out);
-      if (outPath === draftPath) throw new UsageError('render: --out is the draft itself: write the rendered draft to another file');
       try {
         await writeFile(outPath, output, 'utf8');
       } catch (error) {
@@ -70,3 +73,9 @@ Exit codes: as for every command (report --help), plus
     return holds ? EXIT.ok : CITE_EXIT.citationProblem;
   },
 };
+
+/** Each report the draft cites, whether or not the citation holds (their tags files are refused as any tags file is). */
+function citedFiles(checks: readonly CitationCheck[], draftPath: string): { what: string; path: string }[] {
+  const reports = new Set(checks.filter((c) => c.citation.reportPath).map((c) => citedReportPath(draftPath, c.citation.reportPath)));
+  return [...reports].map((path) => ({ what: 'a report the draft cites', path }));
+}

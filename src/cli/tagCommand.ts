@@ -2,7 +2,7 @@
 // report's sidecar, printing the new tag's id. Also the pieces the sidecar commands share.
 
 import { dirname, extname, resolve } from 'node:path';
-import { addTag, anchorWithRepeats, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
+import { addTag, anchorWithRepeats, isInsideRoots, LineIndex, type LoadResult, NodeFileSystem, notRegularFileError, sidecarPathFor, type ReportModel, type Sidecar, type SidecarError, SidecarStore, SidecarStoreError, tagContext, type TagContext, TagOperationError, type TagTheme, textHash } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { readReportFile } from './readReportFile';
@@ -31,7 +31,8 @@ Options:
   --occurrence <n>   which occurrence of --quote to tag when it occurs more than once (1 = first)
   --note <text>      a note on the tag
   --author <name>    who tagged it
-  --root <folder>    the workspace folder the sidecar must stay in (default: the report's folder)
+  --root <folder>    the workspace folder the sidecar must stay in (default: the report's folder);
+                     it must hold the report (exit code 2; 3 when it does not exist)
   --json             print the whole tag as JSON instead of its id
 
 Exit codes: as for every command (report --help), plus
@@ -63,6 +64,8 @@ Several taggers may run at once on one report: each waits its turn for the lock 
 
     const report = await openReport(reportArg, io);
     if (typeof report === 'number') return report;
+    const store = await storeFor('tag', report.path, reportArg, values.root as string | undefined, io);
+    if (typeof store === 'number') return store;
 
     let range: { start: number; end: number };
     if (byOffsets) {
@@ -74,6 +77,7 @@ Several taggers may run at once on one report: each waits its turn for the lock 
       range = { start, end };
     } else {
       const occurrence = values.occurrence === undefined ? undefined : integer('--occurrence', values.occurrence as string);
+      if (occurrence === 0) throw new UsageError('tag: --occurrence must be 1 or more (1 = the first occurrence of --quote)');
       const found = findQuote(report.text, values.quote as string, occurrence);
       if (!found.ok) {
         io.stderr(`report: ${reportArg}: ${found.message}\n`);
@@ -82,7 +86,6 @@ Several taggers may run at once on one report: each waits its turn for the lock 
       range = found.range;
     }
 
-    const store = storeFor(report.path, values.root as string | undefined, io);
     await assertSidecarIsFileOrAbsent(report.path);
     const themes = await themesFor(themeIds);
     const model = await analyseForContext(report.text, report.path);
@@ -100,7 +103,7 @@ Several taggers may run at once on one report: each waits its turn for the lock 
         added = result.tag;
         return result.sidecar;
       }),
-      reportArg,
+      `${reportArg} was not tagged`,
     ).catch((error: unknown) => {
       if (!(error instanceof ReportChangedError)) throw error;
       io.stderr(`report: ${reportArg} has changed since its tags were anchored; run \`report reanchor ${reportArg}\` first, then tag.\n`);
@@ -131,9 +134,23 @@ export async function openReport(reportArg: string, io: CliIO): Promise<OpenedRe
   return { path, text: read.text };
 }
 
-export function storeFor(reportPath: string, rootArg: string | undefined, io: CliIO): SidecarStore {
-  const root = rootArg !== undefined ? resolve(io.cwd, rootArg) : dirname(reportPath);
-  return new SidecarStore(new NodeFileSystem(), { allowedRoots: [root] });
+/**
+ * The store writing the report's tags file, kept inside --root (default: the report's folder). A --root that is
+ * missing, not a folder or not holding the report is the command's fault (exit 3 or 2), said here, naming the
+ * folder, rather than as a tags-file problem when the save refuses.
+ */
+export async function storeFor(command: string, reportPath: string, reportArg: string, rootArg: string | undefined, io: CliIO): Promise<SidecarStore | number> {
+  const fs = new NodeFileSystem();
+  if (rootArg === undefined) return new SidecarStore(fs, { allowedRoots: [dirname(reportPath)] });
+  const root = resolve(io.cwd, rootArg);
+  const stat = await fs.stat(root);
+  if (!stat) {
+    io.stderr(`report: ${command}: --root ${rootArg}: no such folder\n`);
+    return EXIT.notFound;
+  }
+  if (stat.kind !== 'directory') throw new UsageError(`${command}: --root ${rootArg} is not a folder; give the workspace folder that holds ${reportArg}`);
+  if (!isInsideRoots(reportPath, [root])) throw new UsageError(`${command}: ${reportArg} is not inside the --root folder ${rootArg}; give the workspace folder that holds it, or leave --root out`);
+  return new SidecarStore(fs, { allowedRoots: [root] });
 }
 
 /**
@@ -146,11 +163,23 @@ async function assertSidecarIsFileOrAbsent(reportPath: string): Promise<void> {
   if (stat && stat.kind !== 'file') throw notRegularFileError(path, stat.kind === 'directory' ? 'a folder' : (stat.special ?? 'not a regular file'));
 }
 
-/** A sentence for load results that stop a command, or undefined when it may go on. */
-export function loadProblem(loaded: LoadResult, reportArg: string): string | undefined {
+/**
+ * A tags file that cannot be used, and what the command did not do (`outcome`, e.g. "nothing was merged"). A
+ * conflict's own message offers the editor's automatic repair; on the command line it is resolved in the file.
+ */
+export function sidecarProblemText(error: SidecarError, outcome: string): string {
+  const what =
+    error.kind === 'conflict'
+      ? `${error.fileName} contains git merge conflict markers (<<<<<<< ======= >>>>>>>)${error.line !== undefined ? ` at line ${error.line}` : ''}: resolve the conflict first, editing out the markers by hand and keeping the tags of both sides (for a report's own tags file, the editor's automatic repair does this), then run the command again.`
+      : error.message;
+  return `${what} (${outcome}.)`;
+}
+
+/** A sentence for load results that stop a command (saying what it did not do: `outcome`), or undefined when it may go on. */
+export function loadProblem(loaded: LoadResult, outcome: string): string | undefined {
   switch (loaded.status) {
     case 'invalid':
-      return `${loaded.message} (${reportArg} was not tagged.)`;
+      return sidecarProblemText(loaded.error, outcome);
     case 'report-missing':
     case 'sidecar-deleted':
       return loaded.message;
@@ -164,14 +193,14 @@ export function loadProblem(loaded: LoadResult, reportArg: string): string | und
 /** Thrown from inside a save to abort it, leaving the tags file as it is: its tags belong to another text. */
 class ReportChangedError extends Error {}
 
-/** Runs a save, turning store and operation errors into a message and exit code. */
-export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>, reportArg?: string): Promise<T | number> {
+/** Runs a save, turning store and operation errors into a message (ending with `outcome`, what was not done) and exit code. */
+export async function saveOrReport<T>(io: CliIO, save: () => Promise<T>, outcome?: string): Promise<T | number> {
   try {
     return await save();
   } catch (error) {
     if (error instanceof SidecarStoreError) {
       // The parser's own message (file, line, column, what is wrong) says it best.
-      const parseProblem = error.kind === 'invalid' && error.sidecarError && reportArg !== undefined ? `${error.sidecarError.message} (${reportArg} was not tagged.)` : undefined;
+      const parseProblem = error.kind === 'invalid' && error.sidecarError && outcome !== undefined ? sidecarProblemText(error.sidecarError, outcome) : undefined;
       io.stderr(`report: ${parseProblem ?? error.message}\n`);
       // A tags file that could not be written (read-only, no permission, disk full) exits as any file fault does.
       if (error.fault) return exitForFault(error.fault);

@@ -36,7 +36,7 @@ export { tagContext } from './tags/anchoring/tagContext';
 
 // The sidecar file beside each report: model, parser, safe store.
 export { type Sidecar, SIDECAR_SUFFIX, type Tag, type TagContext, type TagTheme } from './tags/sidecar/sidecarModel';
-export { parseSidecar } from './tags/sidecar/sidecarParser';
+export { parseSidecar, type SidecarError } from './tags/sidecar/sidecarParser';
 export { type LoadResult, sidecarPathFor, SidecarStore, SidecarStoreError } from './tags/sidecar/sidecarStore';
 
 // The codebook: themes, colours, the workspace file, theme operations.
@@ -61,6 +61,7 @@ export { buildTagsTree, childrenOf, type IndexedSidecar, nodeId, passageDescript
 // Evidence across reports: collection, filters, citations, the Evidence view model.
 export { formatQuoteWithCitation } from './evidence/citation';
 export { type AnalyseFunction, collectEvidence } from './evidence/collectEvidence';
+export { isReportName, isSidecarName, isWalkedBelow } from './evidence/evidenceFiles';
 export { type StreamedEvidence, type StreamedReport, streamEvidence } from './evidence/streamEvidence';
 export { EvidenceIndex } from './evidence/evidenceIndex';
 export { filterEvidence, itemMatches, narrowEvidence, narrows, reportMatches } from './evidence/evidenceFilter';

@@ -82,7 +82,7 @@ describe('report render', () => {
     assert.match(usage.err, /missing <draft\.md>/);
     const over = await run(['render', 'sef.md', '-o', 'sef.md'], dir);
     assert.equal(over.code, 2);
-    assert.match(over.err, /--out is the draft itself/);
+    assert.match(over.err, /--out sef\.md is the draft itself: nothing was written/);
     assert.equal(readFileSync(join(dir, 'sef.md'), 'utf8'), `“Most children are seen” ${link('t1')}\n`);
     const folder = await run(['render', 'sef.md', '-o', 'reports'], dir);
     assert.equal(folder.code, 4);
