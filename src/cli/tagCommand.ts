@@ -27,7 +27,8 @@ and prints the new tag's id.
 Options:
   --theme <id>       theme id (repeat for several); labels come from the default codebook
   --start, --end     the passage as offsets in UTF-16 code units (end exclusive)
-  --quote <text>     the passage as its words; line breaks and runs of spaces match any whitespace
+  --quote <text>     the passage as its words; line breaks and runs of spaces match any whitespace,
+                     and straight quotes and hyphens match curly quotes and dashes
   --occurrence <n>   which occurrence of --quote to tag when it occurs more than once (1 = first)
   --note <text>      a note on the tag
   --author <name>    who tagged it
@@ -252,11 +253,28 @@ async function defaultThemeLabels(): Promise<Map<string, string>> {
 
 export type QuoteSearch = { ok: true; range: { start: number; end: number } } | { ok: false; message: string };
 
-/** Finds a quote in the text, letting any run of whitespace (a wrapped line) match any other. */
+/**
+ * Typed quotes and dashes against the report's printed ones: a quote typed with ' or " or - finds the report's
+ * curly quotes and en or em dashes (and the other way round), as a person copying a passage by eye expects.
+ */
+const TYPOGRAPHIC_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/['‘’‛′]/g, "['‘’‛′]"],
+  [/["“”″]/g, '["“”″]'],
+  [/[-–—]/g, '[-–—]'],
+];
+
+/** One word of a quote as a pattern: its own characters, with quotes and dashes of any style. */
+function wordPattern(word: string): string {
+  let pattern = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const [typed, any] of TYPOGRAPHIC_CLASSES) pattern = pattern.replace(typed, any);
+  return pattern;
+}
+
+/** Finds a quote in the text, letting any run of whitespace (a wrapped line) match any other, and quotes and dashes match in any style. */
 export function findQuote(text: string, quote: string, occurrence?: number): QuoteSearch {
   const words = quote.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return { ok: false, message: 'the --quote is empty' };
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const pattern = new RegExp(words.map(wordPattern).join('\\s+'), 'g');
   const matches = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const shown = quote.length > 60 ? `${quote.slice(0, 57)}...` : quote;
   if (matches.length === 0) return { ok: false, message: `the quote "${shown}" was not found in the report` };

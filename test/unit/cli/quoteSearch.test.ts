@@ -53,3 +53,18 @@ describe('report tag --quote: many matches in a large report', () => {
     assert.ok(search < onePass * 50, `findQuote took ${search.toFixed(1)} ms, one pass ${onePass.toFixed(1)} ms`);
   });
 });
+
+describe('report tag --quote: quotes and dashes typed in another style', () => {
+  const text = 'The local authority’s “front door” works well – most referrals are seen within 24 hours.\n';
+
+  it('finds a quote typed with straight quotes and a hyphen in a report printed with curly quotes and an en dash', () => {
+    const found = findQuote(text, 'local authority\'s "front door" works well - most referrals');
+    assert.ok(found.ok, found.ok ? '' : found.message);
+    assert.equal(text.slice(found.range.start, found.range.end), 'local authority’s “front door” works well – most referrals');
+  });
+
+  it('still tells a quote from other words: a typed quote mark matches only a quote mark', () => {
+    const found = findQuote(text, 'authoritys front door');
+    assert.equal(found.ok, false);
+  });
+});
