@@ -125,7 +125,7 @@ export { AGREED_CODER, isSettled, SETTLE_DECISIONS, type SettleDecision, SettleE
 
 // Platform: the file-system interface and its Node implementation, text helpers.
 export { type FileStat, type IFileSystem, isNotFound, MAX_TEXT_FILE_BYTES, notFoundError, readFileStamped, statThenRead, type StampedText } from './platform/fs/fileSystem';
-export { createFileExclusive, NodeFileSystem } from './platform/fs/nodeFileSystem';
+export { createFileExclusive, isSymbolicLinkOnDisk, NodeFileSystem } from './platform/fs/nodeFileSystem';
 export { readBackExclusive } from './platform/fs/readBackExclusive';
 export { describeFileFault, type FileFault, type FileFaultKind, notRegularFileError, ReportReadError, shownPath, tooLargeError } from './platform/fs/fileFaults';
 export { readRegularFile, readRegularFileStamped } from './platform/fs/regularFileRead';

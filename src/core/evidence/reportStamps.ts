@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import tagsSchema from '../../../schemas/tags.schema.json';
 import { ENGINE_VERSION } from '../recognition/engineVersion';
-import { SIDECAR_VERSION } from '../tags/sidecar/sidecarModel';
+import { SIDECAR_CODE_CHECKS, SIDECAR_VERSION } from '../tags/sidecar/sidecarModel';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import type { ImportProvenance } from '../import/provenance';
 import type { Tag } from '../tags/sidecar/sidecarModel';
@@ -205,7 +205,7 @@ function sameSidecar(stamp: Stamp, sidecar: { size: number; mtime: number }): bo
  */
 let checks: string | undefined;
 export function sidecarChecks(): string {
-  checks ??= createHash('sha256').update(`${SIDECAR_VERSION}\u0000${JSON.stringify(tagsSchema)}`, 'utf8').digest('hex').slice(0, 16);
+  checks ??= createHash('sha256').update(`${SIDECAR_VERSION}\u0000${SIDECAR_CODE_CHECKS}\u0000${JSON.stringify(tagsSchema)}`, 'utf8').digest('hex').slice(0, 16);
   return checks;
 }
 

@@ -4,7 +4,7 @@
 
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { createFileExclusive, type FileStat, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, readRegularFileStamped, type StampedText, statThenRead, tooLargeError } from '../../core';
+import { createFileExclusive, type FileStat, isSymbolicLinkOnDisk, readBackExclusive, type IFileSystem, MAX_TEXT_FILE_BYTES, notFoundError, notRegularFileError, readRegularFile, readRegularFileStamped, type StampedText, statThenRead, tooLargeError } from '../../core';
 import { isWebHost } from './runtime';
 
 export class VscodeFileSystem implements IFileSystem {
@@ -108,6 +108,21 @@ export class VscodeFileSystem implements IFileSystem {
     if (this.onLocalDisk) return fsp.realpath(path);
     if (!(await this.stat(path))) throw notFoundError(path);
     return path;
+  }
+
+  /**
+   * workspace.fs.rename over a link deletes the link and moves the new file into its place (the disk provider's
+   * validateTargetDeleted), so the store must know a link to write through it: on the local disk from lstat,
+   * elsewhere from the SymbolicLink bit workspace.fs reports (where realpath cannot follow it, the store refuses).
+   */
+  async isSymbolicLink(path: string): Promise<boolean> {
+    if (this.onLocalDisk) return isSymbolicLinkOnDisk(path);
+    try {
+      return ((await vscode.workspace.fs.stat(this.uriOf(path))).type & vscode.FileType.SymbolicLink) !== 0;
+    } catch (error) {
+      if (isFileNotFound(error)) return false;
+      throw translate(error, path);
+    }
   }
 
   async readDirectory(path: string): Promise<string[]> {

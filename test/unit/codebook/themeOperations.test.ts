@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseCodebookFile } from '../../../src/core/tags/codebook/codebookFile';
 import { resolveCodebook } from '../../../src/core/tags/codebook/codebookResolve';
 import { addTheme, mergeThemeInSidecar, mergeThemes, recolourTheme, renameTheme, renameThemeInSidecar, slugify } from '../../../src/core/tags/codebook/themeOperations';
 import { findTheme, sidecar, smallCodebook, tag, themeIds } from './helpers';
@@ -70,6 +71,24 @@ describe('theme operations on the workspace codebook file', () => {
     for (const r of [addTheme(broken, defaults, { label: 'X', group: 'hp' }), renameTheme(broken, defaults, 'hp.missing', 'M'), recolourTheme(broken, defaults, 'hp.missing', '#000000'), mergeThemes(broken, defaults, 'hp.missing', 'hp.front-door')]) {
       assert.equal(r.ok, false);
       assert.match(r.ok ? '' : r.message, /^\.inspection-codebook\.json was not changed, because it cannot be read: .*not valid JSON.*Fix the file first\.$/);
+    }
+  });
+
+  it('never rewrites a file with a key given twice (the reader takes the last, an edit the first)', () => {
+    const twice = USER_FILE.replace('"themes": [', '"themes": [],\n  "themes": [');
+    const parsed = parseCodebookFile(twice);
+    assert.equal(parsed.codebook, undefined);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, p.path, p.line, p.column]),
+      [['error', 'themes', 7, 3]],
+    );
+    assert.match(parsed.problems[0]!.message, /^\.inspection-codebook\.json gives the key "themes" twice in the top-level object, at line 6, column 3 and again at line 7, column 3\. .*never changed until this is fixed/);
+    const inEntry = USER_FILE.replace('"label": "Family hubs",', '"label": "Family hubs",\n      "label": "Hubs",');
+    for (const text of [twice, inEntry]) {
+      for (const r of [addTheme(text, defaults, { label: 'X', group: 'hp' }), renameTheme(text, defaults, 'local.hubs', 'M'), recolourTheme(text, defaults, 'local.hubs', '#000000'), mergeThemes(text, defaults, 'local.hubs', 'hp.front-door')]) {
+        assert.equal(r.ok, false);
+        assert.match(r.ok ? '' : r.message, /^\.inspection-codebook\.json was not changed, because it cannot be read: .*gives the key "(themes|label)" twice/);
+      }
     }
   });
 

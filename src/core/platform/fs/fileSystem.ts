@@ -34,6 +34,12 @@ export interface IFileSystem {
   stat(path: string): Promise<FileStat | undefined>;
   /** The path with symlinks resolved; rejects with code 'ENOENT' if it does not exist. */
   realpath(path: string): Promise<string>;
+  /**
+   * Whether `path` itself is a symbolic link (not followed: a dangling link is one too); false when nothing is there.
+   * Optional: a file system without it is taken to have no links. The sidecar store writes through a link (a rename
+   * over the link itself would replace it with a plain file).
+   */
+  isSymbolicLink?(path: string): Promise<boolean>;
   /** Names (not paths) of the entries of a folder. */
   readDirectory(path: string): Promise<string[]>;
   /**

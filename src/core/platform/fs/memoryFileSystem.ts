@@ -102,6 +102,11 @@ export class MemoryFileSystem implements IFileSystem {
     return resolved;
   }
 
+  async isSymbolicLink(path: string): Promise<boolean> {
+    const normal = posix.normalize(path);
+    return this.links.has(posix.join(this.resolve(posix.dirname(normal)), posix.basename(normal)));
+  }
+
   async readDirectory(path: string): Promise<string[]> {
     const dir = this.resolve(path);
     const prefix = dir.endsWith('/') ? dir : dir + '/';

@@ -51,6 +51,10 @@ export class NodeFileSystem implements IFileSystem {
     return fsp.realpath(path);
   }
 
+  isSymbolicLink(path: string): Promise<boolean> {
+    return isSymbolicLinkOnDisk(path);
+  }
+
   readDirectory(path: string): Promise<string[]> {
     return fsp.readdir(path);
   }
@@ -63,6 +67,16 @@ export class NodeFileSystem implements IFileSystem {
 /** The bytes decoded as UTF-8, viewed in place (Buffer.from(bytes) alone would copy them first). */
 function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** Whether the path itself is a symbolic link on the local disk (lstat); false when nothing is there. */
+export async function isSymbolicLinkOnDisk(path: string): Promise<boolean> {
+  try {
+    return (await fsp.lstat(path)).isSymbolicLink();
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
 }
 
 /** Writes a new file on the local disk; false, writing nothing, when the file already exists (a lock file). */

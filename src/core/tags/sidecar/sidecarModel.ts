@@ -5,6 +5,11 @@ import type { Grade, JudgementArea, ReportKind, SectionRole } from '../../recogn
 
 export const SIDECAR_FORMAT = 'inspection-report-annotator/tags';
 export const SIDECAR_VERSION = 1;
+/**
+ * Changes whenever the parser's checks beyond the schema change (2: a key given twice refuses the file): saved
+ * stamps that vouched for a file under the old checks (reportStamps.ts) are then not trusted.
+ */
+export const SIDECAR_CODE_CHECKS = 2;
 export const SIDECAR_SUFFIX = '.tags.json';
 
 /** W3C Web Annotation style anchor: a position plus a quote with context, so a tag can be found again. */

@@ -12,6 +12,7 @@ import { lineColumn } from '../../platform/text/lineColumn';
 import { getOwn } from './ownProperties';
 import { jsonNestingDepth } from '../../platform/text/nestingDepth';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
+import { countKeyCandidates, findDuplicateKey, formatJsonPath } from '../../platform/text/jsonDuplicateKeys';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
 
@@ -69,10 +70,12 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
   // characters); a file that does not parse is measured on its text before the error is located.
   let parsed: ReturnType<typeof parseJson> | undefined;
   let depth: number;
+  // The keys JSON.parse kept, counted on the same walk (one pass over the values costs little beside the parse).
+  const kept = { keys: 0 };
   try {
     const value: unknown = JSON.parse(text);
     parsed = { ok: true, value };
-    depth = valueDepth(value);
+    depth = valueDepth(value, kept);
     // Cut short at the limit: measure the text to tell the user how deep it really is.
     if (depth > MAX_NESTING) depth = jsonNestingDepth(text);
   } catch {
@@ -84,9 +87,35 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
       error: { kind: 'json', fileName, message: `${fileName} is nested ${depth} levels deep, far deeper than any tags file (at most ${MAX_NESTING}), so it was not read. The file was left as it is; fix it or restore it from version control.` },
     };
   }
+  if (parsed) {
+    // JSON.parse keeps the last of a repeated key: the file would read as fewer tags than it holds, and the next save
+    // would drop the others for good. Only when the text has more keys than were kept is it tokenized to find one.
+    const duplicate = kept.keys < countKeyCandidates(text) ? duplicateKeyError(text, fileName) : undefined;
+    if (duplicate) return { ok: false, error: duplicate };
+  }
   parsed ??= parseJson(text, fileName);
   if (!parsed.ok) return parsed;
   return checkSidecar(parsed.value, text, fileName);
+}
+
+/** A key given twice in one object, located; undefined when there is none (a string merely began with a colon). */
+function duplicateKeyError(text: string, fileName: string): SidecarError | undefined {
+  const duplicate = findDuplicateKey(text);
+  if (!duplicate) return undefined;
+  const first = lineColumn(text, duplicate.firstOffset);
+  const { line, column } = lineColumn(text, duplicate.offset);
+  const holder = formatJsonPath(duplicate.path);
+  return {
+    kind: 'json',
+    fileName,
+    line,
+    column,
+    path: formatJsonPath([...duplicate.path, duplicate.key]),
+    message:
+      `${fileName} is not a valid tags file: the key ${JSON.stringify(duplicate.key)} appears twice in ${holder === '' ? 'the top-level object' : holder}, ` +
+      `at line ${first.line}, column ${first.column} and again at line ${line}, column ${column}. Only the last would be read and the other lost on the next save, ` +
+      'so the file was left as it is; merge the two by hand (or restore the file from version control) to tag this report again.',
+  };
 }
 
 /**
@@ -106,21 +135,23 @@ export function parseCheckedSidecar(text: string): Sidecar | undefined {
 }
 
 /**
- * Deepest nesting of arrays and objects in a parsed value, counted no further than just past `limit`:
+ * Deepest nesting of arrays and objects in a parsed value, counted no further than just past `limit`, and (in
+ * `kept`) the keys of its objects:
  * the recursion stops there, so it cannot overflow, and it allocates nothing per value (large files have
  * millions of values).
  */
-function valueDepth(value: unknown, limit = MAX_NESTING, depth = 0): number {
+function valueDepth(value: unknown, kept: { keys: number }, limit = MAX_NESTING, depth = 0): number {
   if (value === null || typeof value !== 'object') return depth;
   if (depth + 1 > limit) return depth + 1;
   let max = depth + 1;
   if (Array.isArray(value)) {
-    for (const child of value) if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, limit, depth + 1));
+    for (const child of value) if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, kept, limit, depth + 1));
   } else {
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
+      kept.keys++;
       const child = (value as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, limit, depth + 1));
+      if (child !== null && typeof child === 'object') max = Math.max(max, valueDepth(child, kept, limit, depth + 1));
     }
   }
   return max;

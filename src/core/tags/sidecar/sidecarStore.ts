@@ -15,7 +15,7 @@ import { serialiseSidecar } from './sidecarSerialiser';
 import { emptySidecar } from './emptySidecar';
 import { mergeSidecars } from './sidecarMerge';
 import { acquireLock, lockTimingFor, releaseLock } from './sidecarLock';
-import { readOnlySidecarError, SidecarStoreError, writeFaultError } from './sidecarStoreError';
+import { brokenLinkError, readOnlySidecarError, SidecarStoreError, unfollowableLinkError, writeFaultError } from './sidecarStoreError';
 
 export { SidecarStoreError, type SidecarStoreErrorKind } from './sidecarStoreError';
 
@@ -116,11 +116,13 @@ export class SidecarStore {
    */
   async save(reportPath: string, mutate: Mutation, options: SaveOptions = {}): Promise<SaveResult> {
     const sidecarPath = sidecarPathFor(reportPath);
+    const target = await this.writeTargetOf(sidecarPath);
     await this.assertInsideRoot(reportPath, sidecarPath);
-    return this.withLock(sidecarPath, (locked) => this.saveLocked(reportPath, sidecarPath, mutate, options, locked));
+    // Locked by the file written, so that writers reaching it through different names still take turns.
+    return this.withLock(target, (locked) => this.saveLocked(reportPath, sidecarPath, target, mutate, options, locked));
   }
 
-  private async saveLocked(reportPath: string, sidecarPath: string, mutate: Mutation, options: SaveOptions, locked: boolean): Promise<SaveResult> {
+  private async saveLocked(reportPath: string, sidecarPath: string, target: string, mutate: Mutation, options: SaveOptions, locked: boolean): Promise<SaveResult> {
     const name = basename(sidecarPath);
     // Decoded as every reader decodes a report (BOM, UTF-16, Windows-1252), so the hash a new sidecar records is
     // the hash the command line and aggregation compute of the same file.
@@ -156,7 +158,7 @@ export class SidecarStore {
         this.seen.set(sidecarPath, text);
         return { status: 'unchanged', sidecarPath, sidecar: merged };
       }
-      if (await this.writeAtomically(sidecarPath, text, disk, locked)) {
+      if (await this.writeAtomically(target, text, disk, locked)) {
         this.seen.set(sidecarPath, text);
         return { status: 'written', sidecarPath, sidecar: merged };
       }
@@ -198,18 +200,19 @@ export class SidecarStore {
   async acceptRepair(reportPath: string): Promise<SaveResult> {
     const sidecarPath = sidecarPathFor(reportPath);
     const name = basename(sidecarPath);
+    const target = await this.writeTargetOf(sidecarPath);
     await this.assertInsideRoot(reportPath, sidecarPath);
-    return this.withLock(sidecarPath, (locked) => this.acceptRepairLocked(sidecarPath, name, locked));
+    return this.withLock(target, (locked) => this.acceptRepairLocked(sidecarPath, target, name, locked));
   }
 
-  private async acceptRepairLocked(sidecarPath: string, name: string, locked: boolean): Promise<SaveResult> {
+  private async acceptRepairLocked(sidecarPath: string, target: string, name: string, locked: boolean): Promise<SaveResult> {
     const disk = await this.readDisk(sidecarPath);
     const text = disk.text;
     if (text === undefined) throw new SidecarStoreError('invalid', `${name} does not exist; there is nothing to repair.`, sidecarPath);
     const repaired = repairConflict(text, name);
     if (!repaired.ok) throw new SidecarStoreError('invalid', repaired.message, sidecarPath);
     const out = serialiseSidecar(repaired.sidecar);
-    if (!(await this.writeAtomically(sidecarPath, out, disk, locked))) {
+    if (!(await this.writeAtomically(target, out, disk, locked))) {
       throw new SidecarStoreError('busy', `${name} changed while it was being repaired; it was left as it is. Try again.`, sidecarPath);
     }
     this.seen.set(sidecarPath, out);
@@ -292,6 +295,24 @@ export class SidecarStore {
       throw new SidecarStoreError('read-only', `Tagging this report is paused: ${name} was written by a newer version of the Inspection Report Annotator (format version ${parsed.sidecar.version}), so this version never writes it. Update the extension to tag this report.`, sidecarPath);
     }
     return parsed.sidecar;
+  }
+
+  /**
+   * The file a save replaces: the sidecar itself or, when it is a symbolic link, the file the link leads to. The temp
+   * file and the rename then happen beside that file, so the link stays a link and its target gets the tags
+   * (renamed over, the link would become a plain file and its target silently stop being updated).
+   */
+  private async writeTargetOf(sidecarPath: string): Promise<string> {
+    if (!(await this.fs.isSymbolicLink?.(sidecarPath))) return sidecarPath;
+    let target: string;
+    try {
+      target = await this.fs.realpath(sidecarPath);
+    } catch (error) {
+      throw brokenLinkError(sidecarPath, error) ?? error;
+    }
+    // A file system that cannot follow links (workspace.fs away from the local disk) gives the path back as it is.
+    if (target === sidecarPath) throw unfollowableLinkError(sidecarPath);
+    return target;
   }
 
   /**

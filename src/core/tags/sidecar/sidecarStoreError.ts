@@ -16,7 +16,9 @@ export type SidecarStoreErrorKind =
   /** The tags file itself is read-only (no write permission bits): it is left as it is, never replaced or chmod-ed. */
   | 'not-writable'
   /** Writing the temp file, renaming it or creating the lock failed (permission, read-only file system, disk full...). */
-  | 'write-failed';
+  | 'write-failed'
+  /** The tags file is a symbolic link that cannot be written through (dangling, a loop, or not followable here): left as it is. */
+  | 'symbolic-link';
 
 export class SidecarStoreError extends Error {
   constructor(
@@ -42,6 +44,38 @@ export function readOnlySidecarError(sidecarPath: string): SidecarStoreError {
     undefined,
     'read-only',
   );
+}
+
+/** A tags file that is a symbolic link, on a file system that cannot resolve links: saving would replace the link. */
+export function unfollowableLinkError(sidecarPath: string): SidecarStoreError {
+  const name = basename(sidecarPath);
+  return new SidecarStoreError(
+    'symbolic-link',
+    `${name} is a symbolic link, which this workspace's file system cannot follow: saving would replace the link with a plain file, so nothing was saved and the link was left as it is. Tag this report on a local copy, or replace the link with the file it leads to.`,
+    sidecarPath,
+  );
+}
+
+/**
+ * Why a tags file that is a symbolic link could not be resolved (`cause`, from realpath): a dangling link or a loop.
+ * Undefined for any other error, which the caller rethrows.
+ */
+export function brokenLinkError(sidecarPath: string, cause: unknown): SidecarStoreError | undefined {
+  const name = basename(sidecarPath);
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new SidecarStoreError(
+      'symbolic-link',
+      `${name} is a symbolic link to a file that does not exist (a dangling link), so nothing was saved and the link was left as it is. Restore the file it leads to, or remove the link to start a new tags file.`,
+      sidecarPath,
+      undefined,
+      'not-found',
+    );
+  }
+  if (code === 'ELOOP') {
+    return new SidecarStoreError('symbolic-link', `${name}: symbolic links lead round in a loop, so nothing was saved and the link was left as it is. Fix or remove the link.`, sidecarPath, undefined, 'symlink-loop');
+  }
+  return undefined;
 }
 
 /**
