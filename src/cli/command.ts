@@ -28,6 +28,21 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(command
   try {
     return parseArgs({ args, allowPositionals: true, strict: true, options });
   } catch (error) {
+    const unknown = unknownOption(error, args);
+    if (unknown) throw new UsageError(`${command}: ${unknown}; see \`report ${command} --help\``);
     throw new UsageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Node's words for an unknown option quote it unevenly and name only its first letter ("-dash.txt" gives '-d'): this
+ * names the whole argument, and for one that looks like a file, how to give a file whose name starts with "-".
+ */
+function unknownOption(error: unknown, args: readonly string[]): string | undefined {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return undefined;
+  const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+  if (!option) return undefined;
+  const arg = args.find((a) => a === option || (a.startsWith(option) && !a.startsWith('--'))) ?? option;
+  const file = /[./\\]/.test(arg) ? `; a file whose name starts with "-" is given as ./${arg}, or after --` : '';
+  return `unknown option ${arg}${file}`;
 }
