@@ -1,7 +1,7 @@
 // `report reanchor <report> [--json] [--always]`: finds a report's tags again after its text changed
 // (its hash differs from the sidecar's), saves the sidecar, and says how many stayed, moved or were orphaned.
 
-import { type ReanchorTagResult, reanchorTags, type Tag, textHash } from '../core';
+import { type ReanchorTagResult, reanchorTags, type Tag, tagsHoldTheirWords, textHash } from '../core';
 import { EXIT } from './exitCodes';
 import { parse, type CliCommand } from './command';
 import { analyseForContext, contextIn, loadProblem, onePositional, openReport, saveOrReport, SIDECAR_EXIT, storeFor } from './tagCommand';
@@ -15,9 +15,9 @@ export const reanchorCommand: CliCommand = {
   help: `Usage: report reanchor <report> [--always] [--json] [--root <folder>]
 
 When the report's text differs from the text its tags were anchored to (the sidecar's textHash),
-finds each tag's passage again by its quote and context, writes the sidecar, and prints how many
-tags stayed, moved or were orphaned. An orphaned tag keeps its quote and is never moved to the
-wrong words; re-attach it in the editor.
+or a tag's stored position does not hold its quoted words, finds each tag's passage again by its
+quote and context, writes the sidecar, and prints how many tags stayed, moved or were orphaned.
+An orphaned tag keeps its quote and is never moved to the wrong words; re-attach it in the editor.
 
 Options:
   --always          re-anchor even when the text hash is unchanged
@@ -51,13 +51,17 @@ Exit codes: as for every command (report --help), plus
       else io.stdout(`${reportArg} has no tags (no ${reportArg}.tags.json); nothing to re-anchor.\n`);
       return EXIT.ok;
     }
+    // Such as a position that does not fit its quote: the file is still used, and the user told.
+    for (const warning of loaded.warnings) io.stderr(`report: ${warning}\n`);
     const hash = textHash(report.text);
     const changed = loaded.sidecar.report.textHash !== hash;
+    // The same text, but a stored place that does not hold its quote (a hand-edited file): found again by its words.
+    const misplaced = !changed && !tagsHoldTheirWords(loaded.sidecar.tags, report.text);
     // Unchanged text: tags stay where they are, and orphans stay orphaned.
     let results: ReanchorTagResult[] = loaded.sidecar.tags.map((t) => (t.orphaned ? { id: t.id, status: 'orphaned', reason: 'not-found' } : { id: t.id, status: 'stayed' }));
     let summary = { stayed: results.filter((r) => r.status === 'stayed').length, moved: 0, orphaned: results.filter((r) => r.status === 'orphaned').length };
     let tags: Tag[] = loaded.sidecar.tags;
-    if (changed || values.always) {
+    if (changed || misplaced || values.always) {
       const outcome = reanchorTags(loaded.sidecar.tags, report.text);
       ({ summary, results } = outcome);
       // Moved tags sit in another place of the report now: record where.
@@ -83,7 +87,13 @@ Exit codes: as for every command (report --help), plus
       io.stdout(JSON.stringify({ sidecar: loaded.sidecarPath, changed, summary, results }, null, 2) + '\n');
       return EXIT.ok;
     }
-    const lead = changed ? `${reportArg} changed since its tags were anchored.` : values.always ? `${reportArg} is unchanged; re-anchored anyway.` : `${reportArg} is unchanged since its tags were anchored; nothing to do.`;
+    const lead = changed
+      ? `${reportArg} changed since its tags were anchored.`
+      : misplaced
+        ? `${reportArg} is unchanged, but a stored position did not hold its tag's words; re-anchored by the words.`
+        : values.always
+          ? `${reportArg} is unchanged; re-anchored anyway.`
+          : `${reportArg} is unchanged since its tags were anchored; nothing to do.`;
     io.stdout(`${lead}\n${summary.stayed} stayed, ${summary.moved} moved, ${summary.orphaned} orphaned (${tags.length} tag${tags.length === 1 ? '' : 's'}).\n`);
     for (const [i, result] of results.entries()) {
       if (result.status !== 'orphaned') continue;

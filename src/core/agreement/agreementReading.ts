@@ -5,7 +5,7 @@
 import { findEvidenceFiles } from '../evidence/evidenceFiles';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import { readReportText } from '../platform/fs/reportReading';
-import { reanchorTags } from '../tags/anchoring/reanchoring';
+import { reanchorTags, tagsHoldTheirWords } from '../tags/anchoring/reanchoring';
 import type { Tag } from '../tags/sidecar/sidecarModel';
 import { parseSidecar } from '../tags/sidecar/sidecarParser';
 import { sidecarPathFor } from '../tags/sidecar/sidecarStore';
@@ -64,8 +64,9 @@ async function readTags(sidecarPath: string, text: string, fs: IFileSystem, prob
     problems.push(`${sidecarPath}: left out: ${parsed.error.message}`);
     return [];
   }
-  if (parsed.sidecar.report.textHash === textHash(text)) return parsed.sidecar.tags;
-  // The report changed since tagging: find each passage again, as opening the report would (in memory only).
+  if (parsed.sidecar.report.textHash === textHash(text) && tagsHoldTheirWords(parsed.sidecar.tags, text)) return parsed.sidecar.tags;
+  // The report changed since tagging (or a stored place does not hold its words): find each passage again, as
+  // opening the report would (in memory only).
   const reanchored = reanchorTags(parsed.sidecar.tags, text);
   if (reanchored.summary.orphaned > 0) problems.push(`${sidecarPath}: ${reanchored.summary.orphaned} tag(s) could not be found in the changed report and are left out`);
   return reanchored.tags;

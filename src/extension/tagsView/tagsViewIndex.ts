@@ -4,7 +4,7 @@
 // that tags whose words are gone show as orphaned.
 
 import * as vscode from 'vscode';
-import { type IndexedSidecar, parseSidecar, reanchorTags, SIDECAR_SUFFIX, textHash } from '../../core';
+import { type IndexedSidecar, parseSidecar, reanchorTags, SIDECAR_SUFFIX, tagsHoldTheirWords, textHash } from '../../core';
 import { sidecarUriFor } from '../tagging/sidecarService';
 
 const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;
@@ -142,10 +142,10 @@ async function readSidecarEntry(sidecarUri: vscode.Uri): Promise<IndexedSidecar 
   if (reportText === undefined) {
     return { ...base, status: 'report-missing', sidecar: parsed.sidecar, message: `${fileName} has tags for ${reportName}, which is not there. Restore or rename the report back, or move ${fileName} beside its renamed report.` };
   }
-  // The same test the editor makes when the report is opened: unchanged text keeps every tag; otherwise each
-  // tag is looked for again, and one not found is orphaned (whether or not the file says so yet).
+  // The same test the editor makes when the report is opened: unchanged text with every tag on its words keeps
+  // every tag; otherwise each tag is looked for again, and one not found is orphaned (whether or not the file says so yet).
   const lost = new Set<string>();
-  if (parsed.sidecar.report.textHash !== textHash(reportText)) {
+  if (parsed.sidecar.report.textHash !== textHash(reportText) || !tagsHoldTheirWords(parsed.sidecar.tags, reportText)) {
     const live = parsed.sidecar.tags.filter((t) => !t.orphaned);
     reanchorTags(live, reportText).results.forEach((r) => {
       if (r.status === 'orphaned') lost.add(r.id);

@@ -53,7 +53,7 @@ function workspace(): CountingFileSystem {
     '/ws/westmere.txt.tags.json': sidecar('westmere.txt', A, [
       tag(A, 'a1', 'social workers', { note: 'caseloads', author: 'Sam' }),
       tag(A, 'a2', 'Care leavers', { themes: [{ id: 'leaving-care', label: 'Leaving care' }, { id: 'workforce', label: 'Workforce' }] }),
-      { ...lost, anchor: { ...lost.anchor, quote: { ...lost.anchor.quote, exact: 'words the report never had' } } },
+      { ...lost, anchor: { ...lost.anchor, position: { ...lost.anchor.position, end: lost.anchor.position.start + 'words the report never had'.length }, quote: { ...lost.anchor.quote, exact: 'words the report never had' } } },
     ]),
     '/ws/older/fernleigh.txt': B,
     '/ws/older/fernleigh.txt.tags.json': sidecar('fernleigh.txt', B, [tag(B, 'b1', 'Improve the quality of assessments'), tag(B, 'b2', 'The board is chaired effectively')]),

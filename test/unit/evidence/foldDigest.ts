@@ -43,7 +43,9 @@ function fixtureTags(text: string): Tag[] {
   if (tags.length > 0) {
     const first = tags[0]!;
     tags.push({ ...first, id: 'stale', anchor: { ...first.anchor, position: { ...first.anchor.position, start: 0, end: first.anchor.position.end - first.anchor.position.start } } });
-    tags.push({ ...first, id: 'gone', anchor: { ...first.anchor, quote: { ...first.anchor.quote, exact: 'words no report has ever had' } } });
+    // Its position spans its (other) words, as in a file re-anchored after they were deleted.
+    const gone = 'words no report has ever had';
+    tags.push({ ...first, id: 'gone', anchor: { ...first.anchor, position: { ...first.anchor.position, end: first.anchor.position.start + gone.length }, quote: { ...first.anchor.quote, exact: gone } } });
   }
   return tags;
 }

@@ -124,6 +124,40 @@ describe('CLI: report tag / reanchor (end to end)', function () {
     assert.equal(JSON.parse(again.stdout).changed, false);
   });
 
+  it('reanchor puts a tag whose hand-edited position does not fit its quote back on its words, quote kept, with a warning', async () => {
+    const quote = 'plans drift after review';
+    assert.equal((await run(dir, 'tag', 'report.txt', '--theme', 'x', '--quote', quote)).code, 0);
+    const at = REPORT_TEXT.indexOf(quote);
+    const sidecarPath = join(dir, 'report.txt.tags.json');
+    const handEdited = (start: number, end: number): void => {
+      const file = JSON.parse(readFileSync(sidecarPath, 'utf8'));
+      file.tags[0].anchor.position = { start, end, unit: 'utf-16' };
+      writeFileSync(sidecarPath, JSON.stringify(file, null, 2));
+    };
+    const assertOnItsWords = (text: string): void => {
+      const tag = tagsOf(dir).tags[0]!;
+      assert.equal(tag.anchor.quote.exact, quote);
+      assert.notEqual(tag.orphaned, true);
+      assert.deepEqual(tag.anchor.position, { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, unit: 'utf-16' });
+    };
+    // The text is unchanged: the misfit alone is reason to re-anchor.
+    handEdited(at, 99999);
+    const beyond = await run(dir, 'reanchor', 'report.txt');
+    assert.equal(beyond.code, 0, beyond.stderr);
+    assert.equal(beyond.stdout, "report.txt is unchanged, but a stored position did not hold its tag's words; re-anchored by the words.\n0 stayed, 1 moved, 0 orphaned (1 tag).\n");
+    assert.match(beyond.stderr, /^report: report\.txt\.tags\.json: tags\[0\]: its position does not span its quoted words/);
+    assertOnItsWords(REPORT_TEXT);
+    handEdited(at + 1, at + quote.length);
+    assert.equal((await run(dir, 'reanchor', 'report.txt', '--always')).code, 0);
+    assertOnItsWords(REPORT_TEXT);
+    // After a real edit: the words are found where they went, the quote whole.
+    const edited = 'A note added at the top by the QA officer.\n\n' + REPORT_TEXT;
+    writeFileSync(join(dir, 'report.txt'), edited);
+    handEdited(at + 1, at + quote.length);
+    assert.equal((await run(dir, 'reanchor', 'report.txt')).code, 0);
+    assertOnItsWords(edited);
+  });
+
   it('reanchor without a sidecar says there is nothing to do', async () => {
     const result = await run(dir, 'reanchor', 'report.txt');
     assert.equal(result.code, 0);

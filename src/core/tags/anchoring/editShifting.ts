@@ -15,6 +15,8 @@
 // - change covering the whole passage: the tag is orphaned, keeping its stored anchor (quote and position).
 // A tag whose remaining passage holds no letter or digit is orphaned too, rather than left on a comma; an edited
 // passage is trimmed of spaces at its edges.
+// A tag whose stored range does not hold its quote (a hand-edited sidecar) is orphaned, never shifted: its quote is
+// the truth, and only re-anchoring may look for it.
 // Orphaned tags are left alone here; reanchoring retries them.
 
 import { QUOTE_CONTEXT_CHARS } from './anchorCreation';
@@ -46,6 +48,9 @@ function shiftTag(tag: Tag, changes: readonly TextChange[], newText: string | un
   let { start, end } = tag.anchor.position;
   // A tag without a usable range cannot be shifted; orphaned, it keeps its quote for re-anchoring.
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start)) return orphan(tag);
+  // A range that does not span the quote (a hand-edited sidecar) is not the quote's place: shifting it would carry
+  // other words into the quote. Orphaned, the tag keeps its words for re-anchoring to find.
+  if (end - start !== tag.anchor.quote.exact.length) return orphan(tag, MISPLACED);
   let exact = tag.anchor.quote.exact;
   let touched = false;
   for (const change of changes) {
@@ -82,7 +87,9 @@ function shiftTag(tag: Tag, changes: readonly TextChange[], newText: string | un
   if (!touched && start === tag.anchor.position.start && changes.every((c) => c.rangeOffset >= end + QUOTE_CONTEXT_CHARS || (c.rangeLength === 0 && c.text === ''))) return tag;
   if (newText !== undefined) {
     if (end > newText.length || start < 0) return orphan(tag); // the edits do not describe this text
-    exact = newText.slice(start, end);
+    // The stored words, edited as the changes say, are what the new text holds there when the range was the
+    // quote's; anything else means it was not, and the new text's words there are not the tag's.
+    if (newText.slice(start, end) !== exact) return orphan(tag, MISPLACED);
   }
   if (touched) {
     if (!/[\p{L}\p{N}]/u.test(exact)) return orphan(tag);
@@ -107,6 +114,9 @@ function shiftTag(tag: Tag, changes: readonly TextChange[], newText: string | un
   return { ...tag, anchor: { position: { start, end, unit: 'utf-16' }, quote } };
 }
 
-function orphan(tag: Tag): Tag {
-  return { ...tag, orphaned: true, orphanReason: 'Its words were deleted or overwritten while the report was edited.' };
+const OVERWRITTEN = 'Its words were deleted or overwritten while the report was edited.';
+const MISPLACED = 'Its stored place in the report did not hold its words, so it was not moved with the edit; it keeps its words to be found again.';
+
+function orphan(tag: Tag, reason = OVERWRITTEN): Tag {
+  return { ...tag, orphaned: true, orphanReason: reason };
 }

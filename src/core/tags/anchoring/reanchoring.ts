@@ -88,8 +88,11 @@ export function reanchorTags(tags: readonly Tag[], newText: string, options: Rea
             ? lastDelta
             : wholeQuoteNear(newText, quote, start + lastDelta, finder) - start;
     if (shift !== undefined && !Number.isNaN(shift)) {
-      out[i] = attach(tag, createAnchor(newText, start + shift, end + shift), finder);
-      results[i] = shift === 0 ? { id: tag.id, status: 'stayed', score: 1, method: 'position' } : { id: tag.id, status: 'moved', score: 1, method: 'exact' };
+      // The span is the quote's words: a stored end is only a hint, and a hand-edited one may not fit them.
+      const at = start + shift;
+      out[i] = attach(tag, createAnchor(newText, at, at + quote.exact.length), finder);
+      const stayed = shift === 0 && end === at + quote.exact.length;
+      results[i] = stayed ? { id: tag.id, status: 'stayed', score: 1, method: 'position' } : { id: tag.id, status: 'moved', score: 1, method: 'exact' };
       lastDelta = shift;
       found.push({ oldStart: start, delta: shift });
       continue;
@@ -148,6 +151,21 @@ export function explainOrphan(reason: OrphanReason, candidates = 0): string {
     case 'weak-match':
       return 'Similar words were found, but their surroundings and place in the report do not agree well enough to be sure they are the tagged passage.';
   }
+}
+
+/**
+ * Whether every tag that is not orphaned stands on its own words in `text` (its position spans exactly its quote).
+ * A matching text hash says the text is the one the tags were anchored to, not that each position is right: a
+ * hand-edited or damaged sidecar can hold a position that does not fit its quote, and such tags need re-anchoring.
+ */
+export function tagsHoldTheirWords(tags: readonly Tag[], text: string): boolean {
+  return tags.every((tag) => tag.orphaned === true || holdsItsWords(tag, text));
+}
+
+function holdsItsWords(tag: Tag, text: string): boolean {
+  const { start, end } = tag.anchor.position;
+  const exact = tag.anchor.quote.exact;
+  return hasPlace(tag) && end - start === exact.length && end <= text.length && text.startsWith(exact, start);
 }
 
 function hasPlace(tag: Tag): boolean {

@@ -209,6 +209,8 @@ export function checkSidecar(value: unknown, text: string | undefined, fileName:
   if (semantic) {
     return { ok: false, error: { kind: 'schema', fileName, path: semantic.path, ...locate(text, semantic.path), message: `${fileName} is not a valid tags file: ${semantic.path} ${semantic.problem}. The file was left as it is.` } };
   }
+  const misfit = positionsNotFittingQuotes(sidecar, fileName);
+  if (misfit !== undefined) warnings.push(misfit);
   const expectedName = fileName.endsWith(SIDECAR_SUFFIX) ? baseName(fileName.slice(0, -SIDECAR_SUFFIX.length)) : undefined;
   if (expectedName !== undefined && sidecar.report.fileName !== expectedName) {
     warnings.push(`${fileName} says it belongs to "${sidecar.report.fileName}", but sits beside "${expectedName}"; it is used for "${expectedName}".`);
@@ -233,6 +235,22 @@ function readNewerVersion(value: Record<string, unknown>, version: number, fileN
   const dismissed = Array.isArray(value.dismissedSuggestions) ? value.dismissedSuggestions.filter((s): s is string => typeof s === 'string') : undefined;
   const sidecar = { ...value, tags, ...(dismissed ? { dismissedSuggestions: dismissed } : {}) } as unknown as Sidecar;
   return { ok: true, sidecar, readOnly: true, warnings };
+}
+
+/**
+ * A warning naming the tags whose stored position spans a different number of characters than their quote (a hand
+ * edit): a position is only a hint, so the file is still read and such tags are found again by their words.
+ */
+function positionsNotFittingQuotes(sidecar: Sidecar, fileName: string): string | undefined {
+  const misfits: string[] = [];
+  for (const [index, tag] of sidecar.tags.entries()) {
+    const { start, end } = tag.anchor.position;
+    if (end - start !== tag.anchor.quote.exact.length) misfits.push(`tags[${index}]`);
+  }
+  if (misfits.length === 0) return undefined;
+  const shown = misfits.slice(0, MAX_PROBLEMS).join(', ') + (misfits.length > MAX_PROBLEMS ? ` (and ${misfits.length - MAX_PROBLEMS} more)` : '');
+  const these = misfits.length === 1 ? 'its position does not span its quoted words; the tag is' : 'their positions do not span their quoted words; the tags are';
+  return `${fileName}: ${shown}: ${these} looked for again by the words, and orphaned (keeping them) if they are not found.`;
 }
 
 function semanticProblem(sidecar: Sidecar): { path: string; problem: string } | undefined {
