@@ -42,6 +42,17 @@ describe('parseSidecar: malformed files', () => {
     assert.match(error.message, /not valid JSON: .* at line \d+, column \d+/);
   });
 
+  it('a tags file saved as UTF-16 says so, with or without its byte order mark', () => {
+    const bytes = Buffer.from(serialiseSidecar(makeSidecar([makeTag('t1', 'visit children regularly')])), 'utf16le');
+    // As every reader reads a tags file: UTF-8, so the mark becomes two replacement characters and each letter gains a NUL.
+    for (const read of [Buffer.concat([Buffer.from([0xff, 0xfe]), bytes]).toString('utf8'), bytes.toString('utf8')]) {
+      const error = failure(read);
+      assert.equal(error.kind, 'json');
+      assert.match(error.message, /is not valid JSON: .* It looks like UTF-16 text, as some editors save: save it as UTF-8 \(tags files are always UTF-8\)\. The file was left as it is/);
+    }
+    assert.doesNotMatch(failure('{ "format": ').message, /UTF-16/);
+  });
+
   it('a JSON file of another kind is named as not a tags file', () => {
     const error = failure('{"name": "some-package", "version": "1.0.0"}');
     assert.equal(error.kind, 'format');

@@ -174,6 +174,7 @@ export function parseJson(text: string, fileName: string): { ok: true; value: un
     const offset = first ? first.offset : text.length;
     const { line, column } = lineColumn(text, offset);
     const problem = first ? describeJsonSyntaxError(printParseErrorCode(first.error)) : (cause as Error).message;
+    const utf16 = looksLikeUtf16(text) ? ' It looks like UTF-16 text, as some editors save: save it as UTF-8 (tags files are always UTF-8).' : '';
     return {
       ok: false,
       error: {
@@ -181,10 +182,22 @@ export function parseJson(text: string, fileName: string): { ok: true; value: un
         fileName,
         line,
         column,
-        message: `${fileName} is not valid JSON: ${problem} at line ${line}, column ${column}. The file was left as it is; fix it (or restore it from version control) to tag this report again.`,
+        message: `${fileName} is not valid JSON: ${problem} at line ${line}, column ${column}.${utf16} The file was left as it is; fix it (or restore it from version control) to tag this report again.`,
       },
     };
   }
+}
+
+/**
+ * UTF-16 read as UTF-8: its byte order mark becomes two replacement characters, and every ASCII character comes
+ * with a NUL. JSON never holds a raw NUL, so a few of them early on are enough to tell.
+ */
+function looksLikeUtf16(text: string): boolean {
+  if (text.startsWith('\uFFFD\uFFFD')) return true;
+  const head = text.slice(0, 64);
+  let nuls = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0) nuls++;
+  return nuls >= 4;
 }
 
 /** Checks a parsed value against the format. `text` (when known) lets messages give line numbers. */
