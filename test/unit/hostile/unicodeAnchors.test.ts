@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyseReport } from '../../../src/core/recognition/analyse';
+import { createAnchor } from '../../../src/core/tags/anchoring/anchorCreation';
+import { reanchorTags } from '../../../src/core/tags/anchoring/reanchoring';
 import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { ReportTagSession } from '../../../src/core/tags/reportTagSession';
 import { SidecarStore } from '../../../src/core/tags/sidecar/sidecarStore';
@@ -99,6 +101,19 @@ describe('hostile input: Unicode and line endings in anchors', () => {
     assertSlicesExactly(outside, reopened.tags, PASSAGES);
     await reopened.saveReport(() => outside);
     assertSlicesExactly(outside, onDisk(fs).tags, PASSAGES);
+  });
+
+  it('a tag found again approximately never ends inside a character: an accent rewritten as a combining mark stays with its letter', () => {
+    const text = 'The service works with the local café owners and the youth club to reach children missing education.\n';
+    const words = 'works with the local café';
+    const at = text.indexOf(words);
+    const tag: Tag = { id: '00000000-0000-4000-8000-00000000c0fe', themes: [{ id: 'ed.missing', label: 'Children missing education' }], created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', anchor: createAnchor(text, at, at + words.length) };
+    // The same words, the é now written as e and U+0301 (as some converters and keyboards do).
+    const decomposed = text.replace('café', 'cafe\u0301');
+    const { tags, results } = reanchorTags([tag], decomposed);
+    assert.equal(results[0]!.method, 'approximate');
+    assert.equal(tags[0]!.anchor.quote.exact, 'works with the local cafe\u0301');
+    assert.equal(decomposed.slice(tags[0]!.anchor.position.start, tags[0]!.anchor.position.end), 'works with the local cafe\u0301');
   });
 
   it('an edit inside an emoji’s neighbourhood moves the tag by the right number of UTF-16 units', async () => {

@@ -153,6 +153,20 @@ export function explainOrphan(reason: OrphanReason, candidates = 0): string {
   }
 }
 
+/** [start, end) widened so that neither edge falls inside a character as printed: before a combining mark, or within a surrogate pair. */
+function wholeCharacters(text: string, start: number, end: number): { start: number; end: number } {
+  const inside = (at: number) => at > 0 && at < text.length && (COMBINING_MARK.test(text[at]!) || isLowSurrogate(text.charCodeAt(at)));
+  while (inside(start)) start--;
+  while (inside(end)) end++;
+  return { start, end };
+}
+
+const COMBINING_MARK = /\p{M}/u;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /**
  * Whether every tag that is not orphaned stands on its own words in `text` (its position spans exactly its quote).
  * A matching text hash says the text is the one the tags were anchored to, not that each position is right: a
@@ -205,6 +219,9 @@ function locate(finder: PassageFinder, tag: Tag, expectedOriginal: number | unde
 
 /** The candidate as an outcome, unless the counts stored when the tag was made say it may be another copy. */
 function foundAt(finder: PassageFinder, tag: Tag, start: number, end: number, c: Candidate, expectedOriginal: number | undefined): Outcome {
+  // An approximate match is counted in code units: it may stop inside a character as printed ("cafe" of "café"
+  // written as e and a combining accent). The passage takes whole characters.
+  if (c.errors > 0) ({ start, end } = wholeCharacters(finder.text, start, end));
   const refused = refusedByRepeats(finder, tag.anchor, start, end, c, expectedOriginal);
   if (refused !== undefined) return { found: false, reason: 'repeated', candidates: refused };
   return { found: true, anchor: createAnchor(finder.text, start, end), score: matchScore(c), method: c.errors === 0 ? 'exact' : 'approximate', delta: start - tag.anchor.position.start };
