@@ -164,7 +164,7 @@ describe('Tags view tree', () => {
   });
 
   it('gives an orphan the reason its tags file records, for the tooltip', () => {
-    const why = 'Its words are gone from where they were; the same words still appear in one other place with other surroundings, so the tag was not moved there.';
+    const why = 'Its words are gone from where they were; the same words still appear in one other place, but nothing there shows it is the tagged passage (other surroundings, or a passage printed more than once), so the tag was not moved there.';
     const report = indexed('harbourside.txt', [tagged('h2', 80, 'The local authority', [['hp.front-door', 'Front door']], { orphaned: true, orphanReason: why })]);
     const orphans = buildTagsTree([report], smallCodebook()).find((r) => r.kind === 'orphans');
     assert.ok(orphans && orphans.kind === 'orphans');

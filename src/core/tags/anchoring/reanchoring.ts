@@ -143,7 +143,7 @@ export function explainOrphan(reason: OrphanReason, candidates = 0): string {
     case 'not-found':
       return 'Its words are no longer in the report, not even slightly reworded.';
     case 'only-elsewhere':
-      return `Its words are gone from where they were; the same words still appear in ${places(candidates)} with other surroundings, so the tag was not moved there.`;
+      return `Its words are gone from where they were; the same words still appear in ${places(candidates)}, but nothing there shows it is the tagged passage (other surroundings, or a passage printed more than once), so the tag was not moved there.`;
     case 'ambiguous':
       return `Its words appear in ${candidates} places that fit equally well; the tag was put on none of them rather than guess.`;
     case 'repeated':
