@@ -41,6 +41,8 @@ export interface LoadOutcome {
   status: SessionStatus;
   /** Set when the report text changed since the tags were anchored and some tag moved or was orphaned. */
   reanchored?: ReanchorResult['summary'];
+  /** With `reanchored`: false when the text was the one tagged, and stored places that did not hold their words were the cause. */
+  textChanged?: boolean;
   warnings: string[];
   /** False when the disk held what this session already knew (e.g. our own write coming back). */
   changed: boolean;
@@ -250,6 +252,7 @@ export class ReportTagSession {
         let reanchored: ReanchorResult['summary'] | undefined;
         let tags = merged.tags;
         const hash = this.hashText(now);
+        const textChanged = disk.report.textHash !== hash;
         // A matching hash vouches for the text, not for each stored place: one that does not hold its quote (a
         // hand-edited sidecar) is found again by its words, never shown on, or shifted with, other words.
         if (disk.report.textHash !== hash || !first || !tagsHoldTheirWords(merged.tags, now)) {
@@ -263,14 +266,14 @@ export class ReportTagSession {
         if (result.readOnly) {
           return this.pause('read-only', `Tagging this report is paused: ${basename(result.sidecarPath)} was written by a newer version of the Inspection Report Annotator, so this version shows its tags but never writes it. Update the extension to tag this report.`, false, reanchored, result.warnings);
         }
-        return this.settle({ kind: 'ready' }, result.warnings, true, reanchored);
+        return this.settle({ kind: 'ready' }, result.warnings, true, reanchored, textChanged);
       }
     }
   }
 
-  private settle(status: SessionStatus, warnings: string[], changed: boolean, reanchored?: ReanchorResult['summary']): LoadOutcome {
+  private settle(status: SessionStatus, warnings: string[], changed: boolean, reanchored?: ReanchorResult['summary'], textChanged = true): LoadOutcome {
     this.currentStatus = status;
-    return { status, warnings, changed, ...(reanchored ? { reanchored } : {}) };
+    return { status, warnings, changed, ...(reanchored ? { reanchored, textChanged } : {}) };
   }
 
   private pause(reason: PauseReason, message: string, clearTags: boolean, reanchored?: ReanchorResult['summary'], warnings: string[] = []): LoadOutcome {

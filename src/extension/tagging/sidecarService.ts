@@ -234,7 +234,7 @@ export class SidecarService implements vscode.Disposable {
     const name = basename(entry.document.uri.path);
     for (const w of outcome.warnings) this.log.warn(`${name}${SIDECAR_SUFFIX}: ${w}`);
     if (outcome.reanchored) {
-      const message = reanchorSummaryMessage(name, outcome.reanchored);
+      const message = reanchorSummaryMessage(name, outcome.reanchored, outcome.textChanged ?? true);
       this.log.info(`Re-anchored the tags of ${entry.document.uri.toString(true)}: ${JSON.stringify(outcome.reanchored)}`);
       if (message) void vscode.window.showInformationMessage(message);
       // Written at once when the editor holds what is on disk, so the same news is not given at every opening.

@@ -36,6 +36,7 @@ describe('re-anchoring message', () => {
   it('says how many tags moved and how many were orphaned', () => {
     assert.equal(reanchorSummaryMessage('r.txt', { stayed: 2, moved: 3, orphaned: 1 }), 'r.txt changed since it was last tagged: 3 tags moved, 1 orphaned. Orphaned tags keep their quote; re-attach or delete them from the Tags view.');
     assert.equal(reanchorSummaryMessage('r.txt', { stayed: 0, moved: 1, orphaned: 0 }), 'r.txt changed since it was last tagged: 1 tag moved.');
+    assert.equal(reanchorSummaryMessage('r.txt', { stayed: 6, moved: 1, orphaned: 0 }, false), 'r.txt is as it was tagged, but its tags file placed some tags on other words; found again by their own words: 1 tag moved.');
     assert.match(reanchorSummaryMessage('r.txt', { stayed: 0, moved: 0, orphaned: 2 })!, /: 2 tags orphaned\./);
     assert.equal(reanchorSummaryMessage('r.txt', { stayed: 4, moved: 0, orphaned: 0 }), undefined);
   });
