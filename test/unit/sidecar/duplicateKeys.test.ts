@@ -3,12 +3,9 @@
 // malformed: refused by everything that reads it, with the key and where it is, and never rewritten.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { readSidecarForEvidence } from '../../../src/core/evidence/sidecarReading';
 import { interpretSidecar } from '../../../src/core/evidence/readSidecar';
@@ -17,6 +14,7 @@ import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialis
 import { SidecarStore, SidecarStoreError } from '../../../src/core/tags/sidecar/sidecarStore';
 import { addTag } from '../../../src/core/tags/tagOperations';
 import { anchorFor, makeSidecar, makeTag, REPORT_TEXT } from './helpers';
+import { runCliProcess } from '../hostile/cliProcess';
 
 const FILE = 'northmoor.txt.tags.json';
 
@@ -122,16 +120,10 @@ describe('a tags file with a key given twice is never rewritten', () => {
 
 describe('CLI: a tags file with a key given twice (end to end)', function () {
   this.timeout(60_000);
-  const MAIN = resolve('src/cli/main.ts');
-  const TSX = pathToFileURL(createRequire(resolve('package.json')).resolve('tsx')).href;
   const W = 'westmere-ilacs-2025.txt';
   let dir: string;
 
-  function run(...args: string[]): Promise<{ code: number; stderr: string }> {
-    return new Promise((done) => {
-      execFile(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir }, (error, _stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }));
-    });
-  }
+  const run = (...args: string[]) => runCliProcess(dir, ...args);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'report-duplicate-key-'));

@@ -4,12 +4,9 @@
 // message, the link left as it is. Real files in a temp folder: links are what users have on disk.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { IFileSystem } from '../../../src/core/platform/fs/fileSystem';
 import { MemoryFileSystem } from '../../../src/core/platform/fs/memoryFileSystem';
 import { NodeFileSystem } from '../../../src/core/platform/fs/nodeFileSystem';
@@ -18,6 +15,7 @@ import { serialiseSidecar } from '../../../src/core/tags/sidecar/sidecarSerialis
 import { SidecarStore, SidecarStoreError } from '../../../src/core/tags/sidecar/sidecarStore';
 import { addTag } from '../../../src/core/tags/tagOperations';
 import { anchorFor, conflicted, makeSidecar, makeTag, REPORT_TEXT } from './helpers';
+import { runCliProcess } from '../hostile/cliProcess';
 
 function add(exact: string, id: string) {
   return (s: Sidecar) => addTag(s, { id, anchor: anchorFor(REPORT_TEXT, exact), themes: [{ id: 'permanence', label: 'Permanence' }] }).sidecar;
@@ -107,16 +105,10 @@ describe('SidecarStore: a link on a file system that cannot follow links (worksp
 
 describe('CLI: report tag on a symlinked tags file (end to end)', function () {
   this.timeout(60_000);
-  const MAIN = resolve('src/cli/main.ts');
-  const TSX = pathToFileURL(createRequire(resolve('package.json')).resolve('tsx')).href;
   const W = 'westmere-ilacs-2025.txt';
   let dir: string;
 
-  function run(...args: string[]): Promise<{ code: number; stderr: string }> {
-    return new Promise((done) => {
-      execFile(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir }, (error, _stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }));
-    });
-  }
+  const run = (...args: string[]) => runCliProcess(dir, ...args);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'report-link-'));
