@@ -4,7 +4,7 @@
 // message, the link left as it is. Real files in a temp folder: links are what users have on disk.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IFileSystem } from '../../../src/core/platform/fs/fileSystem';
@@ -82,6 +82,33 @@ describe('SidecarStore: a tags file that is a symbolic link', () => {
     assert.equal(readlinkSync(link), 'missing.json');
     assert.equal(existsSync(join(ws, 'missing.json')), false);
     assert.deepEqual(readdirSync(ws).sort(), ['report.txt', 'report.txt.tags.json', 'store']);
+  });
+
+  it('a renamed report takes its linked tags file along as a link: the target keeps being the file updated', async () => {
+    const target = join(ws, 'store', 'report.json');
+    writeFileSync(target, serialiseSidecar(makeSidecar([makeTag('t1', 'visit children regularly')])));
+    symlinkSync(join('store', 'report.json'), link);
+    const renamed = join(ws, 'renamed.txt');
+    renameSync(report, renamed);
+    assert.equal(await store().moveSidecar(report, renamed), true);
+    assert.ok(lstatSync(`${renamed}.tags.json`).isSymbolicLink(), 'the link was replaced by a plain file');
+    assert.equal(existsSync(link), false);
+    assert.equal((JSON.parse(readFileSync(target, 'utf8')) as Sidecar).report.fileName, 'renamed.txt');
+    await store().save(renamed, add('plans drift', 't2'));
+    assert.deepEqual(tagIds(target), ['t1', 't2']);
+  });
+
+  it('a relative link the move would break (another folder) is left where it is, and the move refused', async () => {
+    const target = join(ws, 'store', 'report.json');
+    const before = serialiseSidecar(makeSidecar([makeTag('t1', 'visit children regularly')]));
+    writeFileSync(target, before);
+    symlinkSync(join('store', 'report.json'), link);
+    mkdirSync(join(ws, 'elsewhere'));
+    const moved = join(ws, 'elsewhere', 'report.txt');
+    renameSync(report, moved);
+    await rejectsWith(store().moveSidecar(report, moved), 'symbolic-link', undefined, /is a symbolic link that would no longer lead to .* so it was left where it is; move the link by hand/);
+    assert.equal(readlinkSync(link), join('store', 'report.json'));
+    assert.equal(readFileSync(target, 'utf8'), before);
   });
 
   it('a link loop is refused with a message, not a crash', async () => {

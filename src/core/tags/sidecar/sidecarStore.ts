@@ -243,6 +243,12 @@ export class SidecarStore {
     }
     // Rewritten beside the new name, a read-only file would come back writable: it is left for the user to move.
     if ((await this.fs.stat(from))?.readOnly) throw readOnlySidecarError(from);
+    if (await this.fs.isSymbolicLink?.(from)) {
+      await this.moveLink(from, to, text, out);
+      this.seen.delete(from);
+      if (sidecar) this.seen.set(to, out);
+      return true;
+    }
     if (!(await this.writeAtomically(to, out, { text: undefined, stat: undefined }, false))) {
       throw new SidecarStoreError('target-exists', `Cannot move ${basename(from)}: ${basename(to)} appeared while moving; both were left as they are.`, to);
     }
@@ -250,6 +256,25 @@ export class SidecarStore {
     this.seen.delete(from);
     if (sidecar) this.seen.set(to, out);
     return true;
+  }
+
+  /**
+   * A tags file that is a symbolic link moves as a link: its target gets the new report name (written through the
+   * link, as every save is), and the link itself is renamed, so the file it leads to goes on being the one updated.
+   * A link the move would break (a relative one taken to another folder) is put back, and the move refused.
+   */
+  private async moveLink(from: string, to: string, text: string, out: string): Promise<void> {
+    const target = await this.writeTargetOf(from);
+    await this.fs.rename(from, to);
+    const lands = await this.fs.realpath(to).then((real) => real === target, () => false);
+    if (!lands) {
+      await this.fs.rename(to, from).catch(() => undefined);
+      throw new SidecarStoreError('symbolic-link', `${basename(from)} is a symbolic link that would no longer lead to ${target} beside the renamed report, so it was left where it is; move the link by hand.`, from);
+    }
+    // Only now that the link is in place: a failed write leaves the old name inside, which the parser only warns of.
+    if (out !== text && !(await this.writeAtomically(target, out, await this.readDisk(target), false))) {
+      throw new SidecarStoreError('busy', `${basename(to)} changed while it was being moved; its report name inside was left as it was.`, to);
+    }
   }
 
   /**
