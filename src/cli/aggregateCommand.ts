@@ -5,7 +5,7 @@
 
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, isReportName, isWalkedBelow, narrowEvidence, NodeFileSystem, REPORT_KINDS, SIDECAR_SUFFIX, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
@@ -369,7 +369,9 @@ function writeFailed(error: unknown, out: string | undefined, io: CliIO): number
   const fault = describeFileFault(error, out);
   if (!fault) throw error;
   // On a write, a missing path means a missing folder: the output cannot be used (4), not a file not found (3).
-  const why = fault.kind === 'not-found' ? 'its folder does not exist; create it or choose another --out' : fault.message;
+  // Unless the folder is there, and the system will not make a file in it (/proc): then say that.
+  const folderThere = out !== undefined && existsSync(dirname(out));
+  const why = fault.kind !== 'not-found' ? fault.message : folderThere ? 'no file can be made in that folder; choose another --out' : 'its folder does not exist; create it or choose another --out';
   io.stderr(`report: cannot write ${shownPath(out ?? 'the export')}: ${String((error as { code?: unknown }).code)}: ${why}\n`);
   return fault.kind === 'not-found' ? EXIT.unreadable : exitForFault(fault.kind);
 }
