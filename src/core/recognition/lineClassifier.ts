@@ -92,7 +92,7 @@ const KNOWN_HEADINGS: [RegExp, SectionRole][] = [
   [/^what the inspection judge?ments mean$|^the inspection judge?ments and what they mean$/, 'descriptors'],
   [/^(?:the )?local safeguarding children board(?: \(lscb\))?$|^inspection judge?ment about the lscb$|^review of the effectiveness of the local safeguarding children board$|^the lscb$/, 'lscb'],
   // SIF 2014-15 open the board's review as "Section 2" (wrapped after "Safeguarding" in some), then name it again.
-  [/^section 2: the effectiveness of the local safeguarding(?: children board)?(?: \(lscb\))?$|^key strengths and weaknesses of the (?:[a-z]{0,4}scb|board)$/, 'lscb'],
+  [/^section 2: the effectiveness of the local safeguarding(?: children board)?(?: \(lscb\))?$|^key strengths and weaknesses of the (?:[a-z]{0,4}scb|board|local safeguarding children board(?: \(lscb\))?)$/, 'lscb'],
   [/^(?:the local authority|inspection judge?ments about the local authority|contents|background|context|introduction|purpose of (?:the )?report|executive summary|key findings|next steps|the inspection judge?ments)$/, 'other'],
   [/^(?:yours sincerely|yours faithfully)$/, 'closing'],
 ];

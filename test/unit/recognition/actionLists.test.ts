@@ -136,6 +136,13 @@ describe('action lists (b): strengths are their own list, never improvements', (
     }
   });
 
+  it('the same heading with the board\'s name spelled out ends the board\'s list too: its paragraphs are not items', () => {
+    const plain = analyseReport(SIF_2014_HARLOWMERE);
+    const spelled = analyseReport(replaceOnce(SIF_2014_HARLOWMERE, 'Key strengths and weaknesses of the LSCB', 'Key strengths and weaknesses of the Local Safeguarding Children Board'));
+    assert.deepEqual(improvementList(spelled), improvementList(plain));
+    assert.ok(!spelled.improvements.some((i) => i.number !== undefined && i.number >= 23), 'a narrative paragraph read as the board\'s area for improvement');
+  });
+
   it('"The LSCB\'s strengths" gives the board its own strengths', () => {
     const model = analyseReport(replaceOnce(SIF_2014_HARLOWMERE, 'Key strengths and weaknesses of the LSCB', 'The LSCB\'s strengths'));
     assert.deepEqual(strengthList(model).filter((s) => s.startsWith('lscb')), ['lscb #23: The LSCB meets its', 'lscb #24: The board\'s business plan', 'lscb #25: Serious case reviews are']);
