@@ -44,9 +44,11 @@ export function markFooters(lines: DocLine[]): boolean[] {
     const info = lines[i]!.info;
     if (info.footer) {
       footer[i] = true;
-      if (i > 0 && lines[i - 1]!.info.footerTitle) footer[i - 1] = true;
+      // A reading-order conversion may put one blank line between the page number and the rest of its footer.
+      const j = i > 1 && lines[i - 1]!.info.blank ? i - 2 : i - 1;
+      if (j >= 0 && lines[j]!.info.footerTitle) footer[j] = true;
       // Title, then the inspection's dates, then the page number, each on a line of its own (area SEND).
-      else if (i > 1 && lines[i - 2]!.info.footerTitle && FOOTER_DATES.test(lines[i - 1]!.info.clean)) footer[i - 1] = footer[i - 2] = true;
+      else if (j > 0 && lines[j - 1]!.info.footerTitle && FOOTER_DATES.test(lines[j]!.info.clean)) footer[j] = footer[j - 1] = true;
     }
   }
   return footer;

@@ -283,6 +283,12 @@ describe('action lists (h): area SEND running footers', () => {
   it('reading-order text: the footer is in no item', () => {
     assertNoFooterInItems(SEND_2024_ALDERMOOR_READING_ORDER);
   });
+
+  it('reading-order text: a footer right after an item, a blank line before its page number, is in no item', () => {
+    // As a reading-order conversion prints a page's end: no blank line after the item, one before the page number.
+    const text = replaceOnce(SEND_2024_ALDERMOOR_READING_ORDER, 'about services.\n\nInspection report: Aldermoor Local Area Partnership\n11 to 15 March 2024\n6\n', 'about services.\nInspection report: Aldermoor Local Area Partnership\n11 to 15 March 2024\n\n6\n');
+    assertNoFooterInItems(text);
+  });
 });
 
 describe('action lists: unmarked items that name another actor, and a lead-in run on into its first timing heading', () => {
