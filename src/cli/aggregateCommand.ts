@@ -351,7 +351,10 @@ async function loadCodebook(path: string | undefined, firstFolder: string | unde
     return exitForFault(fault.kind);
   }
   if (/\.qdc$/i.test(file)) {
-    const imported = importQdc(text);
+    // The folder's own codebook, which a .qdc exported from it names by the same GUIDs: its themes keep their ids,
+    // so the passages coded with them are coded with the imported codes (else each would come back a second time).
+    const folderCodebook = path ? await loadCodebook(undefined, firstFolder, io) : defaultCodebook();
+    const imported = importQdc(text, { known: typeof folderCodebook === 'number' ? defaultCodebook() : folderCodebook });
     if (!imported.ok) {
       io.stderr(`report: ${path}: ${imported.error}\n`);
       return EXIT.unreadable;

@@ -56,6 +56,21 @@ describe('report aggregate', () => {
     assert.match(stderr, /not in the project: .*w24-gone is orphaned/);
   });
 
+  it('a project made with its own codebook exported as .qdc has the codebook\'s codes, none given again for the themes in use', async () => {
+    // The bundled samples: every theme in use is in the codebook, so the project holds exactly the .qdc's codes.
+    const samples = fileURLToPath(new URL('../../../samples', import.meta.url));
+    const qdc = join(dir, 'own.qdc');
+    assert.equal((await run([samples, '--format', 'qdc', '--out', qdc, '--no-cache'])).code, 0);
+    const out = join(dir, 'with-own-codebook.qdpx');
+    const { code, stderr } = await run([samples, '--format', 'qdpx', '--codebook', qdc, '--out', out, '--no-cache']);
+    assert.equal(code, 0, stderr);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(out)))['project.qde']!);
+    const codes = (text: string) => [...text.matchAll(/<Code guid="([^"]+)"/g)].map((m) => m[1]!).sort();
+    assert.deepEqual(codes(xml), codes(readFileSync(qdc, 'utf8')));
+    const guids = new Set(codes(xml));
+    for (const [, ref] of xml.matchAll(/<CodeRef targetGUID="([^"]+)"/g)) assert.ok(guids.has(ref!), `a coding points at no code: ${ref}`);
+  });
+
   it('filters by authority and date, and writes Markdown to --out', async () => {
     const out = join(dir, 'evidence.md');
     const { code } = await run(['reports', '--format', 'md', '--out', out, '--authority', 'westmere', '--since', '2024-01-01']);
