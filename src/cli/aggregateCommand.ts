@@ -4,14 +4,13 @@
 // unusable arguments, folders or output files are fatal.
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { AnalysisCache, AnalysisPool, CancellationSource, type Codebook, CODEBOOK_FILE_NAME, collectEvidence, DEFAULT_MAX_ANALYSED_MB, defaultCodebook, describeFileFault, shownPath, type EvidenceFilter, type EvidenceProblem, type EvidenceSet, exportCsv, exportJson, exportMarkdown, exportQdc, exportQdpx, readQdpxTexts, coderNotFoundMessage, limitEvidenceToCoder, type Grade, GRADES, importQdc, isReportName, isWalkedBelow, narrowEvidence, NodeFileSystem, REPORT_KINDS, SIDECAR_SUFFIX, streamEvidence, type ReportKind, resolveCodebook } from '../core';
 import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { makeFolder } from './makeFolder';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
-import { type StreamedCsv, streamCsvToFile } from './streamCsvOut';
+import { replaceFile, type StreamedCsv, streamCsvToFile } from './streamCsvOut';
 import { assertSafeOutput, outputRefused, pathForms } from './outputGuard';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;
@@ -384,7 +383,7 @@ async function emit(content: string | Uint8Array, out: string | undefined, io: C
     io.stdout(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
     return EXIT.ok;
   }
-  await writeFile(out, content);
+  await replaceFile(out, content);
   return EXIT.ok;
 }
 

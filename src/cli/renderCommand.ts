@@ -2,10 +2,10 @@
 // saying where its words come from (docs/citations.md). A draft whose citations do not all hold is not rendered
 // unless --force is given: the problems are listed as by cite-check, with its exit code.
 
-import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { type CitationCheck, citedReportPath, describeFileFault, draftHtml, fileSystemSources, NodeFileSystem, readReportText, renderDraft } from '../core';
 import { assertSafeOutput } from './outputGuard';
+import { replaceFile } from './streamCsvOut';
 import { CITE_EXIT, citeCheckReport } from './citeCheckCommand';
 import { EXIT, exitForFault } from './exitCodes';
 import { parse, UsageError, type CliCommand } from './command';
@@ -60,7 +60,7 @@ Exit codes: as for every command (report --help), plus
     if (outPath === undefined) io.stdout(output);
     else {
       try {
-        await writeFile(outPath, output, 'utf8');
+        await replaceFile(outPath, output);
       } catch (error) {
         const fault = describeFileFault(error, outPath);
         if (!fault) throw error;

@@ -5,7 +5,7 @@
 // or pipe given as --out is written in place.
 
 import { constants } from 'node:fs';
-import { access, lstat, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, lstat, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { CsvStreamWriter, type EvidenceFilter, itemMatches, reportMatches, type StreamedEvidence, type StreamedReport } from '../core';
 
@@ -76,6 +76,24 @@ export async function streamCsvToFile(
   } finally {
     await handle?.close().catch(() => undefined);
     if (!renamed && partial !== undefined) await rm(partial, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes a whole export to `out` as the CSV stream does: into a temporary file beside it, renamed over it, so a
+ * failed write leaves the old file and a hard link to `out` (another name of a report or draft) keeps its own
+ * contents, where writing in place would have replaced them. A device or pipe is written in place.
+ */
+export async function replaceFile(out: string, content: string | Uint8Array): Promise<void> {
+  const target = await renameTarget(out);
+  if (target === undefined) return writeFile(out, content);
+  const partial = partialPath(target);
+  try {
+    await writeFile(partial, content);
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 

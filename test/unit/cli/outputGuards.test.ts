@@ -2,7 +2,7 @@
 // a tags file, a codebook or a file the same run reads: refused with exit code 2 and one line, the file unchanged.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../../src/cli/runCli';
@@ -93,6 +93,31 @@ describe('output files that are never written over', function () {
       const result = await run(dir, 'render', 'd.md', '-o', 'out.md');
       assert.equal(result.code, 0, result.stderr);
       assert.match(readFileSync(join(dir, 'out.md'), 'utf8'), /\[\^1\]: /);
+    });
+  });
+
+  describe('an output that is a hard link to a report or draft', () => {
+    // Another name of the same file: no path comparison sees it, so the export replaces the name, not the file.
+    it('aggregate and render write a new file under that name and leave the report and the draft as they were', async () => {
+      mkdirSync(join(dir, 'o'));
+      linkSync(join(dir, 'a', W), join(dir, 'o', 'out.json'));
+      const report = bytes(`a/${W}`);
+      const exported = await run(dir, 'aggregate', 'a', '--no-cache', '--format', 'json', '--out', 'o/out.json');
+      assert.equal(exported.code, 0, exported.stderr);
+      assert.deepEqual(bytes(`a/${W}`), report);
+      assert.equal(JSON.parse(readFileSync(join(dir, 'o', 'out.json'), 'utf8')).format, 'inspection-report-annotator/evidence');
+
+      writeFileSync(join(dir, 'draft.md'), `"The timeliness of permanence planning for children in care" ([W](a/${W}#tag=${TAG_ID})).\n`);
+      linkSync(join(dir, 'a', W), join(dir, 'report-link.html'));
+      linkSync(join(dir, 'draft.md'), join(dir, 'draft-link.md'));
+      const draft = bytes('draft.md');
+      for (const out of ['report-link.html', 'draft-link.md']) {
+        const rendered = await run(dir, 'render', 'draft.md', '--html', '-o', out);
+        assert.equal(rendered.code, 0, rendered.stderr);
+        assert.match(readFileSync(join(dir, out), 'utf8'), /^<!DOCTYPE html>/);
+      }
+      assert.deepEqual(bytes(`a/${W}`), report);
+      assert.deepEqual(bytes('draft.md'), draft);
     });
   });
 
