@@ -2,7 +2,7 @@
 // Reads only; prints a table, JSON or CSV. A coder with no tags in the reports is a usage error (exit 2).
 
 import { resolve } from 'node:path';
-import { AGREEMENT_UNITS, type AgreementResult, type AgreementUnit, analyseReport, codersOf, computeAgreement, DEFAULT_MIN_OVERLAP, type Kappa, NodeFileSystem, readAgreementReports } from '../core';
+import { AGREEMENT_UNITS, type AgreementResult, type AgreementUnit, analyseReport, codersOf, computeAgreement, DEFAULT_MIN_OVERLAP, type Kappa, NodeFileSystem, quoteCell, readAgreementReports, safeCell } from '../core';
 import { type CliCommand, parse, UsageError } from './command';
 import { EXIT } from './exitCodes';
 
@@ -80,10 +80,9 @@ function fixed(x: Kappa): string {
   return x === 'undefined' ? 'undefined' : x.toFixed(3);
 }
 
+/** A label starting like a formula is prefixed, as the evidence CSV export does; a number (a negative kappa) is not. */
 function csvCell(value: string): string {
-  // A label starting like a formula is prefixed, as the evidence CSV export does, so a spreadsheet does not run it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quoteCell(safeCell(value));
 }
 
 function agreementCsv(result: AgreementResult): string {

@@ -94,7 +94,7 @@ export { draftCoverage, type DraftCoverage, type ReportCoverage, type SectionCov
 // Exports: CSV, Markdown, JSON, REFI-QDA (.qdpx, .qdc) and codebook import.
 export { codebookFileText } from './exports/codebookFile';
 export { coderNotFoundMessage, type CoderLimit, limitEvidenceToCoder } from './exports/coderFilter';
-export { exportCsv } from './exports/csvExport';
+export { exportCsv, quoteCell, safeCell } from './exports/csvExport';
 export { type CsvSink, CsvStreamWriter } from './exports/csvStream';
 export { exportJson } from './exports/jsonExport';
 export { exportMarkdown } from './exports/markdownExport';

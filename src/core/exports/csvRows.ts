@@ -32,9 +32,12 @@ export const CSV_COLUMNS = [
 /** Ends every line, the last included. */
 export const CSV_LINE_END = '\r\n';
 
-/** Neutralises spreadsheet formulas: =, +, -, @, tab and CR start one. */
+/**
+ * Neutralises spreadsheet formulas: =, +, -, @, tab and CR start one. A plain number ("-0.500", a kappa below
+ * chance) is no formula, and prefixed it would be read as text.
+ */
 export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r]/.test(value) && !/^-\d+(?:\.\d+)?$/.test(value) ? `'${value}` : value;
 }
 
 /** RFC 4180: quote when the cell holds a comma, quote, CR or LF; double the quotes inside. */

@@ -75,6 +75,11 @@ describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(safeCell(`${start}1+1`), `'${start}1+1`);
     assert.equal(safeCell('Plans 1+1=2'), 'Plans 1+1=2');
+    // A plain negative number (a kappa below chance) stays a number; with anything after it, it is guarded.
+    assert.equal(safeCell('-0.500'), '-0.500');
+    assert.equal(safeCell('-2'), '-2');
+    assert.equal(safeCell('-2+3'), "'-2+3");
+    assert.equal(safeCell('-0.5e3'), "'-0.5e3");
     const csv = exportCsv(
       evidence([item({ quote: '=HYPERLINK("http://example.invalid","x")', note: '+44 1234', author: '@team', section: '-2 posts', tagId: '\tt9' })]),
     );
