@@ -13,6 +13,8 @@ interface MdNode {
   value?: string;
   url?: string;
   alt?: string;
+  /** Of a reference link and of a definition: the label that joins them, normalised by the parser. */
+  identifier?: string;
   children?: MdNode[];
   position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
 }
@@ -63,12 +65,18 @@ export function parseCitations(draft: string): DraftCitation[] {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(draft) as MdNode;
   const citations: DraftCitation[] = [];
   const ancestors: MdNode[] = [];
+  // Reference-style links ("[Westmere 2025][w]" … "[w]: report.txt#tag=…") cite through their definition's target.
+  const definitions = new Map<string, string>();
+  collectDefinitions(tree, definitions);
   visit(tree);
   return citations;
 
   function visit(node: MdNode): void {
-    if (node.type === 'link' && node.url !== undefined && node.position) {
-      const target = citationTarget(node.url);
+    const url = node.type === 'link' ? node.url : node.type === 'linkReference' && node.identifier !== undefined ? definitions.get(node.identifier) : undefined;
+    if (url !== undefined && node.position) {
+      const target = citationTarget(url);
+      // The node itself (its place in the paragraph is found by identity), given its definition's target.
+      node.url = url;
       if (target) citations.push(citationFor(draft, node, target, ancestors));
     }
     if (!node.children) return;
@@ -76,6 +84,12 @@ export function parseCitations(draft: string): DraftCitation[] {
     for (const child of node.children) visit(child);
     ancestors.pop();
   }
+}
+
+/** Each definition's target by its label; the first definition of a label wins, as in CommonMark. */
+function collectDefinitions(node: MdNode, into: Map<string, string>): void {
+  if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined && !into.has(node.identifier)) into.set(node.identifier, node.url);
+  for (const child of node.children ?? []) collectDefinitions(child, into);
 }
 
 function citationFor(draft: string, link: MdNode, target: { reportPath: string; tag: string }, ancestors: readonly MdNode[]): DraftCitation {

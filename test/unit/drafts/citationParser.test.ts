@@ -27,6 +27,25 @@ describe('citation parser', () => {
     assert.deepEqual(parseCitations(draft), []);
   });
 
+  it('reads a reference-style citation through its definition: full, collapsed and shortcut', () => {
+    const draft = [
+      'Leaders know that “most children are seen regularly” ([Ashcombe FV][ash]).',
+      '',
+      'And “plans are reviewed” ([ash][]); “visits are recorded” [ash].',
+      '',
+      '[ash]: reports/ashcombe%20fv.txt#tag=t1',
+      '[unused]: reports/other.txt#tag=t2',
+      '',
+    ].join('\n');
+    const citations = parseCitations(draft);
+    assert.deepEqual(citations.map((c) => [c.reportPath, c.tag, c.quote?.text]), [
+      ['reports/ashcombe fv.txt', 't1', 'most children are seen regularly'],
+      ['reports/ashcombe fv.txt', 't1', 'plans are reviewed'],
+      ['reports/ashcombe fv.txt', 't1', 'visits are recorded'],
+    ]);
+    assert.equal(draft.slice(citations[0]!.range.start, citations[0]!.range.end), '[Ashcombe FV][ash]');
+  });
+
   it('finds quotes before links in a list item and in a table cell', () => {
     const draft =
       '- Strength: "children are seen regularly" [FV](r.txt#tag=t1)\n- Gap: none\n\n' +
