@@ -115,10 +115,33 @@ function inlineQuote(draft: string, flat: Flattened): DraftCitation['quote'] {
   const close = before.length - GAP_BEFORE_LINK.exec(before)![0].length - 1;
   const openers = CLOSING_TO_OPENING[before[close] ?? ''];
   if (close < 0 || !openers) return undefined;
-  let open = close - 1;
-  while (open >= 0 && !openers.includes(before[open]!)) open--;
+  const open = openingMark(before, close, openers);
   if (open < 0) return undefined;
   return { text: before.slice(open + 1, close), range: { start: sourceOffset(draft, flat, open), end: sourceOffset(draft, flat, close) + 1 }, style: 'inline' };
+}
+
+/**
+ * The mark opening the quotation that `close` ends. Curly double quotes nest ("“… “never available” …”": the
+ * whole quotation, not its last inner one), and a straight quote inside them is an inner quote, not the opening;
+ * a straight closing quote pairs with the nearest opening mark, as straight quotes cannot nest.
+ */
+function openingMark(before: string, close: number, openers: string): number {
+  if (before[close] !== '\u201D') {
+    let open = close - 1;
+    while (open >= 0 && !openers.includes(before[open]!)) open--;
+    return open;
+  }
+  let depth = 0;
+  for (let at = close - 1; at >= 0; at--) {
+    const c = before[at];
+    if (c === '\u201D') depth++;
+    else if (c === '\u201C' || c === '\u201E') {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  // No curly opening mark: a straight one may open it ("… ”), as a careless or converted draft has it.
+  return before.lastIndexOf('"', close - 1);
 }
 
 /** A blockquote the link ends: every word of it before the link, without enclosing quotation marks or a dash. */

@@ -46,6 +46,13 @@ describe('citation parser', () => {
     assert.equal(draft.slice(citations[0]!.range.start, citations[0]!.range.end), '[Ashcombe FV][ash]');
   });
 
+  it('takes the whole quotation when it holds quoted words of its own, in curly or straight inner quotes', () => {
+    assert.deepEqual(quoted('Leavers said “their advisers were “only a phone call away” and “amazing”.” ([N](n.txt#tag=t1))'), ['their advisers were “only a phone call away” and “amazing”.']);
+    assert.deepEqual(quoted('Leavers said “their advisers were "only a phone call away" and "amazing".” ([N](n.txt#tag=t1))'), ['their advisers were "only a phone call away" and "amazing".']);
+    // Straight quotes cannot nest: the nearest opening one, as before.
+    assert.deepEqual(quoted('Leavers said "amazing" ([N](n.txt#tag=t1))'), ['amazing']);
+  });
+
   it('finds quotes before links in a list item and in a table cell', () => {
     const draft =
       '- Strength: "children are seen regularly" [FV](r.txt#tag=t1)\n- Gap: none\n\n' +
