@@ -34,8 +34,9 @@ export async function renderDraft(draft: string, draftPath: string, sources: Dra
 /** The draft with each citation replaced by its footnote mark and the notes appended, in number order. */
 export function draftWithFootnotes(draft: string, checks: readonly CitationCheck[], footnotes: readonly Footnote[]): string {
   if (checks.length === 0) return draft;
-  // The author's own footnotes keep their labels: ours get a prefix when any are there.
-  const label = (n: number) => (/\[\^/.test(draft) ? `cite-${n}` : String(n));
+  // The author's own footnotes keep their labels: ours get a prefix when any are there, one no label of the draft
+  // starts with (a draft rendered before and edited already holds "cite-1"; "cite2-1" then, and so on).
+  const label = (n: number) => (/\[\^/.test(draft) ? `${citePrefix(draft)}-${n}` : String(n));
   const edits = checks.flatMap((check, i) => citationEdits(draft, check, `[^${label(footnotes[i]!.number)}]`));
   let text = draft;
   for (const edit of edits.sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end)) {
@@ -45,6 +46,15 @@ export function draftWithFootnotes(draft: string, checks: readonly CitationCheck
   const unique = footnotes.filter((note, i) => footnotes.findIndex((n) => n.number === note.number) === i).sort((a, b) => a.number - b.number);
   const notes = unique.map((n) => `[^${label(n.number)}]: ${n.markdown}`);
   return text.replace(/(?:\r?\n)*$/, '') + eol + eol + notes.join(eol) + eol;
+}
+
+/** "cite", or "cite2", "cite3" …: the first that begins no footnote label of the draft. */
+function citePrefix(draft: string): string {
+  const labels = [...draft.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!.toLowerCase());
+  for (let n = 1; ; n++) {
+    const prefix = n === 1 ? 'cite' : `cite${n}`;
+    if (!labels.some((l) => l.startsWith(`${prefix}-`))) return prefix;
+  }
 }
 
 function citationEdits(draft: string, check: CitationCheck, mark: string): Edit[] {

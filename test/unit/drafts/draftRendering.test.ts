@@ -66,6 +66,14 @@ describe('rendering a draft with footnotes', () => {
     assert.match(markdown, /\[\^a\]: The author's\./);
   });
 
+  it('never reuses a label of the draft: a draft rendered before and edited keeps its own "cite-1"', async () => {
+    const draft = `Own note[^cite-1]. “Most children are seen” ${link('t1')}.\n\n[^cite-1]: The author's.\n`;
+    const { markdown } = await render(draft, workspace(), 'none');
+    assert.match(markdown, /“Most children are seen”\[\^cite2-1\]\./);
+    assert.equal(markdown.match(/^\[\^cite-1\]:/gm)?.length, 1);
+    assert.match(markdown, /\[\^cite-1\]: The author's\./);
+  });
+
   it('takes the date from the tags file when the report states none', async () => {
     const sidecar = sidecarFor(REPORT, standardTags());
     sidecar.report.date = '2025-07-14';
