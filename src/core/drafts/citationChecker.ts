@@ -57,7 +57,13 @@ function judge(citation: DraftCitation, report: LoadedReport): CitationCheck {
   }
   const differences = quoteDifferences(citation.quote.text, passage.text);
   const first = differences[0];
-  const detail = !first ? '' : first.quoted ? `: quoted “${first.quoted}” where the passage reads “${first.passage}”` : `: words left out without an ellipsis (“${first.passage}”)`;
+  const detail = !first
+    ? ''
+    : !first.quoted
+      ? `: words left out without an ellipsis (“${first.passage}”)`
+      : !first.passage
+        ? `: quoted “${first.quoted}”, which the tagged passage does not hold (the quote may run past it: tag the longer passage, or shorten the quote)`
+        : `: quoted “${first.quoted}” where the passage reads “${first.passage}”`;
   return { citation, status: 'misquote', passage, differences, message: `The quote is not the words of '${citation.tag}' in ${where}${detail}.` };
 }
 

@@ -64,6 +64,9 @@ describe('citation checker', () => {
     const [c] = await check(`“Most children are seen regularly and alone by social workers who know them very well” ${LINK}t1)\n`);
     assert.equal(c?.status, 'misquote');
     assert.deepEqual(c.differences?.[0], { quoted: 'very', passage: '' });
+    // Words the passage does not hold are named as such, not as the passage reading "".
+    assert.match(c.message, /quoted “very”, which the tagged passage does not hold/);
+    assert.doesNotMatch(c.message, /reads “”/);
     const [d] = await check(`“All children are seen regularly” ${LINK}t1)\n`);
     assert.equal(d?.status, 'misquote');
     assert.deepEqual(d.differences?.[0], { quoted: 'All', passage: 'Most' });
