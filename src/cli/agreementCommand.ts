@@ -57,7 +57,8 @@ function readArgs(args: string[]) {
     coder: { type: 'string', multiple: true }, unit: { type: 'string' }, 'min-overlap': { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('agreement: give a report or a folder of reports');
-  const coders = values.coder ?? [];
+  // As the tags' coders are read (agreementReading.ts): one Unicode form, so a name that prints alike is alike.
+  const coders = (values.coder ?? []).map((c) => c.normalize('NFC'));
   if (coders.length !== 2) throw new UsageError(`agreement: give exactly two coders, --coder <A> --coder <B> (got ${coders.length})`);
   if (coders[0] === coders[1]) throw new UsageError(`agreement: the two coders are the same ("${coders[0]}")`);
   const unit = (values.unit ?? 'character') as AgreementUnit;

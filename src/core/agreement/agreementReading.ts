@@ -52,9 +52,18 @@ async function readOne(reportPath: string, sidecarPath: string, fs: IFileSystem,
     into.problems.push((error as Error).message);
     return;
   }
-  const tags = await readTags(sidecarPath, text, fs, into.problems);
+  const tags = (await readTags(sidecarPath, text, fs, into.problems)).map(withCoderNormalised);
   const numbered = options.numberedParagraphs?.(text, reportPath);
   into.reports.push({ id: reportPath, text, tags, ...(numbered ? { numberedParagraphs: numbered } : {}) });
+}
+
+/**
+ * A coder's name in one Unicode form (NFC), in memory only: "Zoë" typed on one machine and stored decomposed by
+ * another tool print alike and are one coder, here and in the --coder a user types.
+ */
+function withCoderNormalised(tag: Tag): Tag {
+  const author = tag.author?.normalize('NFC');
+  return author === tag.author ? tag : { ...tag, author };
 }
 
 async function readTags(sidecarPath: string, text: string, fs: IFileSystem, problems: string[]): Promise<Tag[]> {

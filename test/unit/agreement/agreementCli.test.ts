@@ -100,6 +100,22 @@ describe('report agreement (command line)', function () {
     assert.equal(run.stdout, '');
   });
 
+  it('a coder\'s name stored in another Unicode form is the same coder', async () => {
+    const other = join(dir, 'forms');
+    mkdirSync(other);
+    writeFileSync(join(other, 'Brackenford ILACS 2025.txt'), REPORT);
+    // "Zoë" as another tool stores it (e + combining diaeresis) against the composed name typed on the command line.
+    writeFileSync(join(other, 'Brackenford ILACS 2025.txt.tags.json'), sidecar([
+      tag('Zoe\u0308', 'Most children in care live in stable homes', 'cc.stability', 'Stability'),
+      tag('Ben', 'live in stable homes and know their social workers well.', 'cc.stability', 'Stability'),
+    ]));
+    const run = await runCliProcess(other, 'agreement', '.', '--coder', 'Zo\u00EB', '--coder', 'Ben', '--csv');
+    assert.equal(run.code, 0, run.stderr);
+    // Both coders' passages counted: each coded something the other did not, and both coded "live in stable homes".
+    const row = run.stdout.split('\r\n').find((line) => line.startsWith('cc.stability,'))!.split(',');
+    assert.ok(Number(row[4]) > 0 && Number(row[5]) > 0 && Number(row[6]) > 0, row.join(','));
+  });
+
   it('usage errors: one coder, a bad unit, a bad overlap', async () => {
     for (const args of [['--coder', 'Amira'], ['--coder', 'Amira', '--coder', 'Ben', '--unit', 'word'], ['--coder', 'Amira', '--coder', 'Ben', '--unit', 'segment', '--min-overlap', '1.5']]) {
       const run = await runCliProcess(dir, 'agreement', 'reports', ...args);
