@@ -109,13 +109,15 @@ describe('reanchorTags', () => {
     assert.equal(lost.tags[0]!.anchor.quote.exact, passage);
   });
 
-  it('retries tags that were orphaned before and clears the flag when found', () => {
+  it('retries tags that were orphaned before and clears the flag and its reason when found', () => {
     const text = 'The virtual school has a strong focus on attendance and attainment.';
-    const orphan: Tag = { ...tagOn('t', text, 'strong focus on attendance'), orphaned: true };
+    const orphan: Tag = { ...tagOn('t', text, 'strong focus on attendance'), orphaned: true, orphanReason: 'Its words are no longer in the report, not even slightly reworded.' };
     const newText = 'Education. ' + text;
     const result = reanchorTags([orphan], newText);
     assert.equal(result.results[0]!.status, 'moved');
     assert.equal(result.tags[0]!.orphaned, undefined);
+    // The reason it was orphaned goes with the flag: the Tags view and the file say nothing stale.
+    assert.equal(result.tags[0]!.orphanReason, undefined);
     assert.equal(slice(newText, result.tags[0]!), 'strong focus on attendance');
   });
 

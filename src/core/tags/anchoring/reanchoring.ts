@@ -349,7 +349,8 @@ function attach(tag: Tag, anchor: Anchor, finder: PassageFinder): Tag {
     anchor.quote.prefix === tag.anchor.quote.prefix &&
     anchor.quote.suffix === tag.anchor.quote.suffix;
   if (same) return tag;
-  const { orphaned: _orphaned, ...rest } = tag;
+  // Found again: no longer orphaned, and the reason it was is gone with it (docs/sidecar-format.md).
+  const { orphaned: _orphaned, orphanReason: _reason, ...rest } = tag;
   // The counts go with the tag: kept while its quote and context read as stored (a stale count can only make a
   // later re-anchoring more cautious), counted afresh in the new text when they changed.
   const quoteKept = anchor.quote.exact === tag.anchor.quote.exact && anchor.quote.prefix === tag.anchor.quote.prefix && anchor.quote.suffix === tag.anchor.quote.suffix;
