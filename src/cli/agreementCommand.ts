@@ -106,8 +106,9 @@ function agreementTable(result: AgreementResult): string {
     `Agreement between "${result.coderA}" (A) and "${result.coderB}" (B) over ${result.reports} report${result.reports === 1 ? '' : 's'}, by ${units}:`,
     line(head),
     ...rows.map(line),
-    `Overall, weighted by length: agreement ${fixed(weighted.agreement)}${segment ? '' : `, kappa ${fixed(weighted.kappa)}`}`,
-    `Overall, unweighted:         agreement ${fixed(unweighted.agreement)}${segment ? '' : `, kappa ${fixed(unweighted.kappa)}`}`,
+    // By segments the first figure pools every segment of every theme (computeAgreement's segmentResult), not a mean weighted by length.
+    segment ? `Overall, all segments pooled: agreement ${fixed(weighted.agreement)}` : `Overall, weighted by length: agreement ${fixed(weighted.agreement)}, kappa ${fixed(weighted.kappa)}`,
+    segment ? `Overall, mean of the themes:  agreement ${fixed(unweighted.agreement)}` : `Overall, unweighted:         agreement ${fixed(unweighted.agreement)}, kappa ${fixed(unweighted.kappa)}`,
     ...(result.orphansSkipped ? [`${result.orphansSkipped} orphaned tag(s) left out.`] : []),
   ].join('\n') + '\n';
 }

@@ -82,6 +82,10 @@ describe('report agreement (command line)', function () {
     assert.equal(run.code, 0, run.stderr);
     // Permanence: Amira's segment unmatched, Ben's matched: share 1/2.
     assert.match(run.stdout, /Permanence\s+0\.500\s+1\s+0\s+1/);
+    // Segments are pooled, not weighted by length: the lines say which figure is which.
+    assert.match(run.stdout, /^Overall, all segments pooled: agreement \d\.\d{3}$/m);
+    assert.match(run.stdout, /^Overall, mean of the themes: {2}agreement \d\.\d{3}$/m);
+    assert.doesNotMatch(run.stdout, /weighted by length/);
   });
 
   it('a report named and inside a folder named counts once', async () => {
