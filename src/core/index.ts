@@ -31,7 +31,7 @@ export { LIST_ITEM_WORDS, OWNER_WORDS } from './vocabulary/labels';
 // Anchoring: tags placed on words, and found again after edits or outside changes.
 export { createAnchor, textHash } from './tags/anchoring/anchorCreation';
 export { anchorWithRepeats } from './tags/anchoring/anchorRepeats';
-export { type ReanchorTagResult, reanchorTags, tagsHoldTheirWords } from './tags/anchoring/reanchoring';
+export { needsReanchoring, type ReanchorTagResult, reanchorTags, tagsHoldTheirWords } from './tags/anchoring/reanchoring';
 export { tagContext } from './tags/anchoring/tagContext';
 
 // The sidecar file beside each report: model, parser, safe store.

@@ -5,11 +5,10 @@
 import { findEvidenceFiles } from '../evidence/evidenceFiles';
 import type { IFileSystem } from '../platform/fs/fileSystem';
 import { readReportText } from '../platform/fs/reportReading';
-import { reanchorTags, tagsHoldTheirWords } from '../tags/anchoring/reanchoring';
+import { needsReanchoring, reanchorTags } from '../tags/anchoring/reanchoring';
 import type { Tag } from '../tags/sidecar/sidecarModel';
 import { parseSidecar } from '../tags/sidecar/sidecarParser';
 import { sidecarPathFor } from '../tags/sidecar/sidecarStore';
-import { textHash } from '../tags/sidecar/textHash';
 import type { AgreementReport } from './agreementModel';
 
 export interface AgreementReading {
@@ -73,7 +72,7 @@ async function readTags(sidecarPath: string, text: string, fs: IFileSystem, prob
     problems.push(`${sidecarPath}: left out: ${parsed.error.message}`);
     return [];
   }
-  if (parsed.sidecar.report.textHash === textHash(text) && tagsHoldTheirWords(parsed.sidecar.tags, text)) return parsed.sidecar.tags;
+  if (!needsReanchoring(parsed.sidecar, text)) return parsed.sidecar.tags;
   // The report changed since tagging (or a stored place does not hold its words): find each passage again, as
   // opening the report would (in memory only).
   const reanchored = reanchorTags(parsed.sidecar.tags, text);

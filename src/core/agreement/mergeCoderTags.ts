@@ -3,7 +3,7 @@
 // same id is one tag (the newer `modified` wins, as in a git merge), and so is one with the same coder, passage
 // and themes. Tags anchored to a different text are re-anchored to this one first; those not found come in orphaned.
 
-import { reanchorTags, tagsHoldTheirWords } from '../tags/anchoring/reanchoring';
+import { needsReanchoring, reanchorTags } from '../tags/anchoring/reanchoring';
 import type { Sidecar, Tag } from '../tags/sidecar/sidecarModel';
 import { textHash } from '../tags/sidecar/textHash';
 
@@ -33,9 +33,9 @@ export interface MergeOutcome {
 export function mergeCoderTags(own: Sidecar, other: Sidecar, text: string): MergeOutcome {
   const hash = textHash(text);
   // A tag whose stored place does not hold its words is found again too, as opening the report would.
-  const ownReanchored = own.report.textHash !== hash || !tagsHoldTheirWords(own.tags, text);
+  const ownReanchored = needsReanchoring(own, text, hash);
   const ownTags = ownReanchored ? reanchorTags(own.tags, text).tags : [...own.tags];
-  const incoming = other.report.textHash === hash && tagsHoldTheirWords(other.tags, text) ? other.tags : reanchorTags(other.tags, text).tags;
+  const incoming = needsReanchoring(other, text, hash) ? reanchorTags(other.tags, text).tags : other.tags;
   const byId = new Map(ownTags.map((t, i) => [t.id, i]));
   const keys = new Set(ownTags.map(sameTagKey));
   const summary: MergeSummary = { added: 0, updated: 0, duplicates: 0, orphaned: 0, ownReanchored };

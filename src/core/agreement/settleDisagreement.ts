@@ -4,7 +4,7 @@
 // disagreement, and every tag overlapping those, so settling "; plans drift" settles the sentence it belongs to.
 
 import { createAnchor } from '../tags/anchoring/anchorCreation';
-import { reanchorTags, tagsHoldTheirWords } from '../tags/anchoring/reanchoring';
+import { needsReanchoring, reanchorTags } from '../tags/anchoring/reanchoring';
 import type { Sidecar, Tag } from '../tags/sidecar/sidecarModel';
 import { textHash } from '../tags/sidecar/textHash';
 import type { Span } from './codedRanges';
@@ -62,7 +62,8 @@ export function settleDisagreement(sidecar: Sidecar, text: string, request: Sett
   if (agreed === request.coderA || agreed === request.coderB) throw new SettleError(`The settled result cannot be written as "${agreed}": that is one of the two coders being compared. Compare two other coders.`);
   if (!(request.end > request.start)) throw new SettleError(`A disagreement needs a passage: ${request.start} to ${request.end} is empty.`);
   // Tags anchored to an older text are found again in this one first, as opening the report would.
-  const tags = sidecar.report.textHash === textHash(text) && tagsHoldTheirWords(sidecar.tags, text) ? sidecar.tags : reanchorTags(sidecar.tags, text).tags;
+  const hash = textHash(text);
+  const tags = needsReanchoring(sidecar, text, hash) ? reanchorTags(sidecar.tags, text).tags : sidecar.tags;
   const inTheme = (coder: string) => tags.filter((t) => t.author === coder && !t.orphaned && t.themes.some((th) => th.id === request.themeId));
   const disputed = disputedTags([...inTheme(request.coderA), ...inTheme(request.coderB)], { start: request.start, end: request.end });
   if (disputed.length === 0) throw new SettleError('Neither coder has a tag with this theme on the passage any more: the tags changed since the view was drawn. Refresh and try again.');
@@ -91,7 +92,7 @@ export function settleDisagreement(sidecar: Sidecar, text: string, request: Sett
       ...(context ? { context } : {}),
     });
   }
-  return { sidecar: { ...sidecar, report: { ...sidecar.report, textHash: textHash(text) }, tags: [...tags, ...added] }, added, passage, message: settleMessage(request, agreed, theme.label, chosen.length, added.length) };
+  return { sidecar: { ...sidecar, report: { ...sidecar.report, textHash: hash }, tags: [...tags, ...added] }, added, passage, message: settleMessage(request, agreed, theme.label, chosen.length, added.length) };
 }
 
 /** Takes the agreed tags a settlement wrote out again (undo), by id; the coders' own tags are untouched. */

@@ -8,7 +8,7 @@ import { textHash } from './anchoring/anchorCreation';
 import { anchorWithRepeats } from './anchoring/anchorRepeats';
 import { PassageFinder } from './anchoring/candidateSearch';
 import { shiftTags, type TextChange } from './anchoring/editShifting';
-import { reanchorTags, tagsHoldTheirWords, type ReanchorResult } from './anchoring/reanchoring';
+import { needsReanchoring, reanchorTags, type ReanchorResult } from './anchoring/reanchoring';
 import type { Anchor, Sidecar, Tag, TagContext, TagTheme } from './sidecar/sidecarModel';
 import { serialiseSidecar } from './sidecar/sidecarSerialiser';
 import { SidecarStoreError, type SidecarStore } from './sidecar/sidecarStore';
@@ -253,12 +253,12 @@ export class ReportTagSession {
         let tags = merged.tags;
         const hash = this.hashText(now);
         const textChanged = disk.report.textHash !== hash;
-        // A matching hash vouches for the text, not for each stored place: one that does not hold its quote (a
-        // hand-edited sidecar) is found again by its words, never shown on, or shifted with, other words.
-        if (disk.report.textHash !== hash || !first || !tagsHoldTheirWords(merged.tags, now)) {
+        // A stored place that does not hold its quote (a hand-edited sidecar) is found again by its words too, never
+        // shown on, or shifted with, other words.
+        if (!first || needsReanchoring({ report: disk.report, tags: merged.tags }, now, hash)) {
           const result = reanchorTags(merged.tags, now);
           tags = result.tags;
-          if (result.summary.moved + result.summary.orphaned > 0 || disk.report.textHash !== hash) reanchored = result.summary;
+          if (result.summary.moved + result.summary.orphaned > 0 || textChanged) reanchored = result.summary;
         }
         this.memory = { ...merged, tags };
         this.lastDisk = disk;

@@ -4,7 +4,7 @@
 // that tags whose words are gone show as orphaned.
 
 import * as vscode from 'vscode';
-import { type IndexedSidecar, parseSidecar, reanchorTags, SIDECAR_SUFFIX, tagsHoldTheirWords, textHash } from '../../core';
+import { type IndexedSidecar, needsReanchoring, parseSidecar, reanchorTags, SIDECAR_SUFFIX } from '../../core';
 import { sidecarUriFor } from '../tagging/sidecarService';
 
 const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;
@@ -145,7 +145,7 @@ async function readSidecarEntry(sidecarUri: vscode.Uri): Promise<IndexedSidecar 
   // The same test the editor makes when the report is opened: unchanged text with every tag on its words keeps
   // every tag; otherwise each tag is looked for again, and one not found is orphaned (whether or not the file says so yet).
   const lost = new Set<string>();
-  if (parsed.sidecar.report.textHash !== textHash(reportText) || !tagsHoldTheirWords(parsed.sidecar.tags, reportText)) {
+  if (needsReanchoring(parsed.sidecar, reportText)) {
     const live = parsed.sidecar.tags.filter((t) => !t.orphaned);
     reanchorTags(live, reportText).results.forEach((r) => {
       if (r.status === 'orphaned') lost.add(r.id);

@@ -14,6 +14,7 @@ import { countRepeats, occurrenceOf } from './anchorRepeats';
 import { judge, matchScore, NEAR, settlesWithin, type Judgement, type OrphanReason } from './candidateJudgement';
 import { MIN_APPROXIMATE_QUOTE, PassageFinder, type Candidate, type NormalisedQuote } from './candidateSearch';
 import type { Anchor, Tag } from '../sidecar/sidecarModel';
+import { textHash } from '../sidecar/textHash';
 
 export type { OrphanReason } from './candidateJudgement';
 export type ReanchorStatus = 'stayed' | 'moved' | 'orphaned';
@@ -165,6 +166,15 @@ const COMBINING_MARK = /\p{M}/u;
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * Whether the tags of a sidecar must be found again in `text` before use: the text changed since they were anchored
+ * (its hash), or a stored place does not hold its tag's words (a hand-edited or damaged file). The one test every
+ * reader of tags makes (the editor, the Tags view, the command line, agreement, merging, settling).
+ */
+export function needsReanchoring(sidecar: { report: { textHash: string }; tags: readonly Tag[] }, text: string, hash = textHash(text)): boolean {
+  return sidecar.report.textHash !== hash || !tagsHoldTheirWords(sidecar.tags, text);
 }
 
 /**
