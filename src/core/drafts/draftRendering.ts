@@ -36,7 +36,8 @@ export function draftWithFootnotes(draft: string, checks: readonly CitationCheck
   if (checks.length === 0) return draft;
   // The author's own footnotes keep their labels: ours get a prefix when any are there, one no label of the draft
   // starts with (a draft rendered before and edited already holds "cite-1"; "cite2-1" then, and so on).
-  const label = (n: number) => (/\[\^/.test(draft) ? `${citePrefix(draft)}-${n}` : String(n));
+  const prefix = /\[\^/.test(draft) ? citePrefix(draft) : undefined;
+  const label = (n: number) => (prefix ? `${prefix}-${n}` : String(n));
   const edits = checks.flatMap((check, i) => citationEdits(draft, check, `[^${label(footnotes[i]!.number)}]`));
   let text = draft;
   for (const edit of edits.sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end)) {
