@@ -10,7 +10,8 @@ import { parse, UsageError, type CliCommand, type CliIO } from './command';
 import { EXIT, exitForFault } from './exitCodes';
 import { makeFolder } from './makeFolder';
 import { CacheFolderFileSystem, defaultCacheFolder } from './cacheFolder';
-import { replaceFile, type StreamedCsv, streamCsvToFile } from './streamCsvOut';
+import { replaceFile } from './outputFile';
+import { type StreamedCsv, streamCsvToFile } from './streamCsvOut';
 import { assertSafeOutput, outputRefused, pathForms } from './outputGuard';
 
 const FORMATS = ['csv', 'md', 'json', 'qdpx', 'qdc'] as const;

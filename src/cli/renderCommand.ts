@@ -5,7 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { type CitationCheck, citedReportPath, describeFileFault, draftHtml, fileSystemSources, NodeFileSystem, readReportText, renderDraft } from '../core';
 import { assertSafeOutput } from './outputGuard';
-import { replaceFile } from './streamCsvOut';
+import { replaceFile } from './outputFile';
 import { CITE_EXIT, citeCheckReport } from './citeCheckCommand';
 import { EXIT, exitForFault } from './exitCodes';
 import { parse, UsageError, type CliCommand } from './command';

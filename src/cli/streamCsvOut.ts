@@ -4,10 +4,9 @@
 // previous file or the complete new one, never half of it. Only a regular file (or none) is replaced so: a device
 // or pipe given as --out is written in place.
 
-import { constants } from 'node:fs';
-import { access, lstat, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { CsvStreamWriter, type EvidenceFilter, itemMatches, reportMatches, type StreamedEvidence, type StreamedReport } from '../core';
+import { partialPath, renameTarget } from './outputFile';
 
 /** What the streamed export wrote, for the command's summary line. */
 export interface StreamedCsv {
@@ -16,25 +15,6 @@ export interface StreamedCsv {
   passages: number;
   reports: number;
   tagged: number;
-}
-
-/** The temporary file the rows go to first: in the output's folder, so the rename is atomic. */
-export function partialPath(out: string): string {
-  return join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
-}
-
-/**
- * The regular file to replace by renaming (through a symlink, its target), or undefined when `out` is something
- * else (/dev/full, /dev/stdout, a FIFO): that is written in place, as a plain write would, never replaced by a file.
- * A file that may not be written is refused as a write to it would be.
- */
-async function renameTarget(out: string): Promise<string | undefined> {
-  const link = await lstat(out).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
-  if (!link) return out;
-  const target = link.isSymbolicLink() ? await realpath(out).catch(() => undefined) : out;
-  if (!target || !(await stat(target)).isFile()) return undefined;
-  await access(target, constants.W_OK);
-  return target;
 }
 
 /**
@@ -76,24 +56,6 @@ export async function streamCsvToFile(
   } finally {
     await handle?.close().catch(() => undefined);
     if (!renamed && partial !== undefined) await rm(partial, { force: true }).catch(() => undefined);
-  }
-}
-
-/**
- * Writes a whole export to `out` as the CSV stream does: into a temporary file beside it, renamed over it, so a
- * failed write leaves the old file and a hard link to `out` (another name of a report or draft) keeps its own
- * contents, where writing in place would have replaced them. A device or pipe is written in place.
- */
-export async function replaceFile(out: string, content: string | Uint8Array): Promise<void> {
-  const target = await renameTarget(out);
-  if (target === undefined) return writeFile(out, content);
-  const partial = partialPath(target);
-  try {
-    await writeFile(partial, content);
-    await rename(partial, target);
-  } catch (error) {
-    await rm(partial, { force: true }).catch(() => undefined);
-    throw error;
   }
 }
 
