@@ -353,7 +353,8 @@ async function loadCodebook(path: string | undefined, firstFolder: string | unde
   if (/\.qdc$/i.test(file)) {
     // The folder's own codebook, which a .qdc exported from it names by the same GUIDs: its themes keep their ids,
     // so the passages coded with them are coded with the imported codes (else each would come back a second time).
-    const folderCodebook = path ? await loadCodebook(undefined, firstFolder, io) : defaultCodebook();
+    // (A .qdc is only ever one given by --codebook: the folder's own codebook file is JSON.)
+    const folderCodebook = await loadCodebook(undefined, firstFolder, io);
     const imported = importQdc(text, { known: typeof folderCodebook === 'number' ? defaultCodebook() : folderCodebook });
     if (!imported.ok) {
       io.stderr(`report: ${path}: ${imported.error}\n`);

@@ -21,12 +21,12 @@ export async function pathForms(path: string): Promise<string[]> {
 }
 
 /** Whether two paths, each in its pathForms, name the same file. */
-export function samePath(a: readonly string[], b: readonly string[]): boolean {
+function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.some((p) => b.includes(p));
 }
 
 /** What the file is when no command may write its output there (a tags file, a codebook), else undefined. */
-export function neverAnOutput(forms: readonly string[]): string | undefined {
+function neverAnOutput(forms: readonly string[]): string | undefined {
   for (const path of forms) {
     const name = basename(path);
     if (isSidecarName(name)) return 'a tags file';
