@@ -4,6 +4,7 @@
 
 // The ESM build: esbuild (platform node) would otherwise pick the UMD build, whose dynamic requires fail when bundled.
 import { visit, type JSONPath } from 'jsonc-parser/lib/esm/main.js';
+import { lineColumn } from './lineColumn';
 
 export interface DuplicateKey {
   /** The key as JSON.parse reads it (escapes decoded). */
@@ -73,6 +74,17 @@ export function findDuplicateKey(text: string, jsonc = false): DuplicateKey | un
 }
 
 const STOP = Symbol('duplicate key found');
+
+/** Where a repeated key is, for a message: the object holding it (named for a reader), each place, and its own path. */
+export function duplicateKeyPlaces(text: string, duplicate: DuplicateKey): { holder: string; first: { line: number; column: number }; again: { line: number; column: number }; path: string } {
+  const holder = formatJsonPath(duplicate.path);
+  return {
+    holder: holder === '' ? 'the top-level object' : holder,
+    first: lineColumn(text, duplicate.firstOffset),
+    again: lineColumn(text, duplicate.offset),
+    path: formatJsonPath([...duplicate.path, duplicate.key]),
+  };
+}
 
 /** `["tags", 2, "anchor"]` → `tags[2].anchor`; the root is "". */
 export function formatJsonPath(path: JSONPath): string {

@@ -8,7 +8,7 @@ import { normaliseColour } from './codebookColours';
 import { lineColumn } from '../../platform/text/lineColumn';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
 import { jsonNestingDepth } from '../../platform/text/nestingDepth';
-import { findDuplicateKey, formatJsonPath } from '../../platform/text/jsonDuplicateKeys';
+import { duplicateKeyPlaces, findDuplicateKey } from '../../platform/text/jsonDuplicateKeys';
 
 /** The workspace codebook file, at the root of a workspace folder. */
 export const CODEBOOK_FILE_NAME = '.inspection-codebook.json';
@@ -136,15 +136,13 @@ export function parseCodebookFile(text: string): ParsedCodebookFile {
   // contents dropped when the file is written back. Refused, as a syntax error is (a codebook is small: always looked for).
   const duplicate = findDuplicateKey(text, true);
   if (duplicate) {
-    const first = lineColumn(text, duplicate.firstOffset);
-    const at = lineColumn(text, duplicate.offset);
-    const holder = formatJsonPath(duplicate.path);
+    const { holder, first, again: at, path } = duplicateKeyPlaces(text, duplicate);
     return {
       problems: [
         {
           severity: 'error',
-          message: `${name} gives the key ${JSON.stringify(duplicate.key)} twice in ${holder === '' ? 'the top-level object' : holder}, at line ${first.line}, column ${first.column} and again at line ${at.line}, column ${at.column}. Only one of them could be used, so the whole file is ignored (the built-in codebook is used) and never changed until this is fixed: merge the two.`,
-          path: formatJsonPath([...duplicate.path, duplicate.key]),
+          message: `${name} gives the key ${JSON.stringify(duplicate.key)} twice in ${holder}, at line ${first.line}, column ${first.column} and again at line ${at.line}, column ${at.column}. Only one of them could be used, so the whole file is ignored (the built-in codebook is used) and never changed until this is fixed: merge the two.`,
+          path,
           offset: duplicate.offset,
           length: duplicate.length,
           ...at,

@@ -12,7 +12,7 @@ import { lineColumn } from '../../platform/text/lineColumn';
 import { getOwn } from './ownProperties';
 import { jsonNestingDepth } from '../../platform/text/nestingDepth';
 import { describeJsonSyntaxError } from '../../platform/text/jsonSyntaxError';
-import { countKeyCandidates, findDuplicateKey, formatJsonPath } from '../../platform/text/jsonDuplicateKeys';
+import { countKeyCandidates, duplicateKeyPlaces, findDuplicateKey } from '../../platform/text/jsonDuplicateKeys';
 
 export type SidecarErrorKind = 'empty' | 'json' | 'format' | 'schema' | 'conflict';
 
@@ -102,18 +102,15 @@ export function parseSidecar(text: string, fileName: string): ParseSidecarResult
 function duplicateKeyError(text: string, fileName: string): SidecarError | undefined {
   const duplicate = findDuplicateKey(text);
   if (!duplicate) return undefined;
-  const first = lineColumn(text, duplicate.firstOffset);
-  const { line, column } = lineColumn(text, duplicate.offset);
-  const holder = formatJsonPath(duplicate.path);
+  const { holder, first, again, path } = duplicateKeyPlaces(text, duplicate);
   return {
     kind: 'json',
     fileName,
-    line,
-    column,
-    path: formatJsonPath([...duplicate.path, duplicate.key]),
+    ...again,
+    path,
     message:
-      `${fileName} is not a valid tags file: the key ${JSON.stringify(duplicate.key)} appears twice in ${holder === '' ? 'the top-level object' : holder}, ` +
-      `at line ${first.line}, column ${first.column} and again at line ${line}, column ${column}. Only the last would be read and the other lost on the next save, ` +
+      `${fileName} is not a valid tags file: the key ${JSON.stringify(duplicate.key)} appears twice in ${holder}, ` +
+      `at line ${first.line}, column ${first.column} and again at line ${again.line}, column ${again.column}. Only the last would be read and the other lost on the next save, ` +
       'so the file was left as it is; merge the two by hand (or restore the file from version control) to tag this report again.',
   };
 }
